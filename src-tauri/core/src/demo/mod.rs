@@ -1,0 +1,300 @@
+//! The demo force: Fenwold Police's advisory groups, fictional and shaped
+//! like the seed forces, so a chair can explore IAG Desk before typing in
+//! their own roster.
+//!
+//! Invariants:
+//! - every demo row carries a `demo_ref`, so loading twice adds nothing and
+//!   removing the demo never touches a real record;
+//! - dates are laid out from an anchor day stored on first load, so a later
+//!   load (say, after an upgrade adds demo rows) lines up with the first;
+//! - contact details are unusable on purpose: example.org addresses
+//!   (RFC 2606) and Ofcom's drama range of mobile numbers (07700 900xxx).
+
+mod force;
+
+use crate::error::Result;
+use crate::ids::{GroupId, PersonId};
+use crate::meetings::{MeetingKind, MeetingStatus};
+use crate::roster::{GroupStatus, MemberStatus, PersonKind};
+use crate::storage::roster::{
+    delete_demo_rows, insert_group, insert_meeting, insert_membership, insert_person, NewGroup,
+    NewMeeting, NewMembership, NewPerson,
+};
+use crate::storage::Vault;
+use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
+use force::{DemoGroup, GROUPS, MEMBERS, POLICE};
+use serde::Serialize;
+use std::collections::HashMap;
+
+const ANCHOR_KEY: &str = "demo.anchor";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoReport {
+    /// Rows this load added (0 when the demo was already complete).
+    pub added: u32,
+    /// The day the demo's meeting calendar is laid out around.
+    pub anchor: NaiveDate,
+}
+
+/// Loads the demo force into the vault in one transaction. Idempotent.
+pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
+    let tx = vault.conn_mut().transaction()?;
+    let anchor = match crate::storage::setting_in(&tx, ANCHOR_KEY)? {
+        Some(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").unwrap_or(today),
+        None => today,
+    };
+    let before = crate::storage::roster::row_count(&tx)?;
+    crate::storage::set_setting_in(&tx, ANCHOR_KEY, &anchor.format("%Y-%m-%d").to_string())?;
+
+    let mut group_ids: HashMap<&str, GroupId> = HashMap::new();
+    for g in GROUPS {
+        let stood_down_on = g.stood_down_months_ago.map(|m| months_before(anchor, m));
+        let id = insert_group(
+            &tx,
+            &NewGroup {
+                name: g.name,
+                tier: g.tier,
+                parent: g.parent.map(|p| group_ids[p]),
+                area: g.area,
+                cadence_months: g.cadence_months,
+                status: if stood_down_on.is_some() {
+                    GroupStatus::StoodDown
+                } else {
+                    GroupStatus::Active
+                },
+                stood_down_on,
+            },
+            Some(&format!("group:{}", g.key)),
+        )?;
+        group_ids.insert(g.key, id);
+    }
+
+    let mut people: HashMap<&str, PersonId> = HashMap::new();
+    for (i, m) in MEMBERS.iter().enumerate() {
+        let id = insert_person(
+            &tx,
+            &NewPerson {
+                full_name: m.name,
+                kind: PersonKind::Member,
+                police_rank: "",
+                email: &format!("{}@example.org", m.email),
+                phone: &format!("07700 900{:03}", 100 + i),
+                status: m.status,
+                joined_on: Some(months_before(anchor, m.joined_months_ago)),
+            },
+            Some(&format!("person:{}", m.email)),
+        )?;
+        people.insert(m.email, id);
+    }
+    for (i, p) in POLICE.iter().enumerate() {
+        let id = insert_person(
+            &tx,
+            &NewPerson {
+                full_name: p.name,
+                kind: PersonKind::Police,
+                police_rank: p.rank,
+                email: &format!("{}@fenwold.police.example.org", p.email),
+                phone: &format!("07700 900{:03}", 800 + i),
+                status: MemberStatus::Active,
+                joined_on: None,
+            },
+            Some(&format!("person:{}", p.email)),
+        )?;
+        people.insert(p.email, id);
+    }
+
+    for r in force::roles() {
+        let group = GROUPS
+            .iter()
+            .find(|g| g.key == r.group)
+            .expect("demo group");
+        // A stood-down group's roles ended when it was stood down.
+        let ended_months_ago = r.ended_months_ago.or(group.stood_down_months_ago);
+        insert_membership(
+            &tx,
+            &NewMembership {
+                person: people[r.person],
+                group: group_ids[r.group],
+                role: r.role,
+                started_on: months_before(anchor, r.started_months_ago),
+                ended_on: ended_months_ago.map(|m| months_before(anchor, m)),
+            },
+            Some(&format!(
+                "membership:{}:{}:{}",
+                r.group,
+                r.person,
+                r.role.code()
+            )),
+        )?;
+    }
+
+    for g in GROUPS {
+        for (n, (at, kind)) in meeting_dates(g, anchor).into_iter().enumerate() {
+            let status = if at.date() < anchor {
+                MeetingStatus::Held
+            } else {
+                MeetingStatus::Planned
+            };
+            insert_meeting(
+                &tx,
+                &NewMeeting {
+                    group: group_ids[g.key],
+                    starts_at: at,
+                    duration_minutes: g.duration_minutes,
+                    venue: g.venue,
+                    kind,
+                    status,
+                },
+                Some(&format!("meeting:{}:{n}", g.key)),
+            )?;
+        }
+    }
+
+    let added = crate::storage::roster::row_count(&tx)? - before;
+    tx.commit()?;
+    Ok(DemoReport { added, anchor })
+}
+
+/// Removes every demo row, and nothing a person entered.
+pub fn remove(vault: &mut Vault) -> Result<u32> {
+    let tx = vault.conn_mut().transaction()?;
+    let removed = delete_demo_rows(&tx)?;
+    crate::storage::delete_setting_in(&tx, ANCHOR_KEY)?;
+    tx.commit()?;
+    Ok(removed)
+}
+
+fn months_before(day: NaiveDate, months: u32) -> NaiveDate {
+    day.checked_sub_months(Months::new(months)).unwrap_or(day)
+}
+
+/// The second `weekday` of the month holding `day`: committee evenings fall
+/// on a predictable day, as real groups arrange them.
+fn second_weekday(day: NaiveDate, weekday: Weekday) -> NaiveDate {
+    NaiveDate::from_weekday_of_month_opt(day.year(), day.month(), weekday, 2).unwrap_or(day)
+}
+
+/// A year of past meetings at the group's cadence and the next one due; a
+/// stood-down critical group has only the extraordinary meetings it held.
+fn meeting_dates(g: &DemoGroup, anchor: NaiveDate) -> Vec<(chrono::NaiveDateTime, MeetingKind)> {
+    let time = NaiveTime::from_hms_opt(g.hour, g.minute, 0).expect("demo meeting time");
+    if let Some(stood_down) = g.stood_down_months_ago {
+        let first = months_before(anchor, stood_down + 1);
+        return [0, 9]
+            .iter()
+            .map(|days| {
+                let date = first + chrono::Days::new(*days);
+                (date.and_time(time), MeetingKind::CriticalIncident)
+            })
+            .collect();
+    }
+    let month_start = anchor.with_day(1).expect("first of month");
+    let mut dates = Vec::new();
+    // Walk whole cadences from a year back until the first meeting after today.
+    let mut k = -(12 / g.cadence_months as i32) - 1;
+    loop {
+        let offset = k * g.cadence_months as i32 + g.month_offset as i32;
+        let month = if offset >= 0 {
+            month_start.checked_add_months(Months::new(offset as u32))
+        } else {
+            month_start.checked_sub_months(Months::new(offset.unsigned_abs()))
+        }
+        .expect("demo month");
+        let date = second_weekday(month, g.weekday);
+        k += 1;
+        if date < months_before(anchor, 12) {
+            continue;
+        }
+        dates.push((date.and_time(time), MeetingKind::Scheduled));
+        if date >= anchor {
+            break;
+        }
+    }
+    dates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roster::{Role, Tier};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn each_active_group_has_a_year_of_meetings_and_the_next_one() {
+        let anchor = day(2026, 11, 23);
+        for g in GROUPS.iter().filter(|g| g.stood_down_months_ago.is_none()) {
+            let dates = meeting_dates(g, anchor);
+            let upcoming = dates.iter().filter(|(d, _)| d.date() >= anchor).count();
+            assert_eq!(upcoming, 1, "{}: exactly one meeting ahead", g.name);
+            let past = dates.len() - upcoming;
+            let expected = (12 / g.cadence_months) as usize;
+            assert!(
+                past + 1 >= expected && past <= expected,
+                "{}: about a year of past meetings at its cadence, got {past}",
+                g.name
+            );
+            assert!(
+                dates.windows(2).all(|w| w[0].0 < w[1].0),
+                "{}: meetings in order",
+                g.name
+            );
+        }
+    }
+
+    #[test]
+    fn meetings_fall_on_the_groups_weekday() {
+        let anchor = day(2026, 11, 23);
+        let g = &GROUPS[1];
+        for (at, _) in meeting_dates(g, anchor) {
+            assert_eq!(at.date().weekday(), g.weekday);
+        }
+    }
+
+    #[test]
+    fn every_role_names_a_real_group_and_person() {
+        let emails: Vec<&str> = MEMBERS
+            .iter()
+            .map(|m| m.email)
+            .chain(POLICE.iter().map(|p| p.email))
+            .collect();
+        for r in force::roles() {
+            assert!(GROUPS.iter().any(|g| g.key == r.group), "group {}", r.group);
+            assert!(emails.contains(&r.person), "person {}", r.person);
+            let is_police = POLICE.iter().any(|p| p.email == r.person);
+            assert_eq!(
+                is_police,
+                r.role.is_police(),
+                "{} as {:?}: police contacts hold police roles, members the rest",
+                r.person,
+                r.role
+            );
+        }
+    }
+
+    #[test]
+    fn every_local_group_sends_two_nominees_to_the_strategic_group() {
+        let roles = force::roles();
+        for g in GROUPS.iter().filter(|g| g.tier == Tier::Local) {
+            let nominees = roles
+                .iter()
+                .filter(|r| r.role == Role::Nominee && r.from_group == Some(g.key))
+                .count();
+            assert_eq!(nominees, 2, "{} sends its chair and one other", g.name);
+        }
+    }
+
+    #[test]
+    fn demo_people_have_unique_references() {
+        let mut seen = std::collections::HashSet::new();
+        for e in MEMBERS
+            .iter()
+            .map(|m| m.email)
+            .chain(POLICE.iter().map(|p| p.email))
+        {
+            assert!(seen.insert(e), "duplicate demo reference {e}");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! IAG Desk's core: the whole domain of an Independent Advisory Group's
+//! desk, with no GUI dependency. The desktop shell and the command line both
+//! call these functions, so the window and the CLI can never disagree.
+//!
+//! Time is always passed in (`today`, `now`), never read here, so every rule
+//! is testable with a fixed clock.
+
+pub mod dates;
+pub mod demo;
+pub mod error;
+pub mod ids;
+pub mod meetings;
+pub mod passphrase;
+pub mod roster;
+pub mod storage;
+
+pub use error::{Error, ErrorKind, Result};
+pub use passphrase::Passphrase;
+pub use storage::{Vault, VaultCounts, VaultStatus, SCHEMA_VERSION, VAULT_FILE};

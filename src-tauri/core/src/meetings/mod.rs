@@ -1,0 +1,51 @@
+//! Meetings of a group: when, where, what kind, and how far along
+//! (planned → agenda agreed → held → minutes draft → minutes approved).
+
+use crate::error::Result;
+use crate::ids::{GroupId, MeetingId};
+use crate::roster::vocabulary;
+use crate::storage::{self, Vault};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+/// Every meeting: upcoming ones first (soonest first), then the past.
+pub fn list(vault: &Vault, now: NaiveDateTime) -> Result<Vec<MeetingSummary>> {
+    storage::roster::list_meetings(vault.conn(), now)
+}
+
+vocabulary!(
+    MeetingKind {
+        Scheduled => ("scheduled", "Scheduled"),
+        Extraordinary => ("extraordinary", "Extraordinary"),
+        CriticalIncident => ("critical_incident", "Critical incident"),
+    }
+);
+
+vocabulary!(
+    MeetingStatus {
+        Planned => ("planned", "Planned"),
+        AgendaAgreed => ("agenda_agreed", "Agenda agreed"),
+        Held => ("held", "Held"),
+        MinutesDraft => ("minutes_draft", "Minutes in draft"),
+        MinutesApproved => ("minutes_approved", "Minutes approved"),
+    }
+);
+
+/// A meeting as the meetings list shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingSummary {
+    pub id: MeetingId,
+    pub group_id: GroupId,
+    pub group_name: String,
+    /// Local date and time, ISO 8601 ("2026-11-22T18:30").
+    pub starts_at: String,
+    /// "22 November 2026, 18:30".
+    pub when: String,
+    pub venue: String,
+    pub kind: MeetingKind,
+    pub kind_label: &'static str,
+    pub status: MeetingStatus,
+    pub status_label: &'static str,
+    /// True when the meeting starts after the moment the list was asked for.
+    pub upcoming: bool,
+}

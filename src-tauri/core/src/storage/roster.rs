@@ -1,0 +1,430 @@
+//! SQL for the roster and meetings: reads for the screens, and the inserts
+//! the demo force (and later the roster editor) use.
+
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
+use crate::meetings::{MeetingKind, MeetingStatus, MeetingSummary};
+use crate::roster::{
+    GroupStatus, GroupSummary, MemberStatus, PersonKind, PersonSummary, Role, Tier,
+};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, Row};
+use std::collections::HashMap;
+
+const DATE: &str = "%Y-%m-%d";
+const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
+
+pub(crate) struct NewGroup<'a> {
+    pub name: &'a str,
+    pub tier: Tier,
+    pub parent: Option<GroupId>,
+    pub area: &'a str,
+    pub cadence_months: u32,
+    pub status: GroupStatus,
+    pub stood_down_on: Option<NaiveDate>,
+}
+
+pub(crate) struct NewPerson<'a> {
+    pub full_name: &'a str,
+    pub kind: PersonKind,
+    pub police_rank: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub status: MemberStatus,
+    pub joined_on: Option<NaiveDate>,
+}
+
+pub(crate) struct NewMembership {
+    pub person: PersonId,
+    pub group: GroupId,
+    pub role: Role,
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+}
+
+pub(crate) struct NewMeeting<'a> {
+    pub group: GroupId,
+    pub starts_at: NaiveDateTime,
+    pub duration_minutes: u32,
+    pub venue: &'a str,
+    pub kind: MeetingKind,
+    pub status: MeetingStatus,
+}
+
+/// Inserts a row, or with a `demo_ref` already present, keeps the existing
+/// one; either way returns the row's id. This is what makes `demo` idempotent.
+fn insert_or_find(
+    conn: &Connection,
+    table: &str,
+    insert: &str,
+    values: &[&dyn rusqlite::ToSql],
+    demo_ref: Option<&str>,
+) -> Result<i64> {
+    if let Some(r) = demo_ref {
+        let existing: Option<i64> = conn
+            .query_row(
+                &format!("SELECT id FROM {table} WHERE demo_ref = ?1"),
+                [r],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+    }
+    let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
+    all.push(&demo_ref);
+    conn.execute(insert, all.as_slice())?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(crate) fn insert_group(
+    conn: &Connection,
+    g: &NewGroup,
+    demo_ref: Option<&str>,
+) -> Result<GroupId> {
+    insert_or_find(
+        conn,
+        "groups",
+        "INSERT INTO groups (name, tier, parent_id, area, cadence_months, status, stood_down_on, demo_ref)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        &[
+            &g.name,
+            &g.tier.code(),
+            &g.parent,
+            &g.area,
+            &g.cadence_months,
+            &g.status.code(),
+            &g.stood_down_on.map(|d| d.format(DATE).to_string()),
+        ],
+        demo_ref,
+    )
+    .map(GroupId)
+}
+
+pub(crate) fn insert_person(
+    conn: &Connection,
+    p: &NewPerson,
+    demo_ref: Option<&str>,
+) -> Result<PersonId> {
+    insert_or_find(
+        conn,
+        "people",
+        "INSERT INTO people (full_name, kind, police_rank, email, phone, status, joined_on, demo_ref)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        &[
+            &p.full_name,
+            &p.kind.code(),
+            &p.police_rank,
+            &p.email,
+            &p.phone,
+            &p.status.code(),
+            &p.joined_on.map(|d| d.format(DATE).to_string()),
+        ],
+        demo_ref,
+    )
+    .map(PersonId)
+}
+
+pub(crate) fn insert_membership(
+    conn: &Connection,
+    m: &NewMembership,
+    demo_ref: Option<&str>,
+) -> Result<MembershipId> {
+    insert_or_find(
+        conn,
+        "memberships",
+        "INSERT INTO memberships (person_id, group_id, role, started_on, ended_on, demo_ref)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &[
+            &m.person,
+            &m.group,
+            &m.role.code(),
+            &m.started_on.format(DATE).to_string(),
+            &m.ended_on.map(|d| d.format(DATE).to_string()),
+        ],
+        demo_ref,
+    )
+    .map(MembershipId)
+}
+
+pub(crate) fn insert_meeting(
+    conn: &Connection,
+    m: &NewMeeting,
+    demo_ref: Option<&str>,
+) -> Result<MeetingId> {
+    insert_or_find(
+        conn,
+        "meetings",
+        "INSERT INTO meetings (group_id, starts_at, duration_minutes, venue, kind, status, demo_ref)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        &[
+            &m.group,
+            &m.starts_at.format(DATE_TIME).to_string(),
+            &m.duration_minutes,
+            &m.venue,
+            &m.kind.code(),
+            &m.status.code(),
+        ],
+        demo_ref,
+    )
+    .map(MeetingId)
+}
+
+pub(crate) fn has_demo_rows(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM groups WHERE demo_ref IS NOT NULL)
+             OR EXISTS (SELECT 1 FROM people WHERE demo_ref IS NOT NULL)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Deletes every demo row and nothing else. Real rows that pointed at a demo
+/// group as their parent keep their place (parent_id becomes NULL).
+pub(crate) fn delete_demo_rows(conn: &Connection) -> Result<u32> {
+    let mut removed = 0;
+    for table in ["meetings", "memberships", "people", "groups"] {
+        removed += conn.execute(
+            &format!("DELETE FROM {table} WHERE demo_ref IS NOT NULL"),
+            [],
+        )? as u32;
+    }
+    Ok(removed)
+}
+
+pub(crate) fn counts(conn: &Connection, now: NaiveDateTime) -> Result<super::VaultCounts> {
+    let now = now.format(DATE_TIME).to_string();
+    Ok(conn.query_row(
+        "SELECT
+           (SELECT count(*) FROM groups WHERE status = 'active'),
+           (SELECT count(*) FROM groups WHERE status = 'stood_down'),
+           (SELECT count(*) FROM people WHERE kind = 'member' AND status = 'active'),
+           (SELECT count(*) FROM people WHERE kind = 'member'),
+           (SELECT count(*) FROM people WHERE kind = 'police'),
+           (SELECT count(*) FROM meetings WHERE starts_at <= ?1),
+           (SELECT count(*) FROM meetings WHERE starts_at > ?1)",
+        [&now],
+        |r| {
+            Ok(super::VaultCounts {
+                groups_active: r.get(0)?,
+                groups_stood_down: r.get(1)?,
+                members_active: r.get(2)?,
+                members_total: r.get(3)?,
+                police_contacts: r.get(4)?,
+                meetings_held: r.get(5)?,
+                meetings_upcoming: r.get(6)?,
+            })
+        },
+    )?)
+}
+
+/// A stored code that no longer parses means the vault was edited outside
+/// the app or by a newer version: say so rather than guess.
+fn parse_code<T>(value: String, parse: fn(&str) -> Option<T>, what: &str) -> Result<T> {
+    parse(&value).ok_or_else(|| Error::Internal(format!("unknown {what} code in the vault")))
+}
+
+/// Who currently holds a role, by group: (group, role, name).
+fn current_roles(conn: &Connection, today: NaiveDate) -> Result<Vec<(GroupId, Role, String)>> {
+    let today = today.format(DATE).to_string();
+    let mut stmt = conn.prepare(
+        "SELECT m.group_id, m.role, p.full_name
+           FROM memberships m JOIN people p ON p.id = m.person_id
+          WHERE m.started_on <= ?1 AND (m.ended_on IS NULL OR m.ended_on > ?1)
+          ORDER BY p.full_name",
+    )?;
+    let rows = stmt.query_map([&today], |r| {
+        Ok((r.get::<_, GroupId>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (g, role, name) = row?;
+        out.push((g, parse_code(role, Role::from_code, "role")?, name));
+    }
+    Ok(out)
+}
+
+/// Groups strategic first, then local, subgroups and critical groups; by name.
+pub(crate) fn list_groups(conn: &Connection, today: NaiveDate) -> Result<Vec<GroupSummary>> {
+    let mut chairs: HashMap<GroupId, Vec<String>> = HashMap::new();
+    let mut police: HashMap<GroupId, Vec<String>> = HashMap::new();
+    let mut members: HashMap<GroupId, u32> = HashMap::new();
+    for (group, role, name) in current_roles(conn, today)? {
+        if role == Role::Chair {
+            chairs.entry(group).or_default().push(name);
+        } else if role.is_police() {
+            police.entry(group).or_default().push(name);
+            continue;
+        }
+        *members.entry(group).or_default() += 1;
+    }
+    let mut stmt = conn.prepare(
+        "SELECT g.id, g.name, g.tier, p.name, g.area, g.cadence_months, g.status, g.stood_down_on
+           FROM groups g LEFT JOIN groups p ON p.id = g.parent_id
+          ORDER BY CASE g.tier WHEN 'strategic' THEN 0 WHEN 'local' THEN 1
+                               WHEN 'subgroup' THEN 2 ELSE 3 END, g.name",
+    )?;
+    let rows = stmt.query_map([], |r: &Row| {
+        Ok((
+            r.get::<_, GroupId>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, u32>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, Option<String>>(7)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, name, tier, parent, area, cadence_months, status, stood_down_on) = row?;
+        let tier = parse_code(tier, Tier::from_code, "tier")?;
+        out.push(GroupSummary {
+            id,
+            name,
+            tier,
+            tier_label: tier.label(),
+            parent,
+            area,
+            cadence_months,
+            status: parse_code(status, GroupStatus::from_code, "group status")?,
+            stood_down_on: stood_down_on.as_deref().and_then(long_date),
+            chairs: chairs.remove(&id).unwrap_or_default(),
+            police_contacts: police.remove(&id).unwrap_or_default(),
+            member_count: members.remove(&id).unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+/// People of one kind, by name, each with their current roles.
+pub(crate) fn list_people(
+    conn: &Connection,
+    kind: PersonKind,
+    today: NaiveDate,
+) -> Result<Vec<PersonSummary>> {
+    let today_text = today.format(DATE).to_string();
+    let mut roles: HashMap<PersonId, Vec<String>> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT m.person_id, m.role, g.name
+               FROM memberships m JOIN groups g ON g.id = m.group_id
+              WHERE m.started_on <= ?1 AND (m.ended_on IS NULL OR m.ended_on > ?1)
+              ORDER BY CASE g.tier WHEN 'strategic' THEN 0 WHEN 'local' THEN 1
+                                   WHEN 'subgroup' THEN 2 ELSE 3 END, g.name",
+        )?;
+        let rows = stmt.query_map([&today_text], |r| {
+            Ok((
+                r.get::<_, PersonId>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (person, role, group) = row?;
+            let role = parse_code(role, Role::from_code, "role")?;
+            roles
+                .entry(person)
+                .or_default()
+                .push(format!("{}, {group}", role.label()));
+        }
+    }
+    let mut stmt = conn.prepare(
+        "SELECT id, full_name, kind, status, police_rank, email, phone, joined_on
+           FROM people WHERE kind = ?1 ORDER BY full_name",
+    )?;
+    let rows = stmt.query_map([kind.code()], |r| {
+        Ok((
+            r.get::<_, PersonId>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, Option<String>>(7)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, full_name, kind, status, police_rank, email, phone, joined_on) = row?;
+        let status = parse_code(status, MemberStatus::from_code, "member status")?;
+        out.push(PersonSummary {
+            id,
+            full_name,
+            kind: parse_code(kind, PersonKind::from_code, "person kind")?,
+            status,
+            status_label: status.label(),
+            police_rank,
+            email,
+            phone,
+            joined_on: joined_on.as_deref().and_then(long_date),
+            roles: roles.remove(&id).unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+/// Every meeting, soonest upcoming first, then the past, most recent first.
+pub(crate) fn list_meetings(conn: &Connection, now: NaiveDateTime) -> Result<Vec<MeetingSummary>> {
+    let now_text = now.format(DATE_TIME).to_string();
+    let mut stmt = conn.prepare(
+        "SELECT m.id, m.group_id, g.name, m.starts_at, m.venue, m.kind, m.status
+           FROM meetings m JOIN groups g ON g.id = m.group_id
+          ORDER BY (m.starts_at > ?1) DESC,
+                   CASE WHEN m.starts_at > ?1 THEN m.starts_at END ASC,
+                   m.starts_at DESC",
+    )?;
+    let rows = stmt.query_map([&now_text], |r| {
+        Ok((
+            r.get::<_, MeetingId>(0)?,
+            r.get::<_, GroupId>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, group_id, group_name, starts_at, venue, kind, status) = row?;
+        let at = NaiveDateTime::parse_from_str(&starts_at, DATE_TIME)
+            .map_err(|_| Error::Internal("a meeting time in the vault is unreadable".into()))?;
+        let kind = parse_code(kind, MeetingKind::from_code, "meeting kind")?;
+        let status = parse_code(status, MeetingStatus::from_code, "meeting status")?;
+        out.push(MeetingSummary {
+            id,
+            group_id,
+            group_name,
+            when: dates::long_date_time(at),
+            upcoming: at > now,
+            starts_at,
+            venue,
+            kind,
+            kind_label: kind.label(),
+            status,
+            status_label: status.label(),
+        });
+    }
+    Ok(out)
+}
+
+fn long_date(stored: &str) -> Option<String> {
+    NaiveDate::parse_from_str(stored, DATE)
+        .ok()
+        .map(dates::long_date)
+}
+
+/// Rows across the roster and meeting tables, to report what a load added.
+pub(crate) fn row_count(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM groups) + (SELECT count(*) FROM people)
+              + (SELECT count(*) FROM memberships) + (SELECT count(*) FROM meetings)",
+        [],
+        |r| r.get(0),
+    )?)
+}

@@ -1,0 +1,260 @@
+//! The command line: `iag-desk init | demo | status`, headless, plain text or
+//! `--json`. It calls the same core functions as the window.
+//!
+//! Exit codes: 0 success, 1 the request failed (the message says why and what
+//! to do), 2 the command line itself was wrong (clap's usage message).
+
+use crate::paths;
+use clap::{Args, Parser, Subcommand};
+use iag_desk_core::{demo, Error, Passphrase, Result, Vault, VaultStatus};
+use serde::Serialize;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+const PASSPHRASE_VAR: &str = "IAG_DESK_PASSPHRASE";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "iag-desk",
+    version,
+    about = "IAG Desk: the roster, agendas, minutes and documents of an Independent Advisory Group.",
+    long_about = "IAG Desk: the roster, agendas, minutes and documents of an Independent Advisory Group.\n\n\
+                  With no command, opens the window. With a command, works headless on the same \
+                  encrypted vault.",
+    after_help = "The passphrase is read from IAG_DESK_PASSPHRASE, or asked for when a terminal is attached."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Folder holding the vault [default: the system's app-data folder, IAG Desk]
+    #[arg(long, global = true, env = "IAG_DESK_DATA_DIR", value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Print JSON instead of text (errors too, on stderr)
+    #[arg(long, global = true)]
+    json: bool,
+}
+
+impl GlobalArgs {
+    pub fn data_dir(&self) -> PathBuf {
+        self.data_dir
+            .clone()
+            .unwrap_or_else(paths::default_data_dir)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new encrypted vault
+    Init,
+    /// Load the fictional demo force into the vault (safe to run twice)
+    Demo {
+        /// Remove the demo force instead, leaving every real record
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Show the vault's location, schema version and counts
+    Status,
+}
+
+pub fn parse() -> Cli {
+    Cli::parse()
+}
+
+pub fn run(command: Command, global: &GlobalArgs) -> i32 {
+    let vault_path = paths::vault_path(&global.data_dir());
+    let result = match command {
+        Command::Init => init(&vault_path),
+        Command::Demo { remove } => load_demo(&vault_path, remove),
+        Command::Status => status(&vault_path),
+    };
+    match result {
+        Ok(out) => {
+            if global.json {
+                println!("{}", out.json);
+            } else {
+                println!("{}", out.text);
+            }
+            0
+        }
+        Err(e) => {
+            if global.json {
+                let body =
+                    serde_json::json!({ "error": { "kind": e.kind(), "message": e.to_string() } });
+                eprintln!("{body}");
+            } else {
+                eprintln!("iag-desk: {e}");
+            }
+            if matches!(e, Error::Storage(_) | Error::Internal(_)) {
+                eprintln!("iag-desk: detail: {}", e.detail());
+            }
+            1
+        }
+    }
+}
+
+/// What a command prints: text for people, JSON for scripts.
+struct Output {
+    text: String,
+    json: serde_json::Value,
+}
+
+fn json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// The passphrase from the environment, else from a prompt on a terminal.
+/// `confirm` asks twice (for a new vault).
+fn read_passphrase(confirm: bool) -> Result<(Passphrase, Passphrase)> {
+    if let Ok(value) = std::env::var(PASSPHRASE_VAR) {
+        return Ok((Passphrase::new(value.clone()), Passphrase::new(value)));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(
+            "Passphrase",
+            format!(
+                "none given. Set {PASSPHRASE_VAR}, or run the command in a terminal to be asked."
+            ),
+        ));
+    }
+    let prompt = |text: &str| {
+        rpassword::prompt_password(text)
+            .map(Passphrase::new)
+            .map_err(|e| Error::io("read the passphrase from", "the terminal", e))
+    };
+    let first = prompt("Vault passphrase: ")?;
+    let second = if confirm {
+        prompt("Type it again: ")?
+    } else {
+        Passphrase::new(String::new())
+    };
+    Ok((first, second))
+}
+
+fn unlock(path: &std::path::Path) -> Result<Vault> {
+    if !path.is_file() {
+        return Err(Error::VaultMissing(path.to_path_buf()));
+    }
+    let (passphrase, _) = read_passphrase(false)?;
+    Vault::unlock(path, &passphrase)
+}
+
+fn init(path: &std::path::Path) -> Result<Output> {
+    if path.exists() {
+        return Err(Error::VaultExists(path.to_path_buf()));
+    }
+    let (passphrase, confirmation) = read_passphrase(true)?;
+    passphrase.check_new(&confirmation)?;
+    let vault = Vault::create(path, &passphrase)?;
+    Ok(Output {
+        text: format!(
+            "Created an encrypted vault at {}.\n\
+             Keep the passphrase safe: it cannot be recovered, and without it nobody, \
+             including you, can open the vault.",
+            vault.path().display()
+        ),
+        json: serde_json::json!({ "created": vault.path(), "schema_version": vault.schema_version()? }),
+    })
+}
+
+fn load_demo(path: &std::path::Path, remove: bool) -> Result<Output> {
+    let mut vault = unlock(path)?;
+    if remove {
+        let removed = demo::remove(&mut vault)?;
+        return Ok(Output {
+            text: if removed == 0 {
+                "No demo records were in the vault: nothing removed.".into()
+            } else {
+                format!(
+                    "Removed the demo force ({removed} records). Your own records are untouched."
+                )
+            },
+            json: serde_json::json!({ "removed": removed }),
+        });
+    }
+    let report = demo::load(&mut vault, now().date())?;
+    Ok(Output {
+        text: if report.added == 0 {
+            "The demo force (Fenwold Police) is already loaded: nothing added.".into()
+        } else {
+            format!(
+                "Loaded the demo force (Fenwold Police): {} records added. \
+                 Every name is fictional; remove it with `iag-desk demo --remove`.",
+                report.added
+            )
+        },
+        json: json(&report),
+    })
+}
+
+fn status(path: &std::path::Path) -> Result<Output> {
+    let vault = unlock(path)?;
+    let s: VaultStatus = vault.status(now())?;
+    let c = &s.counts;
+    let text = [
+        format!("Vault:           {}", s.path.display()),
+        format!("Schema version:  {}", s.schema_version),
+        format!(
+            "Demo force:      {}",
+            if s.demo_loaded {
+                "loaded"
+            } else {
+                "not loaded"
+            }
+        ),
+        format!(
+            "Groups:          {} active, {} stood down",
+            c.groups_active, c.groups_stood_down
+        ),
+        format!(
+            "Members:         {} active ({} on the roster)",
+            c.members_active, c.members_total
+        ),
+        format!("Police contacts: {}", c.police_contacts),
+        format!(
+            "Meetings:        {} held, {} upcoming",
+            c.meetings_held, c.meetings_upcoming
+        ),
+    ]
+    .join("\n");
+    Ok(Output {
+        text,
+        json: json(&s),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_arguments_means_the_window() {
+        let cli = Cli::try_parse_from(["iag-desk"]).unwrap();
+        assert!(cli.command.is_none(), "no subcommand must open the window");
+    }
+
+    #[test]
+    fn global_flags_work_after_the_subcommand() {
+        let cli =
+            Cli::try_parse_from(["iag-desk", "status", "--json", "--data-dir", "/tmp/x"]).unwrap();
+        assert!(cli.global.json);
+        assert_eq!(cli.global.data_dir(), PathBuf::from("/tmp/x"));
+    }
+}

@@ -1,0 +1,57 @@
+use crate::error::CommandResult;
+use crate::state::Desk;
+use iag_desk_core::{Passphrase, Vault, VaultStatus};
+use serde::Serialize;
+use tauri::State;
+
+#[derive(Debug, Serialize)]
+pub struct VaultState {
+    pub path: String,
+    pub exists: bool,
+    pub unlocked: bool,
+}
+
+/// What the first screen needs: create, unlock, or go straight in.
+#[tauri::command(async)]
+pub fn vault_state(desk: State<'_, Desk>) -> VaultState {
+    let path = desk.vault_path();
+    VaultState {
+        exists: path.is_file(),
+        unlocked: desk.is_unlocked(),
+        path: path.display().to_string(),
+    }
+}
+
+#[tauri::command(async)]
+pub fn vault_create(
+    desk: State<'_, Desk>,
+    passphrase: String,
+    confirmation: String,
+    with_demo: bool,
+) -> CommandResult<()> {
+    let passphrase = Passphrase::new(passphrase);
+    passphrase.check_new(&Passphrase::new(confirmation))?;
+    let mut vault = Vault::create(&desk.vault_path(), &passphrase)?;
+    if with_demo {
+        iag_desk_core::demo::load(&mut vault, super::today())?;
+    }
+    desk.open(vault);
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn vault_unlock(desk: State<'_, Desk>, passphrase: String) -> CommandResult<()> {
+    let vault = Vault::unlock(&desk.vault_path(), &Passphrase::new(passphrase))?;
+    desk.open(vault);
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn vault_lock(desk: State<'_, Desk>) {
+    desk.lock();
+}
+
+#[tauri::command(async)]
+pub fn vault_status(desk: State<'_, Desk>) -> CommandResult<VaultStatus> {
+    desk.with_vault(|v| v.status(super::now()))
+}

@@ -1,0 +1,48 @@
+//! The desktop shell of IAG Desk: the window, its commands, and the command
+//! line. Everything it does is a thin call into `iag_desk_core`.
+
+pub mod cli;
+mod commands;
+mod error;
+pub mod paths;
+mod state;
+
+use std::path::PathBuf;
+
+/// Parses the command line: a subcommand runs headless and returns its exit
+/// code; no subcommand opens the window.
+pub fn main_entry() -> i32 {
+    let args = cli::parse();
+    match args.command {
+        Some(command) => cli::run(command, &args.global),
+        None => {
+            run_window(args.global.data_dir());
+            0
+        }
+    }
+}
+
+/// The app, built but not yet run, so tests and `run_window` share one wiring.
+pub fn app(builder: tauri::Builder<tauri::Wry>, data_dir: PathBuf) -> tauri::Builder<tauri::Wry> {
+    builder
+        .manage(state::Desk::new(data_dir))
+        .invoke_handler(tauri::generate_handler![
+            commands::vault::vault_state,
+            commands::vault::vault_create,
+            commands::vault::vault_unlock,
+            commands::vault::vault_lock,
+            commands::vault::vault_status,
+            commands::demo::demo_load,
+            commands::demo::demo_remove,
+            commands::roster::roster_groups,
+            commands::roster::roster_members,
+            commands::roster::roster_police,
+            commands::meetings::meetings_list,
+        ])
+}
+
+pub fn run_window(data_dir: PathBuf) {
+    app(tauri::Builder::default(), data_dir)
+        .run(tauri::generate_context!())
+        .expect("the IAG Desk window could not start");
+}

@@ -1,0 +1,50 @@
+//! The window's state: where the data lives and, while unlocked, the open
+//! vault. Locking drops the vault, which closes the connection and with it
+//! SQLCipher's copy of the key.
+
+use crate::error::CommandResult;
+use iag_desk_core::{Error, Result, Vault};
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+pub struct Desk {
+    pub data_dir: PathBuf,
+    vault: Mutex<Option<Vault>>,
+}
+
+impl Desk {
+    pub fn new(data_dir: PathBuf) -> Self {
+        Desk {
+            data_dir,
+            vault: Mutex::new(None),
+        }
+    }
+
+    pub fn vault_path(&self) -> PathBuf {
+        crate::paths::vault_path(&self.data_dir)
+    }
+
+    fn slot(&self) -> MutexGuard<'_, Option<Vault>> {
+        // A panic while holding the lock must not lock the user out for good.
+        self.vault.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.slot().is_some()
+    }
+
+    pub fn open(&self, vault: Vault) {
+        *self.slot() = Some(vault);
+    }
+
+    pub fn lock(&self) {
+        *self.slot() = None;
+    }
+
+    /// Runs `f` against the unlocked vault, or says the vault is locked.
+    pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> Result<T>) -> CommandResult<T> {
+        let mut slot = self.slot();
+        let vault = slot.as_mut().ok_or(Error::Locked)?;
+        Ok(f(vault)?)
+    }
+}

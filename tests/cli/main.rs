@@ -1,0 +1,195 @@
+//! The command line as a person or a script uses it: the real binary, a
+//! temporary data folder, the passphrase in the environment, no terminal.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const PASSPHRASE: &str = "kettle harbour violet";
+
+fn iag_desk(data_dir: &Path, passphrase: Option<&str>, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_iag-desk"));
+    cmd.args(args)
+        .env("IAG_DESK_DATA_DIR", data_dir)
+        .env_remove("IAG_DESK_PASSPHRASE")
+        // No terminal: a prompt would hang the test, so the CLI must refuse.
+        .stdin(Stdio::null());
+    if let Some(p) = passphrase {
+        cmd.env("IAG_DESK_PASSPHRASE", p);
+    }
+    cmd.output().expect("run iag-desk")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn assert_fails_with(o: &Output, code: i32, needle: &str) {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "exit code; stderr: {}",
+        stderr(o)
+    );
+    assert!(
+        stderr(o).contains(needle),
+        "stderr must say {needle:?}, got: {}",
+        stderr(o)
+    );
+}
+
+fn status_json(dir: &Path) -> Value {
+    let o = iag_desk(dir, Some(PASSPHRASE), &["status", "--json"]);
+    assert!(o.status.success(), "status failed: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("status --json prints JSON")
+}
+
+#[test]
+fn help_lists_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = iag_desk(dir.path(), None, &["--help"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for sub in ["init", "demo", "status", "--data-dir", "--json"] {
+        assert!(text.contains(sub), "--help must list {sub}:\n{text}");
+    }
+}
+
+#[test]
+fn init_demo_status_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["init"]);
+    assert!(o.status.success(), "init: {}", stderr(&o));
+    assert!(stdout(&o).contains("cannot be recovered"), "{}", stdout(&o));
+
+    let empty = status_json(dir.path());
+    assert_eq!(empty["counts"]["members_total"], 0);
+    assert_eq!(
+        empty["schema_version"],
+        Value::from(iag_desk_core::SCHEMA_VERSION)
+    );
+
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["demo"]);
+    assert!(o.status.success(), "demo: {}", stderr(&o));
+    assert!(stdout(&o).contains("Loaded the demo force"));
+    let once = status_json(dir.path());
+
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["demo"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("already loaded"), "{}", stdout(&o));
+    let twice = status_json(dir.path());
+    assert_eq!(once, twice, "`demo` twice must give the same counts");
+    assert_eq!(twice["demo_loaded"], true);
+
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status"]);
+    let text = stdout(&o);
+    assert!(text.contains("Schema version:"), "{text}");
+    assert!(
+        text.contains("Groups:          11 active, 1 stood down"),
+        "{text}"
+    );
+
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["demo", "--remove"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(status_json(dir.path())["counts"]["groups_active"], 0);
+}
+
+#[test]
+fn status_without_a_vault_says_how_to_make_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status"]);
+    assert_fails_with(&o, 1, "There is no vault at");
+    assert!(stderr(&o).contains("iag-desk init"));
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "a failed status must create nothing"
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_fails_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(iag_desk(dir.path(), Some(PASSPHRASE), &["init"])
+        .status
+        .success());
+    let vault = dir.path().join(iag_desk_core::VAULT_FILE);
+    let before = std::fs::read(&vault).unwrap();
+    let o = iag_desk(dir.path(), Some("not the passphrase"), &["status"]);
+    assert_fails_with(&o, 1, "does not unlock");
+    assert!(
+        !stderr(&o).contains("hmac"),
+        "SQLCipher's own log lines must not reach the user: {}",
+        stderr(&o)
+    );
+    assert_eq!(
+        before,
+        std::fs::read(&vault).unwrap(),
+        "vault must be byte-identical"
+    );
+}
+
+#[test]
+fn no_passphrase_and_no_terminal_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = iag_desk(dir.path(), None, &["init"]);
+    assert_fails_with(&o, 1, "IAG_DESK_PASSPHRASE");
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+}
+
+#[test]
+fn init_refuses_a_short_passphrase_and_an_existing_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = iag_desk(dir.path(), Some("short"), &["init"]);
+    assert_fails_with(&o, 1, "at least 10 characters");
+    assert!(!dir.path().join(iag_desk_core::VAULT_FILE).exists());
+
+    assert!(iag_desk(dir.path(), Some(PASSPHRASE), &["init"])
+        .status
+        .success());
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["init"]);
+    assert_fails_with(&o, 1, "already exists");
+}
+
+#[test]
+fn json_errors_carry_a_stable_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status", "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&o.stderr).expect("JSON error on stderr");
+    assert_eq!(err["error"]["kind"], "NotFound");
+    assert!(err["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no vault"));
+}
+
+#[test]
+fn a_newer_vault_is_refused_by_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(iag_desk(dir.path(), Some(PASSPHRASE), &["init"])
+        .status
+        .success());
+    let vault = dir.path().join(iag_desk_core::VAULT_FILE);
+    {
+        let conn = iag_desk_core::storage::raw_connection_for_tests(
+            &vault,
+            &iag_desk_core::Passphrase::new(PASSPHRASE),
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status"]);
+    assert_fails_with(&o, 1, "newer version of IAG Desk");
+}
+
+#[test]
+fn an_unknown_command_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = iag_desk(dir.path(), None, &["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2), "usage errors exit 2");
+    assert!(stderr(&o).contains("frobnicate"));
+}

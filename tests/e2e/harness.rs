@@ -1,0 +1,217 @@
+//! Starting tauri-driver, opening the app through it, and small waits that
+//! poll the page rather than sleeping for a guessed time.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Long enough for a cold WebKit start on a loaded 2-core machine.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// tauri-driver on its own ports, stopped with SIGTERM on drop: SIGKILL
+/// would orphan WebKitWebDriver, which then holds the port and the pipes.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = free_port();
+        let native = free_port();
+        let child = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect(
+                "tauri-driver must be on PATH: cargo install tauri-driver --version '^2' --locked",
+            );
+        let deadline = Instant::now() + PATIENCE;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The real app window, opened by WebDriver with its own data folder.
+pub struct App {
+    client: Client,
+    _driver: Driver,
+}
+
+impl App {
+    pub async fn launch(data_dir: &Path) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "the end-to-end tests need a display: run them under xvfb-run"
+        );
+        let driver = Driver::start();
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({
+                "application": env!("CARGO_BIN_EXE_iag-desk"),
+                "args": ["--data-dir", data_dir],
+            }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("WebDriver session with the app");
+        App {
+            client,
+            _driver: driver,
+        }
+    }
+
+    pub async fn quit(self) {
+        let _ = self.client.close().await;
+    }
+
+    async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.find(css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    pub async fn clear(&self, css: &str) {
+        self.find(css)
+            .await
+            .clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        // clear() fires no input event; the page listens for one.
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).dispatchEvent(new Event('input'))",
+                vec![css.into()],
+            )
+            .await
+            .unwrap();
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap_or_default()
+    }
+
+    /// Texts of the matching elements a person can see.
+    pub async fn visible_texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            if el.is_displayed().await.unwrap_or(false) {
+                out.push(el.text().await.unwrap_or_default());
+            }
+        }
+        out
+    }
+
+    /// Waits until some element matching `css` contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = Vec::new();
+        loop {
+            last.clear();
+            if let Ok(found) = self.client.find_all(Locator::Css(css)).await {
+                for el in found {
+                    let text = el.text().await.unwrap_or_default();
+                    if text.contains(needle) {
+                        return;
+                    }
+                    last.push(text);
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited {PATIENCE:?} for {needle:?} in {css}; saw {last:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+/// Screenshots for a person to look at, under `<target>/e2e-screenshots/`.
+pub struct Shots {
+    dir: PathBuf,
+}
+
+impl Shots {
+    pub fn new(scenario: &str) -> Shots {
+        // The binary is <target>/<profile>/iag-desk.
+        let target = Path::new(env!("CARGO_BIN_EXE_iag-desk"))
+            .parent()
+            .and_then(Path::parent)
+            .unwrap()
+            .to_path_buf();
+        let dir = target.join("e2e-screenshots").join(scenario);
+        std::fs::create_dir_all(&dir).unwrap();
+        Shots { dir }
+    }
+
+    pub async fn take(&self, app: &App, name: &str) {
+        // One stale frame has been seen straight after an action.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = app.client.screenshot().await.expect("screenshot");
+        let path = self.dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        eprintln!("screenshot: {}", path.display());
+    }
+}

@@ -1,0 +1,13 @@
+//! Integration tests of the core against real, temporary, encrypted vaults.
+//! One test binary; one module per area.
+
+mod support;
+
+// The vault file: encryption at rest, wrong passphrases, schema versions.
+mod vault;
+
+// The demo force: idempotent loading, removal that spares real records.
+mod demo;
+
+// The roster as the screens read it: tiers, roles over time, any script.
+mod roster;

@@ -1,0 +1,53 @@
+//! Shared fixtures: a temporary data folder and a fixed clock.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use iag_desk_core::{Passphrase, Vault};
+use std::path::PathBuf;
+
+pub const PASSPHRASE: &str = "kettle harbour violet";
+
+pub struct TempVault {
+    // Held so the folder lives as long as the test.
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl TempVault {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(iag_desk_core::VAULT_FILE);
+        TempVault { dir, path }
+    }
+
+    pub fn create(&self) -> Vault {
+        Vault::create(&self.path, &Passphrase::new(PASSPHRASE)).expect("create vault")
+    }
+
+    pub fn unlock(&self) -> Vault {
+        Vault::unlock(&self.path, &Passphrase::new(PASSPHRASE)).expect("unlock vault")
+    }
+
+    /// Every file in the data folder with its bytes, to prove nothing changed.
+    pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+pub fn now() -> NaiveDateTime {
+    today().and_hms_opt(12, 0, 0).unwrap()
+}

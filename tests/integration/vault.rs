@@ -1,0 +1,155 @@
+use crate::support::{now, today, TempVault, PASSPHRASE};
+use iag_desk_core::{demo, Error, ErrorKind, Passphrase, Vault, SCHEMA_VERSION};
+
+/// Byte strings that would betray plaintext on disk.
+const NAMES_ON_THE_ROSTER: &[&str] = &[
+    "Margaret Ellison",
+    "Siobhán Ní Bhriain",
+    "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+    "Fenwold",
+    "example.org",
+    "CREATE TABLE",
+    "SQLite format 3",
+];
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn nothing_readable_is_on_disk_in_the_vault_or_its_wal() {
+    let t = TempVault::new();
+    let mut vault = t.create();
+    demo::load(&mut vault, today()).unwrap();
+    // While the vault is open the new rows sit in the WAL: check it too.
+    let files = t.snapshot();
+    assert!(
+        files.iter().any(|(name, _)| name.ends_with("-wal")),
+        "the test must see a WAL file to prove it is encrypted too"
+    );
+    for (name, bytes) in &files {
+        for needle in NAMES_ON_THE_ROSTER {
+            assert!(
+                !contains(bytes, needle),
+                "{needle:?} is readable in {name}: the vault must be encrypted at rest"
+            );
+        }
+    }
+    drop(vault);
+    for (name, bytes) in t.snapshot() {
+        for needle in NAMES_ON_THE_ROSTER {
+            assert!(
+                !contains(&bytes, needle),
+                "{needle:?} readable in {name} after close"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_and_changes_nothing() {
+    let t = TempVault::new();
+    let mut vault = t.create();
+    demo::load(&mut vault, today()).unwrap();
+    drop(vault);
+    let before = t.snapshot();
+
+    let err = Vault::unlock(&t.path, &Passphrase::new("kettle harbour violent")).unwrap_err();
+    assert!(matches!(err, Error::WrongPassphrase(_)), "got {err:?}");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert!(err.to_string().contains("does not unlock"), "{err}");
+
+    assert!(
+        before == t.snapshot(),
+        "a wrong passphrase must leave every file byte-identical"
+    );
+    // And the right one still works afterwards.
+    let vault = t.unlock();
+    assert_eq!(vault.status(now()).unwrap().counts.members_total, 62);
+}
+
+#[test]
+fn a_vault_from_a_newer_version_is_refused_untouched() {
+    let t = TempVault::new();
+    drop(t.create());
+    {
+        let conn =
+            iag_desk_core::storage::raw_connection_for_tests(&t.path, &Passphrase::new(PASSPHRASE))
+                .unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+    }
+    let before = t.snapshot();
+    let err = Vault::unlock(&t.path, &Passphrase::new(PASSPHRASE)).unwrap_err();
+    match &err {
+        Error::VaultTooNew {
+            found, supported, ..
+        } => {
+            assert_eq!(*found, SCHEMA_VERSION + 1);
+            assert_eq!(*supported, SCHEMA_VERSION);
+        }
+        other => panic!("expected VaultTooNew, got {other:?}"),
+    }
+    assert!(
+        err.to_string().contains("newer version of IAG Desk"),
+        "{err}"
+    );
+    assert!(before == t.snapshot(), "a newer vault must not be modified");
+}
+
+#[test]
+fn a_new_vault_is_at_the_current_schema() {
+    let t = TempVault::new();
+    let vault = t.create();
+    assert_eq!(vault.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(vault);
+    assert_eq!(t.unlock().schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn creating_over_an_existing_vault_is_refused() {
+    let t = TempVault::new();
+    drop(t.create());
+    let before = t.snapshot();
+    let err = Vault::create(&t.path, &Passphrase::new("another passphrase")).unwrap_err();
+    assert!(matches!(err, Error::VaultExists(_)), "got {err:?}");
+    assert!(
+        before == t.snapshot(),
+        "an existing vault must never be overwritten"
+    );
+}
+
+#[test]
+fn unlocking_a_missing_vault_says_so_and_creates_nothing() {
+    let t = TempVault::new();
+    let err = Vault::unlock(&t.path, &Passphrase::new(PASSPHRASE)).unwrap_err();
+    assert!(matches!(err, Error::VaultMissing(_)), "got {err:?}");
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    assert!(t.snapshot().is_empty(), "no file may appear");
+}
+
+#[test]
+fn a_file_that_is_not_a_vault_is_refused_unchanged() {
+    let t = TempVault::new();
+    std::fs::write(&t.path, b"this is a shopping list, not a vault").unwrap();
+    let before = t.snapshot();
+    let err = Vault::unlock(&t.path, &Passphrase::new(PASSPHRASE)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid, "got {err:?}");
+    assert!(before == t.snapshot());
+}
+
+#[test]
+fn the_vault_and_its_folder_are_private_to_the_user() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested").join(iag_desk_core::VAULT_FILE);
+        drop(Vault::create(&path, &Passphrase::new(PASSPHRASE)).unwrap());
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600, "vault readable by its owner only");
+        assert_eq!(mode(path.parent().unwrap()), 0o700, "data folder private");
+    }
+}

@@ -1,0 +1,88 @@
+// Boot and a tiny hash router. While the vault is locked only the gate
+// (create / unlock) exists; once unlocked the shell shows one view per area.
+
+import { vault } from './api.js';
+import { showGate } from './views/gate.js';
+import * as dashboard from './views/dashboard.js';
+import * as roster from './views/roster.js';
+import * as meetings from './views/meetings.js';
+import * as records from './views/records.js';
+import * as documents from './views/documents.js';
+import * as settings from './views/settings.js';
+import { errorBlock, fill, h } from './dom.js';
+
+const views = { dashboard, roster, meetings, records, documents, settings };
+
+const gate = document.getElementById('gate');
+const shell = document.getElementById('shell');
+const main = document.getElementById('main');
+
+async function boot() {
+  const state = await vault.state();
+  if (state.unlocked) {
+    enterShell();
+  } else {
+    shell.hidden = true;
+    gate.hidden = false;
+    showGate(gate, state, enterShell);
+  }
+}
+
+function enterShell() {
+  fill(gate);
+  gate.hidden = true;
+  shell.hidden = false;
+  if (!location.hash || location.hash === '#') {
+    location.hash = '#/dashboard';
+  } else {
+    route();
+  }
+}
+
+async function refreshDemoFlag() {
+  try {
+    const status = await vault.status();
+    document.getElementById('demo-flag').hidden = !status.demo_loaded;
+  } catch {
+    // The flag is a courtesy; a failure here must not block the screen.
+  }
+}
+
+let renderCount = 0;
+async function route() {
+  if (shell.hidden) return;
+  const [name, ...rest] = location.hash.replace(/^#\//, '').split('/');
+  const view = views[name] ?? views.dashboard;
+  const active = views[name] ? name : 'dashboard';
+  for (const link of document.querySelectorAll('.sidebar a')) {
+    if (link.dataset.route === active) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const ticket = ++renderCount;
+  fill(main, h('p', { class: 'hint' }, 'Loading…'));
+  try {
+    const content = await view.render(rest);
+    // A slower earlier render must not overwrite a newer screen.
+    if (ticket !== renderCount) return;
+    fill(main, content);
+    document.title = `${view.title} · IAG Desk`;
+    main.focus();
+  } catch (e) {
+    if (e.kind === 'Locked') return lockScreen();
+    fill(main, h('h1', {}, view.title), errorBlock(e));
+  }
+  refreshDemoFlag();
+}
+
+async function lockScreen() {
+  await vault.lock();
+  fill(main);
+  location.hash = '';
+  await boot();
+}
+
+window.addEventListener('hashchange', route);
+// Views announce a change to the vault's contents; redraw with fresh data.
+window.addEventListener('vault-changed', route);
+document.getElementById('lock-button').addEventListener('click', lockScreen);
+boot().catch((e) => fill(gate, errorBlock(e)));

@@ -1,0 +1,69 @@
+// Settings: where the vault is, its schema, the demo force, locking.
+
+import { demo, vault } from '../api.js';
+import { announce, errorBlock, fill, h } from '../dom.js';
+
+export const title = 'Settings';
+
+export async function render() {
+  const status = await vault.status();
+  const message = h('div', { 'aria-live': 'polite' });
+  // main.js refreshes the demo banner and redraws the screen.
+  const changed = () => window.dispatchEvent(new Event('vault-changed'));
+
+  const load = h('button', { type: 'button', id: 'demo-load' }, 'Load the demo force');
+  load.addEventListener('click', async () => {
+    load.disabled = true;
+    try {
+      const report = await demo.load();
+      announce(report.added ? `Demo force loaded: ${report.added} records added.` : 'The demo force was already loaded.');
+      changed();
+    } catch (e) {
+      fill(message, errorBlock(e));
+      load.disabled = false;
+    }
+  });
+
+  const remove = h('button', { type: 'button', class: 'danger', id: 'demo-remove' }, 'Remove the demo force');
+  // Confirmation in the page itself: a native dialog would be a separate
+  // window that keyboard and screen-reader users can lose.
+  const confirmBox = h('div', { class: 'warning', hidden: true, id: 'demo-remove-confirm' },
+    h('p', {}, 'Remove every demo record? Your own records stay as they are.'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'danger', id: 'demo-remove-yes' }, 'Yes, remove demo records'),
+      h('button', { type: 'button', class: 'secondary', id: 'demo-remove-cancel' }, 'Cancel')));
+  remove.addEventListener('click', () => {
+    confirmBox.hidden = false;
+    confirmBox.querySelector('#demo-remove-cancel').focus();
+  });
+  confirmBox.querySelector('#demo-remove-cancel').addEventListener('click', () => {
+    confirmBox.hidden = true;
+    remove.focus();
+  });
+  confirmBox.querySelector('#demo-remove-yes').addEventListener('click', async () => {
+    remove.disabled = true;
+    try {
+      const removed = await demo.remove();
+      announce(`Removed ${removed} demo records.`);
+      changed();
+    } catch (e) {
+      fill(message, errorBlock(e));
+      remove.disabled = false;
+    }
+  });
+
+  return h('div', {},
+    h('h1', {}, 'Settings'),
+    h('h2', {}, 'Vault'),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Location'), h('dd', {}, h('code', {}, status.path)),
+      h('dt', {}, 'Encryption'), h('dd', {}, 'SQLCipher (AES-256), unlocked with your passphrase'),
+      h('dt', {}, 'Schema version'), h('dd', {}, String(status.schema_version))),
+    h('h2', {}, 'Demo force'),
+    h('p', {}, status.demo_loaded
+      ? 'Fenwold Police, the fictional demo force, is loaded. Removing it deletes only demo records.'
+      : 'The demo force is not loaded. Loading it adds a fictional force beside your own records; each demo record is marked so it can be removed later.'),
+    h('div', { class: 'actions' }, status.demo_loaded ? remove : load),
+    confirmBox,
+    message);
+}
