@@ -43,6 +43,14 @@ pub fn app(builder: tauri::Builder<tauri::Wry>, data_dir: PathBuf) -> tauri::Bui
 
 pub fn run_window(data_dir: PathBuf) {
     app(tauri::Builder::default(), data_dir)
-        .run(tauri::generate_context!())
-        .expect("the IAG Desk window could not start");
+        .build(tauri::generate_context!())
+        .expect("the IAG Desk window could not start")
+        .run(|app, event| {
+            // Close the vault cleanly (checkpointing its WAL) when the window
+            // goes; the process exits without running destructors otherwise.
+            if let tauri::RunEvent::Exit = event {
+                use tauri::Manager;
+                app.state::<state::Desk>().lock();
+            }
+        });
 }

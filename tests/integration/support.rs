@@ -42,6 +42,15 @@ impl TempVault {
         files.sort();
         files
     }
+
+    /// The files that hold data: the vault and its WAL. The `-shm` file is
+    /// SQLite's wal-index, rebuilt from the WAL by whoever opens it; it holds
+    /// no records and may be rewritten by any reader.
+    pub fn data_files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files = self.snapshot();
+        files.retain(|(name, _)| !name.ends_with("-shm"));
+        files
+    }
 }
 
 pub fn today() -> NaiveDate {

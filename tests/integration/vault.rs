@@ -70,6 +70,37 @@ fn a_wrong_passphrase_is_refused_and_changes_nothing() {
     assert_eq!(vault.status(now()).unwrap().counts.members_total, 62);
 }
 
+/// r1: after a crash the WAL still holds recent pages; a wrong passphrase
+/// used to checkpoint them into the vault file when its connection closed.
+#[test]
+fn a_wrong_passphrase_after_a_crash_changes_nothing_and_loses_nothing() {
+    let t = TempVault::new();
+    let mut vault = t.create();
+    demo::load(&mut vault, today()).unwrap();
+    // A crash: the process dies without closing the database.
+    std::mem::forget(vault);
+    let before = t.data_files();
+    assert!(
+        before
+            .iter()
+            .any(|(name, bytes)| name.ends_with("-wal") && !bytes.is_empty()),
+        "the crash must leave a WAL behind for this test to mean anything"
+    );
+
+    let err = Vault::unlock(&t.path, &Passphrase::new("kettle harbour violent")).unwrap_err();
+    assert!(matches!(err, Error::WrongPassphrase(_)), "got {err:?}");
+    assert!(
+        before == t.data_files(),
+        "a wrong passphrase must not checkpoint, truncate or touch any file"
+    );
+    let vault = t.unlock();
+    assert_eq!(
+        vault.status(now()).unwrap().counts.members_total,
+        62,
+        "everything committed before the crash is still there"
+    );
+}
+
 #[test]
 fn a_vault_from_a_newer_version_is_refused_untouched() {
     let t = TempVault::new();

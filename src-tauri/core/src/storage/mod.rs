@@ -14,6 +14,7 @@ pub(crate) mod roster;
 
 use crate::error::{Error, Result};
 use crate::passphrase::Passphrase;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -96,6 +97,11 @@ impl Vault {
         }
         // Without SQLITE_OPEN_CREATE a vanished file is an error, not a new vault.
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        // Closing the last connection normally checkpoints the WAL into the
+        // main file. After a crash the WAL still holds the latest pages, and a
+        // connection with the wrong key would "checkpoint" them on drop and
+        // change the vault. Off until the key is proven.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         apply_key(&conn, passphrase)?;
         // The first read proves the key: SQLCipher checks the page HMAC.
         let probe: rusqlite::Result<i64> =
@@ -109,6 +115,8 @@ impl Vault {
             }
             Err(e) => return Err(e.into()),
         }
+        // The key is proven: closing may checkpoint again, as it always should.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(Error::VaultTooNew {
