@@ -193,3 +193,14 @@ fn an_unknown_command_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2), "usage errors exit 2");
     assert!(stderr(&o).contains("frobnicate"));
 }
+
+#[test]
+fn a_data_folder_that_cannot_be_made_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the data folder should be.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, b"x").unwrap();
+    let o = iag_desk(&blocker.join("inner"), Some(PASSPHRASE), &["init"]);
+    assert_fails_with(&o, 1, "Could not create the data folder");
+    assert!(stderr(&o).contains("not-a-folder"), "{}", stderr(&o));
+}

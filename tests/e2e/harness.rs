@@ -188,6 +188,9 @@ impl App {
     }
 }
 
+/// The screenshots the README shows, by name.
+const README_SHOTS: &[&str] = &["03-dashboard", "06-roster-members"];
+
 /// Screenshots for a person to look at, under `<target>/e2e-screenshots/`.
 pub struct Shots {
     dir: PathBuf,
@@ -211,7 +214,13 @@ impl Shots {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let png = app.client.screenshot().await.expect("screenshot");
         let path = self.dir.join(format!("{name}.png"));
-        std::fs::write(&path, png).unwrap();
+        std::fs::write(&path, &png).unwrap();
         eprintln!("screenshot: {}", path.display());
+        // `IAG_DESK_README_SHOTS=1` refreshes the pictures the README shows.
+        if std::env::var_os("IAG_DESK_README_SHOTS").is_some() && README_SHOTS.contains(&name) {
+            let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/e2e/screenshots");
+            std::fs::create_dir_all(&readme).unwrap();
+            std::fs::write(readme.join(format!("{name}.png")), &png).unwrap();
+        }
     }
 }

@@ -371,13 +371,8 @@ pub(super) fn roles() -> Vec<DemoRole> {
         out.push(role(group, email(first), Role::Chair, 20));
         out.push(role(group, email(first + 1), Role::ViceChair, 20));
         out.push(role(group, email(first + 2), Role::Secretary, 30));
-        for i in first + 3..first + 9 {
-            out.push(role(
-                group,
-                email(i),
-                Role::Member,
-                MEMBERS[i].joined_months_ago,
-            ));
+        for m in &MEMBERS[first + 3..first + 9] {
+            out.push(role(group, m.email, Role::Member, m.joined_months_ago));
         }
         out.push(role(group, inspector, Role::PoliceSpoc, 24));
         // Northamptonshire's rule, as the seeds describe: the local chair and
