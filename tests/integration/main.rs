@@ -11,3 +11,10 @@ mod demo;
 
 // The roster as the screens read it: tiers, roles over time, any script.
 mod roster;
+
+// People on the roster: details, status, roles over time, vetting,
+// agreements, representation, search, and upgrading older vaults.
+mod members;
+
+// The roster as CSV: nasty files in, Excel-safe files out.
+mod csv;

@@ -53,6 +53,13 @@ pub enum Error {
     #[error("{what} was not found.")]
     NotFound { what: String },
 
+    /// Several fields the user can fix, each named with what is wrong; the
+    /// window shows each message beside its field.
+    #[error("{}", problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect::<Vec<_>>().join("; "))]
+    Rejected {
+        problems: Vec<crate::roster::rules::Problem>,
+    },
+
     /// Input the user can fix; `field` names where, `problem` says what.
     #[error("{field}: {problem}")]
     Invalid { field: String, problem: String },
@@ -76,7 +83,9 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::VaultMissing(_) | Error::NotFound { .. } => ErrorKind::NotFound,
-            Error::WrongPassphrase(_) | Error::Invalid { .. } => ErrorKind::Invalid,
+            Error::WrongPassphrase(_) | Error::Invalid { .. } | Error::Rejected { .. } => {
+                ErrorKind::Invalid
+            }
             Error::VaultExists(_) | Error::VaultTooNew { .. } => ErrorKind::Conflict,
             Error::Locked => ErrorKind::Locked,
             Error::Io { .. } => ErrorKind::Io,
@@ -89,6 +98,18 @@ impl Error {
         Error::Invalid {
             field: field.into(),
             problem: problem.into(),
+        }
+    }
+
+    pub fn rejected(problems: Vec<crate::roster::rules::Problem>) -> Self {
+        Error::Rejected { problems }
+    }
+
+    /// The per-field problems of a rejected form (empty for other errors).
+    pub fn problems(&self) -> &[crate::roster::rules::Problem] {
+        match self {
+            Error::Rejected { problems } => problems,
+            _ => &[],
         }
     }
 

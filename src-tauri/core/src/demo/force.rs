@@ -4,7 +4,7 @@
 //! the seed forces. Names come from the communities a UK force serves, in
 //! their own scripts.
 
-use crate::roster::{MemberStatus, Role, Tier};
+use crate::roster::{AreaConnection, MemberStatus, Role, Tier};
 use chrono::Weekday;
 
 pub(super) struct DemoGroup {
@@ -429,4 +429,73 @@ pub(super) fn roles() -> Vec<DemoRole> {
         5,
     ));
     out
+}
+
+/// A member's connection to the area, skills and community links.
+pub(super) struct MemberDetails {
+    pub connection: AreaConnection,
+    pub place: &'static str,
+    pub skills: &'static str,
+    pub communities: &'static str,
+}
+
+const SKILLS: &[&str] = &[
+    "Youth work; mentoring",
+    "Mental health nursing",
+    "Law (criminal defence solicitor)",
+    "Community organising",
+    "Faith leadership",
+    "Teaching; safeguarding",
+    "Domestic abuse support",
+    "Interpreting: Punjabi, Urdu",
+    "Small business and retail",
+    "Housing advice",
+    "Disability advocacy; British Sign Language",
+    "Social work",
+    "Local journalism",
+    "Sports coaching",
+    "Victim support",
+    "Restorative justice",
+    "Stop and search scrutiny",
+];
+
+const COMMUNITIES: &[&str] = &[
+    "Polish community",
+    "Sikh gurdwara committee",
+    "Mosque committee",
+    "Bangladeshi community association",
+    "Chinese community centre",
+    "LGBT+ network",
+    "Deaf community",
+    "Students' union",
+    "Gypsy and Traveller sites",
+    "Caribbean elders",
+    "Tenants' association",
+    "Ukrainian families",
+    "Somali women's group",
+    "Rural parishes",
+    "Hindu temple",
+    "Romanian community",
+    "Vietnamese community",
+    "Tamil community",
+    "Greek Orthodox church",
+];
+
+/// Spread deterministically over the members, so every list and filter has
+/// something to show.
+pub(super) fn details(i: usize) -> MemberDetails {
+    const PLACES: [&str; 4] = ["Marlow Fen", "Brackenford", "Eastwick", "Wynford"];
+    let place = if i < 36 { PLACES[i / 9] } else { PLACES[i % 4] };
+    let connection = match i % 7 {
+        0..=3 => AreaConnection::Lives,
+        4 | 5 => AreaConnection::Works,
+        _ if i.is_multiple_of(2) => AreaConnection::Studies,
+        _ => AreaConnection::Other,
+    };
+    MemberDetails {
+        connection,
+        place,
+        skills: SKILLS[(i * 7) % SKILLS.len()],
+        communities: COMMUNITIES[(i * 5) % COMMUNITIES.len()],
+    }
 }

@@ -15,10 +15,11 @@ mod force;
 use crate::error::Result;
 use crate::ids::{GroupId, PersonId};
 use crate::meetings::{MeetingKind, MeetingStatus};
+use crate::roster::rules::ValidPerson;
 use crate::roster::{GroupStatus, MemberStatus, PersonKind};
 use crate::storage::roster::{
     delete_demo_rows, insert_group, insert_meeting, insert_membership, insert_person, NewGroup,
-    NewMeeting, NewMembership, NewPerson,
+    NewMeeting, NewMembership,
 };
 use crate::storage::Vault;
 use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
@@ -71,16 +72,22 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
 
     let mut people: HashMap<&str, PersonId> = HashMap::new();
     for (i, m) in MEMBERS.iter().enumerate() {
+        let d = force::details(i);
         let id = insert_person(
             &tx,
-            &NewPerson {
-                full_name: m.name,
+            &ValidPerson {
+                full_name: m.name.into(),
                 kind: PersonKind::Member,
-                police_rank: "",
-                email: &format!("{}@example.org", m.email),
-                phone: &format!("07700 900{:03}", 100 + i),
+                police_rank: String::new(),
+                email: format!("{}@example.org", m.email),
+                phone: format!("07700 900{:03}", 100 + i),
                 status: m.status,
                 joined_on: Some(months_before(anchor, m.joined_months_ago)),
+                connection: Some(d.connection),
+                connection_place: d.place.into(),
+                skills: d.skills.into(),
+                communities: d.communities.into(),
+                notes: String::new(),
             },
             Some(&format!("person:{}", m.email)),
         )?;
@@ -89,19 +96,26 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
     for (i, p) in POLICE.iter().enumerate() {
         let id = insert_person(
             &tx,
-            &NewPerson {
-                full_name: p.name,
+            &ValidPerson {
+                full_name: p.name.into(),
                 kind: PersonKind::Police,
-                police_rank: p.rank,
-                email: &format!("{}@fenwold.police.example.org", p.email),
-                phone: &format!("07700 900{:03}", 800 + i),
+                police_rank: p.rank.into(),
+                email: format!("{}@fenwold.police.example.org", p.email),
+                phone: format!("07700 900{:03}", 800 + i),
                 status: MemberStatus::Active,
                 joined_on: None,
+                connection: None,
+                connection_place: String::new(),
+                skills: String::new(),
+                communities: String::new(),
+                notes: String::new(),
             },
             Some(&format!("person:{}", p.email)),
         )?;
         people.insert(p.email, id);
     }
+
+    extend_members(&tx, &people, anchor)?;
 
     for r in force::roles() {
         let group = GROUPS
@@ -153,6 +167,175 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
     let added = crate::storage::roster::row_count(&tx)? - before;
     tx.commit()?;
     Ok(DemoReport { added, anchor })
+}
+
+/// Vetting, agreements, status history and representation for the demo
+/// members, with the problems a chair must see: an expired and an expiring
+/// vetting, a missing vetting, missing agreements, a chair without the
+/// Official Secrets Act, a leaver, a member on leave, and representation
+/// answers with groups small enough to be suppressed.
+fn extend_members(
+    tx: &rusqlite::Transaction,
+    people: &HashMap<&str, PersonId>,
+    anchor: NaiveDate,
+) -> Result<()> {
+    use crate::roster::compliance::Vetting;
+    use crate::roster::representation::Answers;
+    use crate::roster::{AgreementKind, VettingLevel};
+    use crate::storage::people as db;
+
+    if crate::storage::setting_in(tx, "force.official_secrets_for_chairs")?.is_none() {
+        crate::storage::set_setting_in(tx, "force.official_secrets_for_chairs", "yes")?;
+    }
+    for (i, m) in MEMBERS.iter().enumerate() {
+        let id = people[m.email];
+        let joined = months_before(anchor, m.joined_months_ago);
+        db::insert_status_change(
+            tx,
+            id,
+            MemberStatus::Applicant,
+            joined,
+            "Applied to join",
+            &format!("status:{}:applied", m.email),
+        )?;
+        if m.status == MemberStatus::Applicant {
+            continue;
+        }
+        let vetted = joined + chrono::Days::new(42);
+        db::insert_status_change(
+            tx,
+            id,
+            MemberStatus::Active,
+            vetted,
+            "Vetting granted; welcomed at induction",
+            &format!("status:{}:active", m.email),
+        )?;
+        match m.status {
+            MemberStatus::OnLeave => db::insert_status_change(
+                tx,
+                id,
+                MemberStatus::OnLeave,
+                months_before(anchor, 3),
+                "Caring responsibilities; back in the spring",
+                &format!("status:{}:leave", m.email),
+            )?,
+            MemberStatus::Left => db::insert_status_change(
+                tx,
+                id,
+                MemberStatus::Left,
+                months_before(anchor, 8),
+                "Moved away from the area",
+                &format!("status:{}:left", m.email),
+            )?,
+            _ => {}
+        }
+
+        if !db::has_row(tx, "vetting", id)? {
+            // Vetting lasts three years here; a few are made to need attention.
+            let (granted_on, expires_on) = match i {
+                4 => (months_before(anchor, 40), months_before(anchor, 4)),
+                10 => (months_before(anchor, 35), anchor + chrono::Days::new(30)),
+                33 => (anchor, anchor),
+                _ => {
+                    let g = months_before(anchor, m.joined_months_ago % 30);
+                    (g, g.checked_add_months(Months::new(36)).unwrap_or(g))
+                }
+            };
+            if expires_on > granted_on {
+                let level = if i == 36 || i == 40 {
+                    VettingLevel::Nppv2
+                } else {
+                    VettingLevel::Nppv1
+                };
+                db::set_vetting(
+                    tx,
+                    id,
+                    &Vetting {
+                        level,
+                        granted_on,
+                        expires_on,
+                    },
+                )?;
+            }
+        }
+        if !db::has_row(tx, "agreements", id)? {
+            for kind in [
+                AgreementKind::Confidentiality,
+                AgreementKind::InformationSharing,
+                AgreementKind::CodeOfConduct,
+            ] {
+                if i == 6 && kind == AgreementKind::InformationSharing {
+                    continue;
+                }
+                db::set_agreement(tx, id, kind, Some(vetted))?;
+            }
+            // Chairs sign the Official Secrets Act here, but one has not yet.
+            if [0, 18, 27, 36, 40, 44, 48, 52, 56, 12].contains(&i) {
+                db::set_agreement(tx, id, AgreementKind::OfficialSecrets, Some(vetted))?;
+            }
+        }
+        // Two in three members chose to answer; answers spread so that some
+        // counts fall below 5 and must be suppressed.
+        if i % 3 != 2 && !db::has_row(tx, "representation", id)? {
+            db::set_representation(tx, id, &demo_answers(i, joined))?;
+        }
+    }
+
+    fn demo_answers(i: usize, consent_on: NaiveDate) -> Answers {
+        const AGES: [&str; 6] = ["16_24", "25_34", "35_44", "45_54", "55_64", "65_plus"];
+        const RACE: [&str; 7] = [
+            "white", "asian", "black", "white", "asian", "mixed", "other",
+        ];
+        const RELIGION: [&str; 9] = [
+            "christian",
+            "muslim",
+            "none",
+            "sikh",
+            "hindu",
+            "christian",
+            "none",
+            "jewish",
+            "prefer_not_to_say",
+        ];
+        let mut answers = std::collections::BTreeMap::new();
+        answers.insert("age_band", AGES[(i * 5) % AGES.len()]);
+        answers.insert("race", RACE[i % RACE.len()]);
+        answers.insert(
+            "religion",
+            if i == 38 {
+                "jewish"
+            } else {
+                RELIGION[(i * 2) % RELIGION.len()]
+            },
+        );
+        answers.insert(
+            "sex",
+            if i.is_multiple_of(2) {
+                "female"
+            } else {
+                "male"
+            },
+        );
+        answers.insert("disability", if i.is_multiple_of(6) { "yes" } else { "no" });
+        if i.is_multiple_of(4) {
+            answers.insert(
+                "sexual_orientation",
+                if i.is_multiple_of(8) {
+                    "prefer_not_to_say"
+                } else {
+                    "straight"
+                },
+            );
+        }
+        if i == 22 {
+            answers.insert("sexual_orientation", "bisexual");
+        }
+        Answers {
+            consent_on,
+            answers,
+        }
+    }
+    Ok(())
 }
 
 /// Removes every demo row, and nothing a person entered.

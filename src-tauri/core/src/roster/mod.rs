@@ -52,6 +52,12 @@ macro_rules! vocabulary {
 }
 pub(crate) use vocabulary;
 
+pub mod compliance;
+pub mod csv;
+pub mod members;
+pub mod representation;
+pub mod rules;
+
 vocabulary!(
     /// How a force organises its advisory groups.
     Tier {
@@ -141,6 +147,11 @@ pub struct PersonSummary {
     pub joined_on: Option<String>,
     /// Current roles, e.g. "Chair, Brackenford IAG".
     pub roles: Vec<String>,
+    pub skills: String,
+    pub communities: String,
+    pub vetting: compliance::VettingState,
+    /// Vetting and agreement warnings, in words.
+    pub warnings: Vec<String>,
 }
 
 #[cfg(test)]
@@ -171,3 +182,32 @@ mod tests {
         assert_eq!(police, [&Role::PoliceLead, &Role::PoliceSpoc]);
     }
 }
+
+vocabulary!(
+    /// How a member is connected to the area the group covers.
+    AreaConnection {
+        Lives => ("lives", "Lives there"),
+        Works => ("works", "Works there"),
+        Studies => ("studies", "Studies there"),
+        Other => ("other", "Other substantial connection"),
+    }
+);
+
+vocabulary!(
+    /// Vetting level only; the content of any vetting is never held.
+    VettingLevel {
+        Basic => ("basic", "Basic check"),
+        Nppv1 => ("nppv1", "NPPV 1"),
+        Nppv2 => ("nppv2", "NPPV 2"),
+        Nppv3 => ("nppv3", "NPPV 3"),
+    }
+);
+
+vocabulary!(
+    AgreementKind {
+        Confidentiality => ("confidentiality", "Confidentiality agreement"),
+        InformationSharing => ("information_sharing", "Information-sharing agreement"),
+        CodeOfConduct => ("code_of_conduct", "Code of conduct"),
+        OfficialSecrets => ("official_secrets", "Official Secrets Act"),
+    }
+);

@@ -7,7 +7,10 @@ use crate::error::Result;
 use rusqlite::Connection;
 
 /// (version, SQL). Versions are 1, 2, 3… in order.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_roster.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/0001_roster.sql")),
+    (2, include_str!("../../migrations/0002_roster_details.sql")),
+];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -10,6 +10,7 @@
 //!   version lives in `PRAGMA user_version`.
 
 mod migrations;
+pub(crate) mod people;
 pub(crate) mod roster;
 
 use crate::error::{Error, Result};
@@ -61,6 +62,17 @@ pub struct VaultStatus {
 impl Vault {
     /// Creates a new encrypted vault at `path`. Refuses to overwrite anything.
     pub fn create(path: &Path, passphrase: &Passphrase) -> Result<Vault> {
+        Self::create_with_key(path, Some(passphrase))
+    }
+
+    /// A vault with no encryption at all, so a test can read the file's bytes
+    /// and prove that erased data is physically gone. Never used by the app.
+    #[doc(hidden)]
+    pub fn create_unencrypted_for_tests(path: &Path) -> Result<Vault> {
+        Self::create_with_key(path, None)
+    }
+
+    fn create_with_key(path: &Path, passphrase: Option<&Passphrase>) -> Result<Vault> {
         if path.exists() {
             return Err(Error::VaultExists(path.to_path_buf()));
         }
@@ -72,7 +84,9 @@ impl Vault {
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
             )?;
-            apply_key(&conn, passphrase)?;
+            if let Some(passphrase) = passphrase {
+                apply_key(&conn, passphrase)?;
+            }
             let mut vault = Vault {
                 conn,
                 path: path.to_path_buf(),
@@ -142,6 +156,9 @@ impl Vault {
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         // Sorting and temp tables stay in memory: no temp file on disk at all.
         self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // Deleted content is overwritten, not merely unlinked: withdrawn
+        // representation answers and erased people must be gone from the file.
+        self.conn.pragma_update(None, "secure_delete", "ON")?;
         Ok(())
     }
 
@@ -255,20 +272,14 @@ pub(crate) fn delete_setting_in(conn: &Connection, key: &str) -> Result<()> {
 }
 
 /// Adds a plain active member with no roles. Only for tests that need a real
-/// (non-demo) record before the roster editor exists.
+/// (non-demo) record without going through the roster's checks.
 #[doc(hidden)]
 pub fn insert_member_for_tests(vault: &Vault, full_name: &str) -> Result<crate::ids::PersonId> {
-    roster::insert_person(
-        &vault.conn,
-        &roster::NewPerson {
-            full_name,
-            kind: crate::roster::PersonKind::Member,
-            police_rank: "",
-            email: "",
-            phone: "",
-            status: crate::roster::MemberStatus::Active,
-            joined_on: None,
-        },
-        None,
-    )
+    let form = crate::roster::rules::PersonForm {
+        full_name: full_name.into(),
+        ..Default::default()
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+    let person = crate::roster::rules::check_person(&form, today).map_err(Error::rejected)?;
+    roster::insert_person(&vault.conn, &person, None)
 }

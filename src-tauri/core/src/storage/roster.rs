@@ -5,15 +5,17 @@ use crate::dates;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
 use crate::meetings::{MeetingKind, MeetingStatus, MeetingSummary};
+use crate::roster::compliance;
+use crate::roster::rules::ValidPerson;
 use crate::roster::{
     GroupStatus, GroupSummary, MemberStatus, PersonKind, PersonSummary, Role, Tier,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-const DATE: &str = "%Y-%m-%d";
-const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
+pub(crate) const DATE: &str = "%Y-%m-%d";
+pub(crate) const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
 
 pub(crate) struct NewGroup<'a> {
     pub name: &'a str,
@@ -23,16 +25,6 @@ pub(crate) struct NewGroup<'a> {
     pub cadence_months: u32,
     pub status: GroupStatus,
     pub stood_down_on: Option<NaiveDate>,
-}
-
-pub(crate) struct NewPerson<'a> {
-    pub full_name: &'a str,
-    pub kind: PersonKind,
-    pub police_rank: &'a str,
-    pub email: &'a str,
-    pub phone: &'a str,
-    pub status: MemberStatus,
-    pub joined_on: Option<NaiveDate>,
 }
 
 pub(crate) struct NewMembership {
@@ -105,14 +97,16 @@ pub(crate) fn insert_group(
 
 pub(crate) fn insert_person(
     conn: &Connection,
-    p: &NewPerson,
+    p: &ValidPerson,
     demo_ref: Option<&str>,
 ) -> Result<PersonId> {
     insert_or_find(
         conn,
         "people",
-        "INSERT INTO people (full_name, kind, police_rank, email, phone, status, joined_on, demo_ref)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO people (full_name, kind, police_rank, email, phone, status, joined_on,
+                             connection, connection_place, skills, communities, notes,
+                             search_text, demo_ref)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         &[
             &p.full_name,
             &p.kind.code(),
@@ -121,6 +115,12 @@ pub(crate) fn insert_person(
             &p.phone,
             &p.status.code(),
             &p.joined_on.map(|d| d.format(DATE).to_string()),
+            &p.connection.map(|c| c.code()),
+            &p.connection_place,
+            &p.skills,
+            &p.communities,
+            &p.notes,
+            &p.search_text(),
         ],
         demo_ref,
     )
@@ -306,7 +306,18 @@ pub(crate) fn list_people(
     kind: PersonKind,
     today: NaiveDate,
 ) -> Result<Vec<PersonSummary>> {
+    list_people_matching(conn, kind, today, None)
+}
+
+/// As `list_people`, limited to `only` when given.
+pub(crate) fn list_people_matching(
+    conn: &Connection,
+    kind: PersonKind,
+    today: NaiveDate,
+    only: Option<&HashSet<PersonId>>,
+) -> Result<Vec<PersonSummary>> {
     let today_text = today.format(DATE).to_string();
+    let wanted = |id: &PersonId| only.is_none_or(|set| set.contains(id));
     let mut roles: HashMap<PersonId, Vec<String>> = HashMap::new();
     {
         let mut stmt = conn.prepare(
@@ -325,6 +336,9 @@ pub(crate) fn list_people(
         })?;
         for row in rows {
             let (person, role, group) = row?;
+            if !wanted(&person) {
+                continue;
+            }
             let role = parse_code(role, Role::from_code, "role")?;
             roles
                 .entry(person)
@@ -332,8 +346,10 @@ pub(crate) fn list_people(
                 .push(format!("{}, {group}", role.label()));
         }
     }
+    let facts = super::people::compliance_facts(conn, None, today)?;
+    let policy = super::people::policy(conn)?;
     let mut stmt = conn.prepare(
-        "SELECT id, full_name, kind, status, police_rank, email, phone, joined_on
+        "SELECT id, full_name, kind, status, police_rank, email, phone, joined_on, skills, communities
            FROM people WHERE kind = ?1 ORDER BY full_name",
     )?;
     let rows = stmt.query_map([kind.code()], |r| {
@@ -346,16 +362,34 @@ pub(crate) fn list_people(
             r.get::<_, String>(5)?,
             r.get::<_, String>(6)?,
             r.get::<_, Option<String>>(7)?,
+            r.get::<_, String>(8)?,
+            r.get::<_, String>(9)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, full_name, kind, status, police_rank, email, phone, joined_on) = row?;
+        let (
+            id,
+            full_name,
+            kind,
+            status,
+            police_rank,
+            email,
+            phone,
+            joined_on,
+            skills,
+            communities,
+        ) = row?;
+        if !wanted(&id) {
+            continue;
+        }
         let status = parse_code(status, MemberStatus::from_code, "member status")?;
+        let kind = parse_code(kind, PersonKind::from_code, "person kind")?;
+        let f = facts.get(&id);
         out.push(PersonSummary {
             id,
             full_name,
-            kind: parse_code(kind, PersonKind::from_code, "person kind")?,
+            kind,
             status,
             status_label: status.label(),
             police_rank,
@@ -363,9 +397,69 @@ pub(crate) fn list_people(
             phone,
             joined_on: joined_on.as_deref().and_then(long_date),
             roles: roles.remove(&id).unwrap_or_default(),
+            skills,
+            communities,
+            vetting: compliance::vetting_state(f.and_then(|f| f.vetting.as_ref()), today),
+            warnings: f
+                .map(|f| {
+                    compliance::warnings(f, policy, today)
+                        .into_iter()
+                        .map(|w| w.message)
+                        .collect()
+                })
+                .unwrap_or_default(),
         });
     }
     Ok(out)
+}
+
+/// People holding a current role in `group` (any group when None), of
+/// `role` (any role when None).
+pub(crate) fn current_role_holders(
+    conn: &Connection,
+    group: Option<GroupId>,
+    role: Option<Role>,
+    today: NaiveDate,
+) -> Result<HashSet<PersonId>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT person_id FROM memberships
+          WHERE (?1 IS NULL OR group_id = ?1) AND (?2 IS NULL OR role = ?2)
+            AND started_on <= ?3 AND (ended_on IS NULL OR ended_on > ?3)",
+    )?;
+    let ids = stmt
+        .query_map(
+            rusqlite::params![
+                group,
+                role.map(|r| r.code()),
+                today.format(DATE).to_string()
+            ],
+            |r| r.get(0),
+        )?
+        .collect::<rusqlite::Result<HashSet<PersonId>>>()?;
+    Ok(ids)
+}
+
+/// For each active local group: how many of its current members are
+/// currently nominees to its parent strategic group.
+pub(crate) fn nominee_counts(conn: &Connection, today: NaiveDate) -> Result<Vec<(String, u32)>> {
+    let mut stmt = conn.prepare(
+        "SELECT g.name,
+                (SELECT count(DISTINCT n.person_id) FROM memberships n
+                  WHERE n.group_id = g.parent_id AND n.role = 'nominee'
+                    AND n.started_on <= ?1 AND (n.ended_on IS NULL OR n.ended_on > ?1)
+                    AND n.person_id IN (SELECT l.person_id FROM memberships l
+                                         WHERE l.group_id = g.id AND l.started_on <= ?1
+                                           AND (l.ended_on IS NULL OR l.ended_on > ?1)))
+           FROM groups g
+          WHERE g.tier = 'local' AND g.status = 'active' AND g.parent_id IS NOT NULL
+          ORDER BY g.name",
+    )?;
+    let rows = stmt
+        .query_map([today.format(DATE).to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<(String, u32)>>>()?;
+    Ok(rows)
 }
 
 /// Every meeting, soonest upcoming first, then the past, most recent first.
