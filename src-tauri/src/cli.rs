@@ -62,6 +62,33 @@ pub enum Command {
     },
     /// Show the vault's location, schema version and counts
     Status,
+    /// The roster: list members, import or export CSV
+    #[command(subcommand)]
+    Roster(RosterCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// List members with their roles, vetting and warnings
+    List {
+        /// Only the current members of this group (its name, or its number)
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+    },
+    /// Add people from a CSV file (all rows or none; see the README for columns)
+    Import {
+        file: PathBuf,
+        /// Check the file and say what would happen, changing nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write the roster to a CSV file that Excel opens directly
+    Export {
+        file: PathBuf,
+        /// Only the current members of this group (its name, or its number)
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+    },
 }
 
 pub fn parse() -> Cli {
@@ -74,6 +101,7 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
         Command::Init => init(&vault_path),
         Command::Demo { remove } => load_demo(&vault_path, remove),
         Command::Status => status(&vault_path),
+        Command::Roster(c) => roster(&vault_path, c),
     };
     match result {
         Ok(out) => {
@@ -86,9 +114,19 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
         }
         Err(e) => {
             if global.json {
-                let body =
-                    serde_json::json!({ "error": { "kind": e.kind(), "message": e.to_string() } });
+                let body = serde_json::json!({
+                    "error": { "kind": e.kind(), "message": e.to_string(), "problems": e.problems() }
+                });
                 eprintln!("{body}");
+            } else if !e.problems().is_empty() {
+                let n = e.problems().len();
+                eprintln!(
+                    "iag-desk: {n} problem{} found; nothing was changed:",
+                    if n == 1 { "" } else { "s" }
+                );
+                for p in e.problems() {
+                    eprintln!("  {}: {}", p.field, p.message);
+                }
             } else {
                 eprintln!("iag-desk: {e}");
             }
@@ -257,4 +295,128 @@ mod tests {
         assert!(cli.global.json);
         assert_eq!(cli.global.data_dir(), PathBuf::from("/tmp/x"));
     }
+}
+
+/// A group named on the command line, by name (any case) or number.
+fn find_group(vault: &Vault, text: &str) -> Result<iag_desk_core::ids::GroupId> {
+    let groups = iag_desk_core::roster::groups(vault, now().date())?;
+    groups
+        .iter()
+        .find(|g| g.name.eq_ignore_ascii_case(text.trim()) || g.id.0.to_string() == text.trim())
+        .map(|g| g.id)
+        .ok_or_else(|| {
+            Error::invalid(
+                "--group",
+                format!(
+                    "there is no group called \"{text}\". The groups are: {}.",
+                    groups
+                        .iter()
+                        .map(|g| g.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })
+}
+
+fn roster(path: &std::path::Path, command: RosterCommand) -> Result<Output> {
+    use iag_desk_core::roster::{csv, members};
+    let today = now().date();
+    match command {
+        RosterCommand::List { group } => {
+            let vault = unlock(path)?;
+            let group = group.map(|g| find_group(&vault, &g)).transpose()?;
+            let people = members::search(
+                &vault,
+                &members::MemberQuery {
+                    group,
+                    ..Default::default()
+                },
+                today,
+            )?;
+            let mut text = String::new();
+            for p in &people {
+                text.push_str(&format!(
+                    "{}  [{}]  {}\n",
+                    p.full_name,
+                    p.status_label,
+                    if p.roles.is_empty() {
+                        "no current role".to_string()
+                    } else {
+                        p.roles.join("; ")
+                    }
+                ));
+                for w in &p.warnings {
+                    text.push_str(&format!("    ! {w}\n"));
+                }
+            }
+            text.push_str(&format!(
+                "{} member{}",
+                people.len(),
+                if people.len() == 1 { "" } else { "s" }
+            ));
+            Ok(Output {
+                text,
+                json: json(&people),
+            })
+        }
+        RosterCommand::Import { file, dry_run } => {
+            let bytes = std::fs::read(&file).map_err(|e| Error::io("read", &file, e))?;
+            let mut vault = unlock(path)?;
+            let report = csv::import(&mut vault, &bytes, dry_run, today)?;
+            let verb = if dry_run { "Would add" } else { "Added" };
+            Ok(Output {
+                text: format!(
+                    "{verb} {} {} and {} roles from {} rows of {}{}.{}",
+                    report.people_added,
+                    if report.people_added == 1 {
+                        "person"
+                    } else {
+                        "people"
+                    },
+                    report.roles_added,
+                    report.rows,
+                    file.display(),
+                    if report.empty_rows_skipped > 0 {
+                        format!(" ({} empty rows skipped)", report.empty_rows_skipped)
+                    } else {
+                        String::new()
+                    },
+                    if dry_run {
+                        " Nothing was changed (dry run)."
+                    } else {
+                        ""
+                    }
+                ),
+                json: json(&report),
+            })
+        }
+        RosterCommand::Export { file, group } => {
+            let vault = unlock(path)?;
+            let group = group.map(|g| find_group(&vault, &g)).transpose()?;
+            let bytes = csv::export(&vault, group, today)?;
+            write_file_atomically(&file, &bytes)?;
+            Ok(Output {
+                text: format!(
+                    "Wrote the roster to {} ({} bytes).",
+                    file.display(),
+                    bytes.len()
+                ),
+                json: serde_json::json!({ "written": file, "bytes": bytes.len() }),
+            })
+        }
+    }
+}
+
+/// Writes beside the target and renames, so a full disk or a crash never
+/// leaves half a file where a good one was.
+fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io("write", &tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io("write", path, e)
+    })
 }

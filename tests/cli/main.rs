@@ -54,7 +54,7 @@ fn help_lists_every_subcommand() {
     let o = iag_desk(dir.path(), None, &["--help"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    for sub in ["init", "demo", "status", "--data-dir", "--json"] {
+    for sub in ["init", "demo", "status", "roster", "--data-dir", "--json"] {
         assert!(text.contains(sub), "--help must list {sub}:\n{text}");
     }
 }
@@ -203,4 +203,138 @@ fn a_data_folder_that_cannot_be_made_is_named() {
     let o = iag_desk(&blocker.join("inner"), Some(PASSPHRASE), &["init"]);
     assert_fails_with(&o, 1, "Could not create the data folder");
     assert!(stderr(&o).contains("not-a-folder"), "{}", stderr(&o));
+}
+
+fn demo_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(iag_desk(dir.path(), Some(PASSPHRASE), &["init"])
+        .status
+        .success());
+    assert!(iag_desk(dir.path(), Some(PASSPHRASE), &["demo"])
+        .status
+        .success());
+    dir
+}
+
+#[test]
+fn roster_list_by_group_shows_roles_and_warnings() {
+    let dir = demo_dir();
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["roster", "list", "--group", "marlow fen local iag"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("ਹਰਪ੍ਰੀਤ ਕੌਰ  [Active]  Member, Marlow Fen Local IAG"),
+        "{text}"
+    );
+    assert!(
+        text.contains("! Information-sharing agreement not signed."),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("9 members"), "{text}");
+
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["roster", "list", "--json"]);
+    let people: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(people.as_array().unwrap().len(), 62);
+
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["roster", "list", "--group", "Atlantis IAG"],
+    );
+    assert_fails_with(&o, 1, "there is no group called \"Atlantis IAG\"");
+}
+
+#[test]
+fn roster_import_reports_every_problem_and_dry_run_changes_nothing() {
+    let dir = demo_dir();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "full_name,email\nA Person,not-an-email\n,x@example.org\n",
+    )
+    .unwrap();
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["roster", "import", bad.to_str().unwrap()],
+    );
+    assert_fails_with(&o, 1, "2 problems found; nothing was changed");
+    assert!(
+        stderr(&o).contains("row 2, column email:"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("row 3, column full_name:"),
+        "{}",
+        stderr(&o)
+    );
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "full_name,email,groups\nNew Person,new@example.org,LGBT+ Subgroup (member)\n",
+    )
+    .unwrap();
+    let before = status_json(dir.path());
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["roster", "import", good.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(
+        stdout(&o).contains("Would add 1 person and 1 roles"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(status_json(dir.path()), before, "dry run changes nothing");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["roster", "import", good.to_str().unwrap()],
+    );
+    assert!(stdout(&o).contains("Added 1 person"), "{}", stdout(&o));
+    assert_eq!(status_json(dir.path())["counts"]["members_total"], 63);
+
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["roster", "import", "/no/such/file.csv"],
+    );
+    assert_fails_with(&o, 1, "Could not read /no/such/file.csv");
+}
+
+#[test]
+fn roster_export_writes_an_excel_ready_file() {
+    let dir = demo_dir();
+    let out = dir.path().join("lgbt.csv");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "roster",
+            "export",
+            out.to_str().unwrap(),
+            "--group",
+            "LGBT+ Subgroup",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert_eq!(
+        text.matches("\r\n").count(),
+        1 + 6,
+        "header, five members and the SPOC:\n{text}"
+    );
+    assert!(text.contains("\"David Chen\",\"police\""));
+    assert!(
+        !dir.path().join("lgbt.csv.part").exists(),
+        "no temporary file left behind"
+    );
 }
