@@ -272,31 +272,6 @@ fn status(path: &std::path::Path) -> Result<Output> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn the_command_line_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn no_arguments_means_the_window() {
-        let cli = Cli::try_parse_from(["iag-desk"]).unwrap();
-        assert!(cli.command.is_none(), "no subcommand must open the window");
-    }
-
-    #[test]
-    fn global_flags_work_after_the_subcommand() {
-        let cli =
-            Cli::try_parse_from(["iag-desk", "status", "--json", "--data-dir", "/tmp/x"]).unwrap();
-        assert!(cli.global.json);
-        assert_eq!(cli.global.data_dir(), PathBuf::from("/tmp/x"));
-    }
-}
-
 /// A group named on the command line, by name (any case) or number.
 fn find_group(vault: &Vault, text: &str) -> Result<iag_desk_core::ids::GroupId> {
     let groups = iag_desk_core::roster::groups(vault, now().date())?;
@@ -419,4 +394,29 @@ fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::io("write", path, e)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_arguments_means_the_window() {
+        let cli = Cli::try_parse_from(["iag-desk"]).unwrap();
+        assert!(cli.command.is_none(), "no subcommand must open the window");
+    }
+
+    #[test]
+    fn global_flags_work_after_the_subcommand() {
+        let cli =
+            Cli::try_parse_from(["iag-desk", "status", "--json", "--data-dir", "/tmp/x"]).unwrap();
+        assert!(cli.global.json);
+        assert_eq!(cli.global.data_dir(), PathBuf::from("/tmp/x"));
+    }
 }
