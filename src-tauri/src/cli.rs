@@ -370,7 +370,7 @@ fn roster(path: &std::path::Path, command: RosterCommand) -> Result<Output> {
             let vault = unlock(path)?;
             let group = group.map(|g| find_group(&vault, &g)).transpose()?;
             let bytes = csv::export(&vault, group, today)?;
-            write_file_atomically(&file, &bytes)?;
+            crate::files::write_atomically(&file, &bytes)?;
             Ok(Output {
                 text: format!(
                     "Wrote the roster to {} ({} bytes).",
@@ -381,19 +381,6 @@ fn roster(path: &std::path::Path, command: RosterCommand) -> Result<Output> {
             })
         }
     }
-}
-
-/// Writes beside the target and renames, so a full disk or a crash never
-/// leaves half a file where a good one was.
-fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io("write", &tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io("write", path, e)
-    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use serde::Serialize;
 pub struct CommandError {
     pub kind: ErrorKind,
     pub message: String,
+    /// Per-field problems of a rejected form or file, shown beside each field.
+    pub problems: Vec<iag_desk_core::roster::rules::Problem>,
 }
 
 impl From<Error> for CommandError {
@@ -19,6 +21,7 @@ impl From<Error> for CommandError {
         CommandError {
             kind: e.kind(),
             message: e.to_string(),
+            problems: e.problems().to_vec(),
         }
     }
 }

@@ -3,7 +3,9 @@
 
 pub mod cli;
 mod commands;
+mod dialogs;
 mod error;
+mod files;
 pub mod paths;
 mod state;
 
@@ -34,9 +36,25 @@ pub fn app(builder: tauri::Builder<tauri::Wry>, data_dir: PathBuf) -> tauri::Bui
             commands::vault::vault_status,
             commands::demo::demo_load,
             commands::demo::demo_remove,
+            commands::roster::roster_vocabulary,
             commands::roster::roster_groups,
-            commands::roster::roster_members,
+            commands::roster::roster_search,
             commands::roster::roster_police,
+            commands::roster::roster_person,
+            commands::roster::roster_person_add,
+            commands::roster::roster_person_update,
+            commands::roster::roster_status_change,
+            commands::roster::roster_role_assign,
+            commands::roster::roster_role_end,
+            commands::roster::roster_vetting_set,
+            commands::roster::roster_agreement_set,
+            commands::roster::roster_representation_set,
+            commands::roster::roster_representation_withdraw,
+            commands::roster::roster_representation_summary,
+            commands::roster::roster_group_attention,
+            commands::roster::roster_export_csv,
+            commands::roster::roster_import_check,
+            commands::roster::roster_import_run,
             commands::meetings::meetings_list,
         ])
 }

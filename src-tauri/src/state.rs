@@ -10,6 +10,8 @@ use std::sync::{Mutex, MutexGuard};
 pub struct Desk {
     pub data_dir: PathBuf,
     vault: Mutex<Option<Vault>>,
+    /// The CSV file chosen and checked, waiting for "Import".
+    pending_import: Mutex<Option<PathBuf>>,
 }
 
 impl Desk {
@@ -17,6 +19,7 @@ impl Desk {
         Desk {
             data_dir,
             vault: Mutex::new(None),
+            pending_import: Mutex::new(None),
         }
     }
 
@@ -39,6 +42,21 @@ impl Desk {
 
     pub fn lock(&self) {
         *self.slot() = None;
+        self.set_pending_import(None);
+    }
+
+    pub fn set_pending_import(&self, path: Option<PathBuf>) {
+        *self
+            .pending_import
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = path;
+    }
+
+    pub fn take_pending_import(&self) -> Option<PathBuf> {
+        self.pending_import
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
     }
 
     /// Runs `f` against the unlocked vault, or says the vault is locked.

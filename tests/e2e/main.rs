@@ -77,15 +77,14 @@ async fn first_launch_demo_roster_then_restart_and_unlock() {
 
     // Roster: groups by tier, then members; find a Gurmukhi name.
     app.click("a[data-route=roster]").await;
-    app.wait_text("main h2", "Strategic IAG").await;
+    app.wait_text("main .tree", "Fenwold Strategic IAG").await;
     app.wait_text("main", "Marlow Fen Local IAG").await;
     shots.take(&app, "04-roster-groups").await;
 
     app.click("a[href='#/roster/members']").await;
     app.wait_text("#member-count", "members").await;
-    app.type_into("#member-filter", "ਹਰਪ੍ਰੀਤ").await;
-    app.wait_text("#member-count", "1 of 62 members match")
-        .await;
+    app.type_into("#member-search", "ਹਰਪ੍ਰੀਤ").await;
+    app.wait_text("#member-count", "1 member matches").await;
     let visible = app.visible_texts("#members-table tbody tr").await;
     assert_eq!(
         visible.len(),
@@ -97,7 +96,7 @@ async fn first_launch_demo_roster_then_restart_and_unlock() {
         "the Gurmukhi name and her group are shown: {visible:?}"
     );
     shots.take(&app, "05-roster-member-found").await;
-    app.clear("#member-filter").await;
+    app.clear("#member-search").await;
     app.wait_text("#member-count", "62 members").await;
     shots.take(&app, "06-roster-members").await;
 

@@ -3,9 +3,11 @@
 // kind, never on message text) and a message written for the user.
 
 export class ApiError extends Error {
-  constructor(kind, message) {
+  constructor(kind, message, problems = []) {
     super(message);
     this.kind = kind;
+    // [{ field, message }] for a rejected form: shown beside each field.
+    this.problems = problems;
   }
 }
 
@@ -18,7 +20,7 @@ async function call(command, args = {}) {
     return await tauri.core.invoke(command, args);
   } catch (e) {
     if (e && typeof e === 'object' && 'kind' in e && 'message' in e) {
-      throw new ApiError(e.kind, e.message);
+      throw new ApiError(e.kind, e.message, e.problems ?? []);
     }
     throw new ApiError('Internal', String(e));
   }
@@ -39,9 +41,25 @@ export const demo = {
 };
 
 export const roster = {
+  vocabulary: () => call('roster_vocabulary'),
   groups: () => call('roster_groups'),
-  members: () => call('roster_members'),
+  search: (query) => call('roster_search', { query }),
   police: () => call('roster_police'),
+  person: (id) => call('roster_person', { id }),
+  add: (form) => call('roster_person_add', { form }),
+  update: (id, form) => call('roster_person_update', { id, form }),
+  changeStatus: (id, form) => call('roster_status_change', { id, form }),
+  assignRole: (person, group, role, from) => call('roster_role_assign', { person, group, role, from }),
+  endRole: (membership, on) => call('roster_role_end', { membership, on }),
+  setVetting: (person, form) => call('roster_vetting_set', { person, form }),
+  setAgreement: (person, kind, signedOn) => call('roster_agreement_set', { person, kind, signedOn }),
+  setRepresentation: (person, form) => call('roster_representation_set', { person, form }),
+  withdrawRepresentation: (person) => call('roster_representation_withdraw', { person }),
+  representationSummary: (group) => call('roster_representation_summary', { group }),
+  groupAttention: (group) => call('roster_group_attention', { group }),
+  exportCsv: (group) => call('roster_export_csv', { group }),
+  importCheck: () => call('roster_import_check'),
+  importRun: () => call('roster_import_run'),
 };
 
 export const meetings = {

@@ -1,19 +1,204 @@
 use crate::error::CommandResult;
 use crate::state::Desk;
+use iag_desk_core::ids::{GroupId, MembershipId, PersonId};
+use iag_desk_core::roster::compliance::Warning;
+use iag_desk_core::roster::csv::{self, ImportReport};
+use iag_desk_core::roster::members::{self, MemberQuery, PersonDetail, StatusForm, VettingForm};
+use iag_desk_core::roster::representation::{RepresentationForm, Summary};
+use iag_desk_core::roster::rules::PersonForm;
 use iag_desk_core::roster::{self, GroupSummary, PersonKind, PersonSummary};
+use iag_desk_core::Error;
+use serde::Serialize;
+use std::path::PathBuf;
 use tauri::State;
 
-#[tauri::command(async)]
-pub fn roster_groups(desk: State<'_, Desk>) -> CommandResult<Vec<GroupSummary>> {
-    desk.with_vault(|v| roster::groups(v, super::today()))
+use super::today;
+
+#[tauri::command]
+pub fn roster_vocabulary() -> roster::Vocabulary {
+    roster::vocabularies()
 }
 
 #[tauri::command(async)]
-pub fn roster_members(desk: State<'_, Desk>) -> CommandResult<Vec<PersonSummary>> {
-    desk.with_vault(|v| roster::people(v, PersonKind::Member, super::today()))
+pub fn roster_groups(desk: State<'_, Desk>) -> CommandResult<Vec<GroupSummary>> {
+    desk.with_vault(|v| roster::groups(v, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_search(
+    desk: State<'_, Desk>,
+    query: MemberQuery,
+) -> CommandResult<Vec<PersonSummary>> {
+    desk.with_vault(|v| members::search(v, &query, today()))
 }
 
 #[tauri::command(async)]
 pub fn roster_police(desk: State<'_, Desk>) -> CommandResult<Vec<PersonSummary>> {
-    desk.with_vault(|v| roster::people(v, PersonKind::Police, super::today()))
+    desk.with_vault(|v| roster::people(v, PersonKind::Police, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_person(desk: State<'_, Desk>, id: PersonId) -> CommandResult<PersonDetail> {
+    desk.with_vault(|v| members::person(v, id, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_person_add(desk: State<'_, Desk>, form: PersonForm) -> CommandResult<PersonId> {
+    desk.with_vault(|v| members::add_person(v, &form, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_person_update(
+    desk: State<'_, Desk>,
+    id: PersonId,
+    form: PersonForm,
+) -> CommandResult<()> {
+    desk.with_vault(|v| members::update_person(v, id, &form, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_status_change(
+    desk: State<'_, Desk>,
+    id: PersonId,
+    form: StatusForm,
+) -> CommandResult<()> {
+    desk.with_vault(|v| members::change_status(v, id, &form, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_role_assign(
+    desk: State<'_, Desk>,
+    person: PersonId,
+    group: GroupId,
+    role: String,
+    from: String,
+) -> CommandResult<MembershipId> {
+    desk.with_vault(|v| members::assign_role(v, person, group, &role, &from, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_role_end(
+    desk: State<'_, Desk>,
+    membership: MembershipId,
+    on: String,
+) -> CommandResult<()> {
+    desk.with_vault(|v| members::end_role(v, membership, &on, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_vetting_set(
+    desk: State<'_, Desk>,
+    person: PersonId,
+    form: VettingForm,
+) -> CommandResult<()> {
+    desk.with_vault(|v| members::set_vetting(v, person, &form, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_agreement_set(
+    desk: State<'_, Desk>,
+    person: PersonId,
+    kind: String,
+    signed_on: String,
+) -> CommandResult<()> {
+    desk.with_vault(|v| members::set_agreement(v, person, &kind, &signed_on, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_representation_set(
+    desk: State<'_, Desk>,
+    person: PersonId,
+    form: RepresentationForm,
+) -> CommandResult<()> {
+    desk.with_vault(|v| members::set_representation(v, person, &form, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_representation_withdraw(
+    desk: State<'_, Desk>,
+    person: PersonId,
+) -> CommandResult<bool> {
+    desk.with_vault(|v| members::withdraw_representation(v, person))
+}
+
+#[tauri::command(async)]
+pub fn roster_representation_summary(
+    desk: State<'_, Desk>,
+    group: Option<GroupId>,
+) -> CommandResult<Summary> {
+    desk.with_vault(|v| members::representation_summary(v, group, today()))
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupAttention {
+    pub members: Vec<(String, Vec<Warning>)>,
+    pub nominees: Vec<String>,
+}
+
+#[tauri::command(async)]
+pub fn roster_group_attention(
+    desk: State<'_, Desk>,
+    group: GroupId,
+) -> CommandResult<GroupAttention> {
+    desk.with_vault(|v| {
+        Ok(GroupAttention {
+            members: members::group_warnings(v, group, today())?,
+            nominees: members::nominee_warnings(v, today())?,
+        })
+    })
+}
+
+const CSV_FILTER: (&str, &[&str]) = ("CSV (Excel)", &["csv"]);
+
+/// Asks where to save, then writes the roster (or one group) as CSV.
+/// Returns the path written, or None when the person cancelled.
+#[tauri::command]
+pub async fn roster_export_csv(
+    desk: State<'_, Desk>,
+    group: Option<GroupId>,
+) -> CommandResult<Option<String>> {
+    let bytes = desk.with_vault(|v| csv::export(v, group, today()))?;
+    let name = format!("roster-{}.csv", today().format("%Y-%m-%d"));
+    let Some(path) = crate::dialogs::save("Export the roster as CSV", &name, CSV_FILTER).await
+    else {
+        return Ok(None);
+    };
+    crate::files::write_atomically(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportChoice {
+    pub file_name: String,
+    pub report: ImportReport,
+}
+
+/// Asks for a CSV file and checks it (a dry run). The chosen file is kept
+/// by the shell, so the page never handles a path.
+#[tauri::command]
+pub async fn roster_import_check(desk: State<'_, Desk>) -> CommandResult<Option<ImportChoice>> {
+    let Some(path) = crate::dialogs::open("Import people from a CSV file", CSV_FILTER).await else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+    let report = desk.with_vault(|v| csv::import(v, &bytes, true, today()))?;
+    desk.set_pending_import(Some(path.clone()));
+    Ok(Some(ImportChoice {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        report,
+    }))
+}
+
+/// Imports the file checked by `roster_import_check`, re-reading it so what
+/// is imported is exactly what is on disk now (checked again, all or nothing).
+#[tauri::command(async)]
+pub fn roster_import_run(desk: State<'_, Desk>) -> CommandResult<ImportReport> {
+    let path: PathBuf = desk
+        .take_pending_import()
+        .ok_or_else(|| Error::invalid("File", "choose a CSV file to import first."))?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+    desk.with_vault(|v| csv::import(v, &bytes, false, today()))
 }

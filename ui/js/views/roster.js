@@ -1,9 +1,18 @@
-// Roster: groups by tier, members and police contacts, from the vault.
+// Roster: groups as a tree by tier, members with search and filters, a page
+// per member and per group, add / edit forms with errors beside each field,
+// and CSV in and out. Every figure comes from the vault.
 
 import { roster } from '../api.js';
-import { h, table } from '../dom.js';
+import { announce, errorBlock, fill, h, table } from '../dom.js';
+import { clearProblems, field, showProblems, today, values } from '../forms.js';
 
 export const title = 'Roster';
+
+let vocab = null;
+async function vocabulary() {
+  vocab ??= await roster.vocabulary();
+  return vocab;
+}
 
 const sections = [
   ['groups', 'Groups'],
@@ -17,74 +26,207 @@ function subnav(active) {
       h('a', { href: `#/roster/${key}`, 'aria-current': key === active ? 'true' : null }, label)));
 }
 
-export async function render([section = 'groups'] = []) {
-  const active = sections.some(([k]) => k === section) ? section : 'groups';
-  const body = active === 'members' ? await members()
-    : active === 'police' ? await police()
-      : await groups();
+function go(hash) {
+  if (location.hash === hash) window.dispatchEvent(new Event('vault-changed'));
+  else location.hash = hash;
+}
+
+export async function render([section = 'groups', id, action] = []) {
+  await vocabulary();
+  switch (section) {
+    case 'members': return page('members', await members());
+    case 'police': return page('police', await police());
+    case 'member': return action === 'edit' ? personForm(Number(id)) : memberPage(Number(id));
+    case 'new': return personForm(null);
+    case 'group': return groupPage(Number(id));
+    default: return page('groups', await groupsTree());
+  }
+}
+
+function page(active, body) {
   return h('div', {}, h('h1', {}, 'Roster'), subnav(active), body);
 }
 
-const nameCell = { title: 'Name', cell: (p) => p.full_name, attrs: () => ({ class: 'name', dir: 'auto' }) };
+// ---- Groups ---------------------------------------------------------------
 
-async function groups() {
+async function groupsTree() {
   const all = await roster.groups();
   if (all.length === 0) {
     return h('p', { class: 'empty' }, 'No groups yet. Load the demo force from the Dashboard or Settings to see how a force is laid out.');
   }
-  const tiers = [];
+  const byParent = new Map();
   for (const g of all) {
-    let tier = tiers.find((t) => t.label === g.tier_label);
-    if (!tier) tiers.push((tier = { label: g.tier_label, groups: [] }));
-    tier.groups.push(g);
+    const key = all.some((p) => p.name === g.parent) ? g.parent : null;
+    if (!byParent.has(key)) byParent.set(key, []);
+    byParent.get(key).push(g);
   }
-  return tiers.map((t) => [
-    h('h2', {}, `${t.label} (${t.groups.length})`),
-    table(`${t.label}s`, [
-      { title: 'Group', cell: (g) => [g.name, g.status === 'stood_down' ? [' ', h('span', { class: 'tag warn' }, `Stood down ${g.stood_down_on ?? ''}`)] : null], attrs: () => ({ class: 'name' }) },
-      { title: 'Area or theme', cell: (g) => g.area },
-      { title: 'Reports to', cell: (g) => g.parent ?? '—' },
-      { title: 'Chair', cell: (g) => (g.chairs.length ? g.chairs.join(', ') : '—'), attrs: () => ({ dir: 'auto' }) },
-      { title: 'Police contact', cell: (g) => (g.police_contacts.length ? g.police_contacts.join(', ') : '—') },
-      { title: 'Members', cell: (g) => g.member_count },
-      { title: 'Meets', cell: (g) => (g.cadence_months === 3 ? 'Quarterly' : `Every ${g.cadence_months} months`) },
-    ], t.groups),
+  const item = (g) => {
+    const children = byParent.get(g.name) ?? [];
+    const tiers = [...new Set(children.map((c) => c.tier_label))];
+    return h('li', {},
+      h('div', { class: 'tree-node' },
+        h('a', { href: `#/roster/group/${g.id}`, class: 'name' }, g.name),
+        ' ', h('span', { class: 'tag' }, g.tier_label),
+        g.status === 'stood_down' ? [' ', h('span', { class: 'tag warn' }, `Stood down ${g.stood_down_on ?? ''}`)] : null,
+        h('span', { class: 'hint tree-facts' },
+          ` Chair: `, h('bdi', {}, g.chairs.join(', ') || 'none'),
+          ` · Police: ${g.police_contacts.join(', ') || 'none'} · ${g.member_count} members`)),
+      tiers.length
+        ? tiers.map((t) => h('div', { class: 'tree-tier' },
+          h('p', { class: 'tree-tier-label' }, `${t}s`),
+          h('ul', { class: 'tree' }, children.filter((c) => c.tier_label === t).map(item))))
+        : null);
+  };
+  return [
+    h('p', { class: 'hint' }, 'Local groups and subgroups feed the strategic group above them. Choose a group to see its members, warnings and make-up.'),
+    h('ul', { class: 'tree', 'aria-label': 'Groups by tier' }, (byParent.get(null) ?? []).map(item)),
+  ];
+}
+
+async function groupPage(id) {
+  const groups = await roster.groups();
+  const g = groups.find((x) => x.id === id);
+  if (!g) return page('groups', errorBlock({ message: 'That group was not found.' }));
+  const [people, attention, rep] = await Promise.all([
+    roster.search({ group: id }),
+    roster.groupAttention(id),
+    roster.representationSummary(id),
   ]);
+  const nominee = attention.nominees.filter((n) => n.startsWith(g.name));
+  return h('div', {},
+    h('p', {}, h('a', { href: '#/roster/groups' }, '← All groups')),
+    h('h1', {}, g.name),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Tier'), h('dd', {}, g.tier_label),
+      h('dt', {}, 'Reports to'), h('dd', {}, g.parent ?? '—'),
+      h('dt', {}, 'Area or theme'), h('dd', {}, g.area || '—'),
+      h('dt', {}, 'Chair'), h('dd', { dir: 'auto' }, g.chairs.join(', ') || '—'),
+      h('dt', {}, 'Police contact'), h('dd', {}, g.police_contacts.join(', ') || '—'),
+      h('dt', {}, 'Meets'), h('dd', {}, g.cadence_months === 3 ? 'Quarterly' : `Every ${g.cadence_months} months`)),
+    nominee.length ? h('div', { class: 'warning', role: 'note' }, nominee) : null,
+    h('h2', {}, 'Needs attention'),
+    attention.members.length === 0
+      ? h('p', {}, 'Every current member’s vetting and agreements are in order.')
+      : h('ul', { class: 'warnings' }, attention.members.map(([name, ws]) =>
+        h('li', {}, h('bdi', { class: 'name' }, name), ': ', ws.map((w) => w.message).join(' ')))),
+    h('h2', {}, `Current members (${people.length})`),
+    memberTable(people, 'Current members of the group'),
+    representation(rep, 'How the group reflects its communities'));
+}
+
+function representation(rep, caption) {
+  const count = (c) => (typeof c === 'number' ? String(c) : c);
+  return h('section', { 'aria-labelledby': 'rep-title' },
+    h('h2', { id: 'rep-title' }, caption),
+    h('p', { class: 'hint' }, `Self-declared and optional. Counts below 5 are shown as “fewer than 5” so no one can be identified. Members covered: ${count(rep.members)}; answered: ${count(rep.respondents)}.`),
+    h('div', { class: 'rep-grid' }, rep.characteristics.map((c) =>
+      table(c.characteristic, [
+        { title: 'Answer', cell: (a) => a.answer },
+        { title: 'Members', cell: (a) => count(a.count) },
+      ], c.answers))));
+}
+
+// ---- Members --------------------------------------------------------------
+
+const vettingLabels = { current: 'Current', expiring: 'Expiring soon', expired: 'Expired', missing: 'None recorded' };
+
+function memberTable(people, caption) {
+  const t = table(caption, [
+    { title: 'Name', cell: (p) => h('a', { href: `#/roster/member/${p.id}` }, p.full_name), attrs: () => ({ class: 'name', dir: 'auto' }) },
+    { title: 'Status', cell: (p) => (p.status === 'active' ? p.status_label : h('span', { class: 'tag warn' }, p.status_label)) },
+    { title: 'Roles', cell: (p) => (p.roles.length ? p.roles.map((r, i) => [i ? h('br') : null, r]) : '—') },
+    { title: 'Vetting', cell: (p) => (['expired', 'expiring', 'missing'].includes(p.vetting) && p.status !== 'applicant' && p.status !== 'left' && p.status !== 'removed' ? h('span', { class: 'tag warn' }, vettingLabels[p.vetting]) : vettingLabels[p.vetting]) },
+    { title: 'Needs attention', cell: (p) => (p.warnings.length ? p.warnings.map((w, i) => [i ? h('br') : null, w]) : '—') },
+  ], people);
+  return t;
 }
 
 async function members() {
-  const all = await roster.members();
-  if (all.length === 0) return h('p', { class: 'empty' }, 'No members yet.');
-  const filter = h('input', {
-    id: 'member-filter', type: 'search', autocomplete: 'off',
-    'aria-describedby': 'member-count', 'aria-controls': 'members-table',
-  });
+  const v = await vocabulary();
+  const groups = await roster.groups();
+  const opt = (pairs, any) => [['', any], ...pairs];
+  const text = field({ name: 'text', id: 'member-search', label: 'Search by name (any script), skills, community or email', type: 'search' });
+  const filters = h('div', { class: 'filters' },
+    field({ name: 'group', id: 'filter-group', label: 'Group', options: [['', 'Any group'], ...groups.map((g) => [g.id, g.name])] }),
+    field({ name: 'role', label: 'Role', options: opt(v.member_roles, 'Any role') }),
+    field({ name: 'status', label: 'Status', options: opt(v.statuses, 'Any status') }),
+    field({ name: 'vetting', id: 'filter-vetting', label: 'Vetting', options: opt(Object.entries(vettingLabels), 'Any vetting') }));
+  const form = h('form', { class: 'search', role: 'search', onsubmit: (e) => e.preventDefault() }, text, filters);
   const count = h('p', { id: 'member-count', class: 'hint', 'aria-live': 'polite' });
-  const rows = [];
-  const t = table('Members', [
-    nameCell,
-    { title: 'Status', cell: (p) => (p.status === 'active' ? p.status_label : h('span', { class: 'tag warn' }, p.status_label)) },
-    { title: 'Roles', cell: (p) => (p.roles.length ? p.roles.map((r, i) => [i ? h('br') : null, r]) : '—') },
-    { title: 'Email', cell: (p) => p.email },
-    { title: 'Phone', cell: (p) => p.phone },
-    { title: 'Joined', cell: (p) => p.joined_on ?? '—' },
-  ], all, (p) => ({ 'data-search': [p.full_name, p.email, ...p.roles].join(' ').toLocaleLowerCase() }));
-  t.id = 'members-table';
-  rows.push(...t.tBodies[0].rows);
+  const results = h('div', { id: 'member-results' });
+  const message = h('div', { id: 'roster-message', 'aria-live': 'polite' });
 
-  const apply = () => {
-    const words = filter.value.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
-    let shown = 0;
-    for (const row of rows) {
-      const match = words.every((w) => row.dataset.search.includes(w));
-      row.hidden = !match;
-      if (match) shown += 1;
-    }
-    count.textContent = words.length ? `${shown} of ${rows.length} members match.` : `${rows.length} members.`;
+  let ticket = 0;
+  const run = async () => {
+    const q = values(form);
+    const mine = ++ticket;
+    const people = await roster.search({
+      text: q.text, group: q.group ? Number(q.group) : null, role: q.role, status: q.status, vetting: q.vetting,
+    });
+    if (mine !== ticket) return; // a newer search has started
+    const filtered = q.text.trim() || q.group || q.role || q.status || q.vetting;
+    count.textContent = filtered ? `${people.length} ${people.length === 1 ? 'member matches' : 'members match'}.` : `${people.length} members.`;
+    fill(results, people.length ? memberTable(people, 'Members') : h('p', { class: 'empty' }, 'No member matches. Try fewer words or clear a filter.'));
+    const t = results.querySelector('table');
+    if (t) t.id = 'members-table';
   };
-  filter.addEventListener('input', apply);
-  apply();
-  return [h('label', { for: 'member-filter' }, 'Find a member by name, role, group or email'), filter, count, t];
+  form.addEventListener('input', run);
+  form.addEventListener('change', run);
+  await run();
+
+  const exportButton = h('button', { type: 'button', class: 'secondary', id: 'export-csv' }, 'Export CSV');
+  exportButton.addEventListener('click', async () => {
+    const q = values(form);
+    try {
+      const path = await roster.exportCsv(q.group ? Number(q.group) : null);
+      if (path) {
+        fill(message, h('p', { class: 'ok', role: 'status' }, `Saved ${q.group ? 'the group’s members' : 'the roster'} to ${path}. Representation answers are never exported.`));
+      }
+    } catch (e) {
+      fill(message, errorBlock(e));
+    }
+  });
+  const importButton = h('button', { type: 'button', class: 'secondary', id: 'import-csv' }, 'Import CSV…');
+  importButton.addEventListener('click', () => importFlow(message, run));
+
+  return [
+    h('div', { class: 'actions' },
+      h('a', { class: 'button', href: '#/roster/new', id: 'add-member' }, 'Add a member'),
+      importButton, exportButton),
+    message, form, count, results,
+  ];
+}
+
+async function importFlow(message, refresh) {
+  let choice;
+  try {
+    choice = await roster.importCheck();
+  } catch (e) {
+    const list = e.problems?.length
+      ? h('ul', {}, e.problems.map((p) => h('li', {}, `${p.field}: ${p.message}`)))
+      : null;
+    fill(message, h('div', { class: 'warning', role: 'alert' },
+      h('p', { class: 'error' }, e.problems?.length ? `The file has ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}. Nothing was imported; correct the file and try again.` : e.message),
+      list));
+    return;
+  }
+  if (!choice) return;
+  const r = choice.report;
+  const go = h('button', { type: 'button', id: 'import-confirm' }, `Import ${r.people_added} ${r.people_added === 1 ? 'person' : 'people'}`);
+  go.addEventListener('click', async () => {
+    go.disabled = true;
+    try {
+      const done = await roster.importRun();
+      fill(message, h('p', { class: 'ok', role: 'status' }, `Imported ${done.people_added} people and ${done.roles_added} roles.`));
+      refresh();
+    } catch (e) {
+      fill(message, errorBlock(e));
+    }
+  });
+  fill(message, h('div', { class: 'warning', role: 'status' },
+    h('p', {}, `${choice.file_name}: every row checked. It would add ${r.people_added} people and ${r.roles_added} roles${r.empty_rows_skipped ? ` (${r.empty_rows_skipped} empty rows skipped)` : ''}.`),
+    h('div', { class: 'actions' }, go)));
+  go.focus();
 }
 
 async function police() {
@@ -93,11 +235,172 @@ async function police() {
   return [
     h('p', { class: 'hint' }, 'Police contacts attend and advise but are never counted as members.'),
     table('Police contacts', [
-      nameCell,
+      { title: 'Name', cell: (p) => h('a', { href: `#/roster/member/${p.id}` }, p.full_name), attrs: () => ({ class: 'name', dir: 'auto' }) },
       { title: 'Rank and post', cell: (p) => p.police_rank || '—' },
       { title: 'Roles', cell: (p) => (p.roles.length ? p.roles.map((r, i) => [i ? h('br') : null, r]) : '—') },
       { title: 'Email', cell: (p) => p.email },
       { title: 'Phone', cell: (p) => p.phone },
     ], all),
   ];
+}
+
+// ---- One member -----------------------------------------------------------
+
+function submitter(form, action, after) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    clearProblems(form);
+    try {
+      const result = await action(values(form));
+      await after(result);
+    } catch (e) {
+      showProblems(form, e);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+async function personForm(id) {
+  const v = await vocabulary();
+  const existing = id ? await roster.person(id) : null;
+  const f = existing?.form ?? {};
+  const isPolice = f.kind === 'police';
+  const form = h('form', { novalidate: true, id: 'person-form' },
+    field({ name: 'full_name', label: 'Full name', value: f.full_name ?? '', required: true, hint: 'As the person writes it, in any script.' }),
+    id ? null : field({ name: 'kind', label: 'On the roster as', options: [['member', 'Member'], ['police', 'Police contact (never counted as a member)']] }),
+    isPolice ? field({ name: 'police_rank', label: 'Rank and post', value: f.police_rank ?? '' }) : null,
+    field({ name: 'email', label: 'Email', type: 'email', value: f.email ?? '' }),
+    field({ name: 'phone', label: 'Phone', type: 'tel', value: f.phone ?? '' }),
+    id ? null : field({ name: 'status', label: 'Status', options: v.statuses, value: 'active' }),
+    field({ name: 'joined_on', label: 'Joined on', type: 'date', value: f.joined_on ?? (id ? '' : today()) }),
+    field({ name: 'connection', label: 'Connection to the area', options: [['', 'Not recorded'], ...v.connections], value: f.connection ?? '' }),
+    field({ name: 'connection_place', label: 'Where', value: f.connection_place ?? '', hint: 'The town, estate or place of study or work.' }),
+    field({ name: 'skills', label: 'Skills and areas of knowledge', type: 'textarea', value: f.skills ?? '' }),
+    field({ name: 'communities', label: 'Communities they link with', type: 'textarea', value: f.communities ?? '' }),
+    field({ name: 'notes', label: 'Notes', type: 'textarea', value: f.notes ?? '' }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', id: 'save-person' }, id ? 'Save changes' : 'Add to the roster'),
+      h('a', { href: id ? `#/roster/member/${id}` : '#/roster/members', class: 'button secondary' }, 'Cancel')));
+  submitter(form, (vals) => {
+    const body = { ...f, ...vals };
+    return id ? roster.update(id, body) : roster.add(body);
+  }, (newId) => {
+    announce(id ? 'Changes saved.' : 'Added to the roster.');
+    go(`#/roster/member/${id ?? newId}`);
+  });
+  setTimeout(() => form.querySelector('input')?.focus(), 0);
+  return h('div', {},
+    h('p', {}, h('a', { href: id ? `#/roster/member/${id}` : '#/roster/members' }, '← Back')),
+    h('h1', {}, id ? `Edit ${f.full_name}` : 'Add a member'),
+    form);
+}
+
+async function memberPage(id) {
+  const v = await vocabulary();
+  const [p, groups] = await Promise.all([roster.person(id), roster.groups()]);
+  const f = p.form;
+  const isPolice = f.kind === 'police';
+  const refresh = () => go(`#/roster/member/${id}`);
+  const dl = (pairs) => h('dl', { class: 'facts' }, pairs.map(([k, val]) => [h('dt', {}, k), h('dd', { dir: 'auto' }, val || '—')]));
+
+  const roleForm = submitter(h('form', { novalidate: true, class: 'inline-form', id: 'role-form' },
+    field({ name: 'group', label: 'Group', options: groups.filter((g) => g.status === 'active').map((g) => [g.id, g.name]) }),
+    field({ name: 'role', label: 'Role', options: isPolice ? v.police_roles : v.member_roles, value: isPolice ? 'police_spoc' : 'member' }),
+    field({ name: 'from', label: 'From', type: 'date', value: today() }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add to group'))),
+  (q) => roster.assignRole(id, Number(q.group), q.role, q.from), refresh);
+
+  const vettingForm = submitter(h('form', { novalidate: true, class: 'inline-form', id: 'vetting-form' },
+    field({ name: 'level', label: 'Level', options: [['', 'None'], ...v.vetting_levels], value: p.vetting?.level ?? '' }),
+    field({ name: 'granted_on', label: 'Granted', type: 'date', value: p.vetting?.granted_iso ?? '' }),
+    field({ name: 'expires_on', label: 'Expires', type: 'date', value: p.vetting?.expires_iso ?? '' }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save vetting'))),
+  (q) => roster.setVetting(id, q), refresh);
+
+  const agreementForms = p.agreements.map((a) => submitter(
+    h('form', { novalidate: true, class: 'inline-form agreement' },
+      field({ name: a.kind, label: a.label, type: 'date', value: a.signed_iso ?? '', hint: a.signed_on ? `Signed ${a.signed_on}` : 'Not signed' }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Save'))),
+    (q) => roster.setAgreement(id, a.kind, q[a.kind]), refresh));
+
+  const statusForm = submitter(h('form', { novalidate: true, class: 'inline-form', id: 'status-form' },
+    field({ name: 'status', label: 'New status', options: v.statuses, value: f.status }),
+    field({ name: 'changed_on', label: 'From', type: 'date', value: today() }),
+    field({ name: 'reason', label: 'Reason', hint: 'Needed when someone leaves or is removed.' }),
+    field({ name: 'meeting_id', label: 'Meeting that decided a removal (number)', type: 'text' }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Record status'))),
+  (q) => roster.changeStatus(id, { ...q, meeting_id: q.meeting_id ? Number(q.meeting_id) : null }), refresh);
+
+  const repForm = submitter(h('form', { novalidate: true, id: 'representation-form' },
+    h('p', { class: 'hint' }, 'Only with the member’s consent. Every answer is optional and “Prefer not to say” is always possible. Answers are never shown for one person; they only count towards the group’s totals.'),
+    field({ name: 'consent_on', label: 'Consent given on', type: 'date', value: today(), required: true }),
+    v.characteristics.map(([code, label, answers]) => field({ name: code, label, options: [['', 'Not answered'], ...answers] })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save answers'))),
+  (q) => {
+    const { consent_on: consentOn, ...rest } = q;
+    return roster.setRepresentation(id, { consent_on: consentOn, answers: rest });
+  }, () => { announce('Answers saved.'); refresh(); });
+
+  const withdraw = h('button', { type: 'button', class: 'danger', id: 'withdraw-representation' }, 'Withdraw consent and erase the answers');
+  withdraw.addEventListener('click', async () => {
+    await roster.withdrawRepresentation(id);
+    announce('Answers erased.');
+    refresh();
+  });
+
+  return h('div', {},
+    h('p', {}, h('a', { href: isPolice ? '#/roster/police' : '#/roster/members' }, '← Back to the list')),
+    h('h1', { dir: 'auto' }, f.full_name),
+    p.warnings.length
+      ? h('div', { class: 'warning', role: 'note', id: 'member-warnings' },
+        h('p', {}, h('strong', {}, 'Needs attention')),
+        h('ul', {}, p.warnings.map((w) => h('li', {}, w.message))))
+      : null,
+    h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/roster/member/${id}/edit`, id: 'edit-person' }, 'Edit details')),
+    dl([
+      ['Status', p.status_label],
+      [isPolice ? 'Rank and post' : 'Kind', isPolice ? f.police_rank : 'Member'],
+      ['Email', f.email], ['Phone', f.phone], ['Joined', f.joined_on],
+      ['Connection to the area', [v.connections.find(([c]) => c === f.connection)?.[1] ?? '', f.connection_place ? ` (${f.connection_place})` : '']],
+      ['Skills', f.skills], ['Communities', f.communities], ['Notes', f.notes],
+    ]),
+    h('h2', {}, 'Roles'),
+    p.memberships.length
+      ? table('Roles, current and past', [
+        { title: 'Group', cell: (m) => m.group_name },
+        { title: 'Role', cell: (m) => m.role_label },
+        { title: 'From', cell: (m) => m.started_on },
+        { title: 'Until', cell: (m) => m.ended_on ?? (m.current ? 'now' : '—') },
+        {
+          title: 'Action',
+          cell: (m) => (m.current && !m.ended_on
+            ? h('button', { type: 'button', class: 'secondary', onclick: async () => { await roster.endRole(m.id, today()); refresh(); } }, `End role today`)
+            : ''),
+        },
+      ], p.memberships)
+      : h('p', {}, 'No roles yet.'),
+    h('h3', {}, 'Add to a group'), roleForm,
+    isPolice ? null : [
+      h('h2', {}, 'Vetting'),
+      h('p', {}, p.vetting ? `${p.vetting.level_label}, granted ${p.vetting.granted_on}, expires ${p.vetting.expires_on}.` : 'No vetting recorded.'),
+      vettingForm,
+      h('h2', {}, 'Agreements'),
+      agreementForms,
+      h('h2', {}, 'Representation'),
+      p.representation_consent_on
+        ? [h('p', {}, `Answers held with consent given on ${p.representation_consent_on}.`), withdraw]
+        : repForm,
+    ],
+    h('h2', {}, 'Status history'),
+    table('Status history', [
+      { title: 'Date', cell: (s) => s.changed_on },
+      { title: 'Status', cell: (s) => s.status_label },
+      { title: 'Reason', cell: (s) => s.reason || '—' },
+      { title: 'Decided at', cell: (s) => s.meeting ?? '—' },
+    ], p.status_history),
+    h('h3', {}, 'Change status'), statusForm);
 }

@@ -211,3 +211,65 @@ vocabulary!(
         OfficialSecrets => ("official_secrets", "Official Secrets Act"),
     }
 );
+
+/// Every closed list the roster screens offer, as (code, label) pairs, so the
+/// window's menus come from the same lists the rules check against.
+#[derive(Debug, Clone, Serialize)]
+pub struct Vocabulary {
+    pub tiers: Vec<(&'static str, &'static str)>,
+    pub statuses: Vec<(&'static str, &'static str)>,
+    pub roles: Vec<(&'static str, &'static str)>,
+    pub member_roles: Vec<(&'static str, &'static str)>,
+    pub police_roles: Vec<(&'static str, &'static str)>,
+    pub connections: Vec<(&'static str, &'static str)>,
+    pub vetting_levels: Vec<(&'static str, &'static str)>,
+    pub agreements: Vec<(&'static str, &'static str)>,
+    /// (code, label, answers)
+    pub characteristics: Vec<(
+        &'static str,
+        &'static str,
+        Vec<(&'static str, &'static str)>,
+    )>,
+}
+
+pub fn vocabularies() -> Vocabulary {
+    fn pairs<T: Copy>(
+        all: &[T],
+        code: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> Vec<(&'static str, &'static str)> {
+        all.iter().map(|x| (code(*x), label(*x))).collect()
+    }
+    Vocabulary {
+        tiers: pairs(Tier::ALL, Tier::code, Tier::label),
+        statuses: pairs(MemberStatus::ALL, MemberStatus::code, MemberStatus::label),
+        roles: pairs(Role::ALL, Role::code, Role::label),
+        member_roles: pairs(Role::ALL, Role::code, Role::label)
+            .into_iter()
+            .filter(|(c, _)| !Role::from_code(c).is_some_and(Role::is_police))
+            .collect(),
+        police_roles: pairs(Role::ALL, Role::code, Role::label)
+            .into_iter()
+            .filter(|(c, _)| Role::from_code(c).is_some_and(Role::is_police))
+            .collect(),
+        connections: pairs(
+            AreaConnection::ALL,
+            AreaConnection::code,
+            AreaConnection::label,
+        ),
+        vetting_levels: pairs(VettingLevel::ALL, VettingLevel::code, VettingLevel::label),
+        agreements: pairs(
+            AgreementKind::ALL,
+            AgreementKind::code,
+            AgreementKind::label,
+        ),
+        characteristics: representation::CHARACTERISTICS
+            .iter()
+            .map(|c| {
+                let mut answers = c.answers.to_vec();
+                answers.push(representation::PREFER_NOT_TO_SAY);
+                (c.code, c.label, answers)
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,77 @@
+// Form fields with their error messages beside them, and the mapping of a
+// rejected request's problems onto those fields.
+
+import { h } from './dom.js';
+
+let counter = 0;
+
+/// A labelled field. `options` ([value, label] pairs) makes a select;
+/// `type: 'textarea'` a text area. Returns the wrapper; the control is
+/// `wrapper.control`.
+export function field({ name, label, type = 'text', value = '', hint, options, required, autocomplete = 'off', id: fixedId }) {
+  const id = fixedId ?? `f-${name}-${++counter}`;
+  const errorId = `${id}-error`;
+  const hintId = hint ? `${id}-hint` : null;
+  let control;
+  if (options) {
+    control = h('select', { id, name },
+      options.map(([v, l]) => h('option', { value: v, selected: String(v) === String(value) }, l)));
+  } else if (type === 'textarea') {
+    control = h('textarea', { id, name, rows: 3 }, value);
+  } else {
+    control = h('input', { id, name, type, value, autocomplete, dir: type === 'text' ? 'auto' : null });
+  }
+  if (required) control.setAttribute('aria-required', 'true');
+  control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
+  const wrapper = h('div', { class: 'field' },
+    h('label', { for: id }, label, required ? h('span', { class: 'required' }, ' (required)') : null),
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    control,
+    h('p', { class: 'field-error', id: errorId, 'data-error-for': name }));
+  wrapper.control = control;
+  return wrapper;
+}
+
+/// Values of every named control in `form`, as text.
+export function values(form) {
+  const out = {};
+  for (const el of form.querySelectorAll('[name]')) {
+    out[el.name] = el.type === 'checkbox' ? el.checked : el.value;
+  }
+  return out;
+}
+
+export function clearProblems(form) {
+  for (const el of form.querySelectorAll('[data-error-for]')) el.textContent = '';
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  const summary = form.querySelector('.form-error');
+  if (summary) summary.textContent = '';
+}
+
+/// Puts each problem beside its field; anything without a field goes in the
+/// form's own message. Focus moves to the first field in trouble.
+export function showProblems(form, error) {
+  clearProblems(form);
+  let first = null;
+  const unplaced = [];
+  for (const p of error.problems?.length ? error.problems : [{ field: '', message: error.message }]) {
+    const slot = form.querySelector(`[data-error-for="${CSS.escape(p.field)}"]`);
+    const control = form.querySelector(`[name="${CSS.escape(p.field)}"]`);
+    if (slot && control) {
+      slot.textContent = p.message;
+      control.setAttribute('aria-invalid', 'true');
+      first ??= control;
+    } else {
+      unplaced.push(p.field ? `${p.field}: ${p.message}` : p.message);
+    }
+  }
+  let summary = form.querySelector('.form-error');
+  if (!summary) {
+    summary = h('p', { class: 'form-error error', role: 'alert' });
+    form.prepend(summary);
+  }
+  summary.textContent = unplaced.length ? unplaced.join(' ') : 'Please correct the fields marked below.';
+  (first ?? summary).focus?.();
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
