@@ -40,6 +40,15 @@ pub struct GlobalArgs {
     /// Print JSON instead of text (errors too, on stderr)
     #[arg(long, global = true)]
     json: bool,
+
+    /// For end-to-end tests, which cannot see native dialogs: file saves go
+    /// into this folder without asking.
+    #[arg(long, hide = true, env = "IAG_DESK_SAVE_DIR", value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
+
+    /// For end-to-end tests: the file an open dialog would have chosen.
+    #[arg(long, hide = true, env = "IAG_DESK_OPEN_FILE", value_name = "FILE")]
+    pub open_file: Option<PathBuf>,
 }
 
 impl GlobalArgs {

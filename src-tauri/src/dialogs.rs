@@ -2,14 +2,27 @@
 //! it asks the shell to ask the person.
 //!
 //! End-to-end tests cannot see GTK dialogs (they are separate windows), so
-//! when `IAG_DESK_SAVE_DIR` is set a save goes straight into that folder
-//! under the suggested name, and `IAG_DESK_OPEN_FILE` answers an open dialog.
+//! the app can be started with pre-set answers (`--save-dir`, `--open-file`,
+//! hidden from `--help`): a save then goes straight into that folder under
+//! the suggested name, and an open dialog returns that file.
 
 use std::path::PathBuf;
 
-pub async fn save(title: &str, suggested_name: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("IAG_DESK_SAVE_DIR") {
-        return Some(PathBuf::from(dir).join(suggested_name));
+/// Answers given in advance, for tests. Empty for everyone else.
+#[derive(Debug, Clone, Default)]
+pub struct Answers {
+    pub save_dir: Option<PathBuf>,
+    pub open_file: Option<PathBuf>,
+}
+
+pub async fn save(
+    answers: &Answers,
+    title: &str,
+    suggested_name: &str,
+    filter: (&str, &[&str]),
+) -> Option<PathBuf> {
+    if let Some(dir) = &answers.save_dir {
+        return Some(dir.join(suggested_name));
     }
     rfd::AsyncFileDialog::new()
         .set_title(title)
@@ -20,9 +33,9 @@ pub async fn save(title: &str, suggested_name: &str, filter: (&str, &[&str])) ->
         .map(|h| h.path().to_path_buf())
 }
 
-pub async fn open(title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
-    if let Some(file) = std::env::var_os("IAG_DESK_OPEN_FILE") {
-        return Some(PathBuf::from(file));
+pub async fn open(answers: &Answers, title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
+    if let Some(file) = &answers.open_file {
+        return Some(file.clone());
     }
     rfd::AsyncFileDialog::new()
         .set_title(title)

@@ -3,7 +3,7 @@
 
 pub mod cli;
 mod commands;
-mod dialogs;
+pub mod dialogs;
 mod error;
 mod files;
 pub mod paths;
@@ -18,16 +18,25 @@ pub fn main_entry() -> i32 {
     match args.command {
         Some(command) => cli::run(command, &args.global),
         None => {
-            run_window(args.global.data_dir());
+            let answers = dialogs::Answers {
+                save_dir: args.global.save_dir.clone(),
+                open_file: args.global.open_file.clone(),
+            };
+            run_window(args.global.data_dir(), answers);
             0
         }
     }
 }
 
 /// The app, built but not yet run, so tests and `run_window` share one wiring.
-pub fn app(builder: tauri::Builder<tauri::Wry>, data_dir: PathBuf) -> tauri::Builder<tauri::Wry> {
+pub fn app(
+    builder: tauri::Builder<tauri::Wry>,
+    data_dir: PathBuf,
+    answers: dialogs::Answers,
+) -> tauri::Builder<tauri::Wry> {
     builder
         .manage(state::Desk::new(data_dir))
+        .manage(answers)
         .invoke_handler(tauri::generate_handler![
             commands::vault::vault_state,
             commands::vault::vault_create,
@@ -59,8 +68,8 @@ pub fn app(builder: tauri::Builder<tauri::Wry>, data_dir: PathBuf) -> tauri::Bui
         ])
 }
 
-pub fn run_window(data_dir: PathBuf) {
-    app(tauri::Builder::default(), data_dir)
+pub fn run_window(data_dir: PathBuf, answers: dialogs::Answers) {
+    app(tauri::Builder::default(), data_dir, answers)
         .build(tauri::generate_context!())
         .expect("the IAG Desk window could not start")
         .run(|app, event| {

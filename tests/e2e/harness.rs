@@ -80,17 +80,28 @@ pub struct App {
 
 impl App {
     pub async fn launch(data_dir: &Path) -> App {
+        Self::launch_with(data_dir, &[]).await
+    }
+
+    /// As `launch`, with extra arguments for the app (e.g. `--save-dir`,
+    /// since WebDriver cannot see native file dialogs).
+    pub async fn launch_with(data_dir: &Path, extra: &[&str]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them under xvfb-run"
         );
         let driver = Driver::start();
+        let data_dir = data_dir.to_string_lossy();
+        let args: Vec<&str> = ["--data-dir", &data_dir]
+            .into_iter()
+            .chain(extra.iter().copied())
+            .collect();
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
             serde_json::json!({
                 "application": env!("CARGO_BIN_EXE_iag-desk"),
-                "args": ["--data-dir", data_dir],
+                "args": args,
             }),
         );
         let client = ClientBuilder::new(HttpConnector::new())

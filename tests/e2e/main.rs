@@ -174,3 +174,109 @@ async fn create_with_demo_data_then_remove_it_from_settings() {
     app.wait_text("#welcome-title", "Your vault is empty").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn add_find_edit_a_member_see_warnings_and_export_csv() {
+    let data = tempfile::tempdir().unwrap();
+    let saves = tempfile::tempdir().unwrap();
+    let shots = Shots::new("roster");
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
+    app.wait_text("#gate-title", "Create your vault").await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.type_into("#confirmation", PASSPHRASE).await;
+    app.click("#with-demo").await;
+    app.click("#create-vault").await;
+    app.wait_text(".figures", "active members").await;
+
+    // Add a member; a bad email is refused beside its field.
+    app.click("a[data-route=roster]").await;
+    app.click("a[href='#/roster/members']").await;
+    app.click("#add-member").await;
+    app.wait_text("main h1", "Add a member").await;
+    app.type_into("#person-form [name=full_name]", "ليلى الحسيني")
+        .await;
+    app.type_into("#person-form [name=email]", "layla@").await;
+    app.type_into("#person-form [name=skills]", "Arabic interpreting")
+        .await;
+    app.click("#save-person").await;
+    app.wait_text(
+        "[data-error-for=email]",
+        "does not look like an email address",
+    )
+    .await;
+    shots.take(&app, "01-add-member-error-beside-field").await;
+    app.clear("#person-form [name=email]").await;
+    app.type_into("#person-form [name=email]", "layla.husseini@example.org")
+        .await;
+    app.click("#save-person").await;
+
+    // Her page: a new member has no vetting yet, and says so.
+    app.wait_text("main h1", "ليلى الحسيني").await;
+    app.wait_text("#member-warnings", "No vetting recorded.")
+        .await;
+    app.wait_text("#member-warnings", "Confidentiality agreement not signed.")
+        .await;
+    shots.take(&app, "02-member-page-warnings").await;
+
+    // Edit her details.
+    app.click("#edit-person").await;
+    app.wait_text("main h1", "Edit ليلى الحسيني").await;
+    app.clear("#person-form [name=communities]").await;
+    app.type_into(
+        "#person-form [name=communities]",
+        "Syrian families in Brackenford",
+    )
+    .await;
+    app.click("#save-person").await;
+    app.wait_text("main dl", "Syrian families in Brackenford")
+        .await;
+
+    // Find her by a search in Arabic script.
+    app.click("a[data-route=roster]").await;
+    app.click("a[href='#/roster/members']").await;
+    app.type_into("#member-search", "الحسيني").await;
+    app.wait_text("#member-count", "1 member matches").await;
+    let rows = app.visible_texts("#members-table tbody tr").await;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(
+        rows[0].contains("ليلى الحسيني") && rows[0].contains("No vetting recorded."),
+        "{rows:?}"
+    );
+    shots.take(&app, "03-found-in-arabic").await;
+
+    // An expired vetting from the demo shows in the list too.
+    app.clear("#member-search").await;
+    app.type_into("#member-search", "Desmond").await;
+    app.wait_text("#members-table", "Vetting (NPPV 1) expired on")
+        .await;
+
+    // Export the roster and read the file.
+    app.clear("#member-search").await;
+    app.click("#export-csv").await;
+    app.wait_text("#roster-message", "Saved the roster to")
+        .await;
+    shots.take(&app, "04-exported").await;
+    let file = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "csv"))
+        .expect("the export wrote a CSV file");
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "Excel's UTF-8 marker");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(
+        text.contains("\"ليلى الحسيني\",\"member\",\"\",\"layla.husseini@example.org\""),
+        "the new member is exported as entered"
+    );
+    assert!(
+        text.contains("Syrian families in Brackenford"),
+        "with her edit"
+    );
+    assert_eq!(
+        text.matches("\r\n").count(),
+        1 + 63 + 11,
+        "header, members, police"
+    );
+    app.quit().await;
+}

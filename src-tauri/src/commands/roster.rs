@@ -155,11 +155,13 @@ const CSV_FILTER: (&str, &[&str]) = ("CSV (Excel)", &["csv"]);
 #[tauri::command]
 pub async fn roster_export_csv(
     desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
     group: Option<GroupId>,
 ) -> CommandResult<Option<String>> {
     let bytes = desk.with_vault(|v| csv::export(v, group, today()))?;
     let name = format!("roster-{}.csv", today().format("%Y-%m-%d"));
-    let Some(path) = crate::dialogs::save("Export the roster as CSV", &name, CSV_FILTER).await
+    let Some(path) =
+        crate::dialogs::save(&answers, "Export the roster as CSV", &name, CSV_FILTER).await
     else {
         return Ok(None);
     };
@@ -176,8 +178,13 @@ pub struct ImportChoice {
 /// Asks for a CSV file and checks it (a dry run). The chosen file is kept
 /// by the shell, so the page never handles a path.
 #[tauri::command]
-pub async fn roster_import_check(desk: State<'_, Desk>) -> CommandResult<Option<ImportChoice>> {
-    let Some(path) = crate::dialogs::open("Import people from a CSV file", CSV_FILTER).await else {
+pub async fn roster_import_check(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+) -> CommandResult<Option<ImportChoice>> {
+    let Some(path) =
+        crate::dialogs::open(&answers, "Import people from a CSV file", CSV_FILTER).await
+    else {
         return Ok(None);
     };
     let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;

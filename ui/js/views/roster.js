@@ -364,8 +364,8 @@ async function memberPage(id) {
     dl([
       ['Status', p.status_label],
       [isPolice ? 'Rank and post' : 'Kind', isPolice ? f.police_rank : 'Member'],
-      ['Email', f.email], ['Phone', f.phone], ['Joined', f.joined_on],
-      ['Connection to the area', [v.connections.find(([c]) => c === f.connection)?.[1] ?? '', f.connection_place ? ` (${f.connection_place})` : '']],
+      ['Email', f.email], ['Phone', f.phone], ['Joined', p.joined_on],
+      ['Connection to the area', [v.connections.find(([c]) => c === f.connection)?.[1], f.connection_place].filter(Boolean).join(', ')],
       ['Skills', f.skills], ['Communities', f.communities], ['Notes', f.notes],
     ]),
     h('h2', {}, 'Roles'),

@@ -58,7 +58,10 @@ pub struct AgreementView {
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonDetail {
     pub id: PersonId,
+    /// The stored values, for the edit form (dates as ISO, 2026-11-22).
     pub form: PersonForm,
+    /// "22 November 2026", for reading.
+    pub joined_on: Option<String>,
     pub status_label: &'static str,
     pub memberships: Vec<MembershipView>,
     pub status_history: Vec<StatusView>,
@@ -395,6 +398,10 @@ pub fn person(vault: &Vault, id: PersonId, today: NaiveDate) -> Result<PersonDet
         .collect();
     Ok(PersonDetail {
         id,
+        joined_on: rules::parse_date(&form.joined_on)
+            .ok()
+            .flatten()
+            .map(long_date),
         form,
         status_label: status.label(),
         memberships,
