@@ -212,24 +212,23 @@ vocabulary!(
     }
 );
 
+/// A code and the label a person reads.
+pub type Choice = (&'static str, &'static str);
+
 /// Every closed list the roster screens offer, as (code, label) pairs, so the
 /// window's menus come from the same lists the rules check against.
 #[derive(Debug, Clone, Serialize)]
 pub struct Vocabulary {
-    pub tiers: Vec<(&'static str, &'static str)>,
-    pub statuses: Vec<(&'static str, &'static str)>,
-    pub roles: Vec<(&'static str, &'static str)>,
-    pub member_roles: Vec<(&'static str, &'static str)>,
-    pub police_roles: Vec<(&'static str, &'static str)>,
-    pub connections: Vec<(&'static str, &'static str)>,
-    pub vetting_levels: Vec<(&'static str, &'static str)>,
-    pub agreements: Vec<(&'static str, &'static str)>,
+    pub tiers: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    pub roles: Vec<Choice>,
+    pub member_roles: Vec<Choice>,
+    pub police_roles: Vec<Choice>,
+    pub connections: Vec<Choice>,
+    pub vetting_levels: Vec<Choice>,
+    pub agreements: Vec<Choice>,
     /// (code, label, answers)
-    pub characteristics: Vec<(
-        &'static str,
-        &'static str,
-        Vec<(&'static str, &'static str)>,
-    )>,
+    pub characteristics: Vec<(&'static str, &'static str, Vec<Choice>)>,
 }
 
 pub fn vocabularies() -> Vocabulary {
