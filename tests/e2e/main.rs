@@ -251,6 +251,17 @@ async fn add_find_edit_a_member_see_warnings_and_export_csv() {
     app.wait_text("#members-table", "Vetting (NPPV 1) expired on")
         .await;
 
+    // A group's page: quorum evaluated, warnings, make-up with small counts hidden.
+    app.click("a[href='#/roster/groups']").await;
+    app.click(".tree a.name[href^='#/roster/group/']:not([href$='/1'])")
+        .await;
+    app.wait_text("main dl", "Quorum").await;
+    app.wait_text("main", "fewer than 5").await;
+    shots.take(&app, "05-group-page").await;
+    app.click("a[data-route=roster]").await;
+    app.click("a[href='#/roster/members']").await;
+    app.wait_text("#member-count", "members").await;
+
     // Export the roster and read the file.
     app.clear("#member-search").await;
     app.click("#export-csv").await;

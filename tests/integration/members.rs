@@ -479,3 +479,51 @@ fn not_found_is_specific() {
     assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
     let _ = PersonKind::Member;
 }
+
+#[test]
+fn groups_are_added_and_edited_under_the_rules() {
+    use iag_desk_core::roster::groups::{self, GroupForm};
+    let (_t, mut vault) = demo_vault();
+    let strategic = group_id(&vault, "Fenwold Strategic IAG");
+    let form = GroupForm {
+        name: "Kingsbridge Local IAG".into(),
+        tier: "local".into(),
+        parent_id: strategic.0.to_string(),
+        quorum: "4".into(),
+        escalation: "Chief Superintendent Helen Marsh".into(),
+        ..Default::default()
+    };
+    let id = groups::add_group(&mut vault, &form, today()).unwrap();
+    let g = roster::groups(&vault, today())
+        .unwrap()
+        .into_iter()
+        .find(|g| g.id == id)
+        .unwrap();
+    assert_eq!(g.parent.as_deref(), Some("Fenwold Strategic IAG"));
+    assert_eq!(g.quorum, "4 members");
+
+    let err = groups::add_group(&mut vault, &form, today()).unwrap_err();
+    assert_eq!(err.problems()[0].field, "name", "names are unique");
+
+    let mut f = groups::group_form(&vault, id).unwrap();
+    f.status = "stood_down".into();
+    f.stood_down_on = "2026-11-20".into();
+    groups::update_group(&mut vault, id, &f, today()).unwrap();
+    let g = roster::groups(&vault, today())
+        .unwrap()
+        .into_iter()
+        .find(|g| g.id == id)
+        .unwrap();
+    assert_eq!(g.stood_down_on.as_deref(), Some("20 November 2026"));
+
+    let marlow = roster::groups(&vault, today())
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "Marlow Fen Local IAG")
+        .unwrap();
+    assert_eq!(
+        marlow.quorum, "1/3 of members (3 of 9)",
+        "the demo's quorum, evaluated"
+    );
+    assert!(marlow.escalation.contains("Helen Marsh"));
+}

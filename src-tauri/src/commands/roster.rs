@@ -3,6 +3,7 @@ use crate::state::Desk;
 use iag_desk_core::ids::{GroupId, MembershipId, PersonId};
 use iag_desk_core::roster::compliance::Warning;
 use iag_desk_core::roster::csv::{self, ImportReport};
+use iag_desk_core::roster::groups::{self, GroupForm};
 use iag_desk_core::roster::members::{self, MemberQuery, PersonDetail, StatusForm, VettingForm};
 use iag_desk_core::roster::representation::{RepresentationForm, Summary};
 use iag_desk_core::roster::rules::PersonForm;
@@ -22,6 +23,25 @@ pub fn roster_vocabulary() -> roster::Vocabulary {
 #[tauri::command(async)]
 pub fn roster_groups(desk: State<'_, Desk>) -> CommandResult<Vec<GroupSummary>> {
     desk.with_vault(|v| roster::groups(v, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_group_form(desk: State<'_, Desk>, id: GroupId) -> CommandResult<GroupForm> {
+    desk.with_vault(|v| groups::group_form(v, id))
+}
+
+#[tauri::command(async)]
+pub fn roster_group_add(desk: State<'_, Desk>, form: GroupForm) -> CommandResult<GroupId> {
+    desk.with_vault(|v| groups::add_group(v, &form, today()))
+}
+
+#[tauri::command(async)]
+pub fn roster_group_update(
+    desk: State<'_, Desk>,
+    id: GroupId,
+    form: GroupForm,
+) -> CommandResult<()> {
+    desk.with_vault(|v| groups::update_group(v, id, &form, today()))
 }
 
 #[tauri::command(async)]

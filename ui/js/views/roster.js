@@ -38,7 +38,8 @@ export async function render([section = 'groups', id, action] = []) {
     case 'police': return page('police', await police());
     case 'member': return action === 'edit' ? personForm(Number(id)) : memberPage(Number(id));
     case 'new': return personForm(null);
-    case 'group': return groupPage(Number(id));
+    case 'group': return action === 'edit' ? groupFormPage(Number(id)) : groupPage(Number(id));
+    case 'new-group': return groupFormPage(null);
     default: return page('groups', await groupsTree());
   }
 }
@@ -78,6 +79,7 @@ async function groupsTree() {
         : null);
   };
   return [
+    h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/roster/new-group', id: 'add-group' }, 'Add a group')),
     h('p', { class: 'hint' }, 'Local groups and subgroups feed the strategic group above them. Choose a group to see its members, warnings and make-up.'),
     h('ul', { class: 'tree', 'aria-label': 'Groups by tier' }, (byParent.get(null) ?? []).map(item)),
   ];
@@ -100,9 +102,13 @@ async function groupPage(id) {
       h('dt', {}, 'Tier'), h('dd', {}, g.tier_label),
       h('dt', {}, 'Reports to'), h('dd', {}, g.parent ?? '—'),
       h('dt', {}, 'Area or theme'), h('dd', {}, g.area || '—'),
-      h('dt', {}, 'Chair'), h('dd', { dir: 'auto' }, g.chairs.join(', ') || '—'),
+      h('dt', {}, 'Chair'), h('dd', {}, h('bdi', {}, g.chairs.join(', ') || '—')),
       h('dt', {}, 'Police contact'), h('dd', {}, g.police_contacts.join(', ') || '—'),
-      h('dt', {}, 'Meets'), h('dd', {}, g.cadence_months === 3 ? 'Quarterly' : `Every ${g.cadence_months} months`)),
+      h('dt', {}, 'Meets'), h('dd', {}, g.cadence_months === 3 ? 'Quarterly' : `Every ${g.cadence_months} months`),
+      h('dt', {}, 'Quorum'), h('dd', {}, g.quorum),
+      h('dt', {}, 'Point of escalation'), h('dd', {}, g.escalation || '—'),
+      h('dt', {}, 'Status'), h('dd', {}, g.status === 'stood_down' ? `Stood down ${g.stood_down_on ?? ''}` : 'Active')),
+    h('div', { class: 'actions' }, h('a', { class: 'button secondary', href: `#/roster/group/${g.id}/edit`, id: 'edit-group' }, 'Edit group')),
     nominee.length ? h('div', { class: 'warning', role: 'note' }, nominee) : null,
     h('h2', {}, 'Needs attention'),
     attention.members.length === 0
@@ -124,6 +130,33 @@ function representation(rep, caption) {
         { title: 'Answer', cell: (a) => a.answer },
         { title: 'Members', cell: (a) => count(a.count) },
       ], c.answers))));
+}
+
+async function groupFormPage(id) {
+  const v = await vocabulary();
+  const [groups, f] = await Promise.all([roster.groups(), id ? roster.groupForm(id) : Promise.resolve({})]);
+  const strategic = groups.filter((g) => g.tier === 'strategic' && g.id !== id);
+  const form = h('form', { novalidate: true, id: 'group-form' },
+    field({ name: 'name', label: 'Name', value: f.name ?? '', required: true }),
+    field({ name: 'tier', label: 'Tier', options: v.tiers, value: f.tier ?? 'local' }),
+    field({ name: 'parent_id', label: 'Reports to', options: [['', 'No other group (a strategic IAG)'], ...strategic.map((g) => [g.id, g.name])], value: f.parent_id ?? (strategic[0]?.id ?? '') }),
+    field({ name: 'area', label: 'Area or theme', value: f.area ?? '' }),
+    field({ name: 'cadence_months', label: 'Months between meetings', type: 'number', value: f.cadence_months ?? '3', hint: '3 is quarterly; 6 is twice a year.' }),
+    field({ name: 'quorum', label: 'Quorum', value: f.quorum ?? '1/3', hint: 'A number of members (5) or a fraction of the members (1/3).' }),
+    field({ name: 'escalation', label: 'Named point of escalation', value: f.escalation ?? '', hint: 'Who the group goes to when a concern is not resolved.' }),
+    field({ name: 'status', label: 'Status', options: [['active', 'Active'], ['stood_down', 'Stood down']], value: f.status ?? 'active' }),
+    field({ name: 'stood_down_on', label: 'Stood down on', type: 'date', value: f.stood_down_on ?? '' }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', id: 'save-group' }, id ? 'Save changes' : 'Add the group'),
+      h('a', { href: id ? `#/roster/group/${id}` : '#/roster/groups', class: 'button secondary' }, 'Cancel')));
+  submitter(form, (vals) => (id ? roster.updateGroup(id, vals) : roster.addGroup(vals)), (newId) => {
+    announce(id ? 'Group saved.' : 'Group added.');
+    go(`#/roster/group/${id ?? newId}`);
+  });
+  return h('div', {},
+    h('p', {}, h('a', { href: id ? `#/roster/group/${id}` : '#/roster/groups' }, '← Back')),
+    h('h1', {}, id ? `Edit ${f.name}` : 'Add a group'),
+    form);
 }
 
 // ---- Members --------------------------------------------------------------
@@ -305,7 +338,8 @@ async function memberPage(id) {
   const f = p.form;
   const isPolice = f.kind === 'police';
   const refresh = () => go(`#/roster/member/${id}`);
-  const dl = (pairs) => h('dl', { class: 'facts' }, pairs.map(([k, val]) => [h('dt', {}, k), h('dd', { dir: 'auto' }, val || '—')]));
+  // <bdi> keeps a right-to-left value from pulling its row to the right.
+  const dl = (pairs) => h('dl', { class: 'facts' }, pairs.map(([k, val]) => [h('dt', {}, k), h('dd', {}, h('bdi', {}, val || '—'))]));
 
   const roleForm = submitter(h('form', { novalidate: true, class: 'inline-form', id: 'role-form' },
     field({ name: 'group', label: 'Group', options: groups.filter((g) => g.status === 'active').map((g) => [g.id, g.name]) }),

@@ -67,6 +67,21 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
             },
             Some(&format!("group:{}", g.key)),
         )?;
+        let (quorum, escalation) = match g.tier {
+            crate::roster::Tier::Strategic => (
+                "5",
+                "Chief Superintendent Helen Marsh, Head of Local Policing",
+            ),
+            crate::roster::Tier::Subgroup => (
+                "3",
+                "The chair of the Fenwold Strategic IAG, then Chief Superintendent Helen Marsh",
+            ),
+            _ => (
+                "1/3",
+                "The chair of the Fenwold Strategic IAG, then Chief Superintendent Helen Marsh",
+            ),
+        };
+        crate::storage::roster::set_group_terms_if_default(&tx, id, quorum, escalation)?;
         group_ids.insert(g.key, id);
     }
 

@@ -54,6 +54,7 @@ pub(crate) use vocabulary;
 
 pub mod compliance;
 pub mod csv;
+pub mod groups;
 pub mod members;
 pub mod representation;
 pub mod rules;
@@ -131,6 +132,10 @@ pub struct GroupSummary {
     pub police_contacts: Vec<String>,
     /// Members currently holding any role in the group (police excluded).
     pub member_count: u32,
+    /// "1/3 of members (3 of 9)" or "5 members".
+    pub quorum: String,
+    /// The named point of escalation.
+    pub escalation: String,
 }
 
 /// A person as the roster screen lists them.

@@ -261,7 +261,8 @@ pub(crate) fn list_groups(conn: &Connection, today: NaiveDate) -> Result<Vec<Gro
         *members.entry(group).or_default() += 1;
     }
     let mut stmt = conn.prepare(
-        "SELECT g.id, g.name, g.tier, p.name, g.area, g.cadence_months, g.status, g.stood_down_on
+        "SELECT g.id, g.name, g.tier, p.name, g.area, g.cadence_months, g.status, g.stood_down_on,
+                g.quorum, g.escalation
            FROM groups g LEFT JOIN groups p ON p.id = g.parent_id
           ORDER BY CASE g.tier WHEN 'strategic' THEN 0 WHEN 'local' THEN 1
                                WHEN 'subgroup' THEN 2 ELSE 3 END, g.name",
@@ -276,11 +277,28 @@ pub(crate) fn list_groups(conn: &Connection, today: NaiveDate) -> Result<Vec<Gro
             r.get::<_, u32>(5)?,
             r.get::<_, String>(6)?,
             r.get::<_, Option<String>>(7)?,
+            r.get::<_, String>(8)?,
+            r.get::<_, String>(9)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, name, tier, parent, area, cadence_months, status, stood_down_on) = row?;
+        let (
+            id,
+            name,
+            tier,
+            parent,
+            area,
+            cadence_months,
+            status,
+            stood_down_on,
+            quorum,
+            escalation,
+        ) = row?;
+        let member_count = members.remove(&id).unwrap_or_default();
+        let quorum = crate::roster::rules::Quorum::parse(&quorum)
+            .map(|q| q.describe(member_count))
+            .unwrap_or(quorum);
         let tier = parse_code(tier, Tier::from_code, "tier")?;
         out.push(GroupSummary {
             id,
@@ -294,7 +312,9 @@ pub(crate) fn list_groups(conn: &Connection, today: NaiveDate) -> Result<Vec<Gro
             stood_down_on: stood_down_on.as_deref().and_then(long_date),
             chairs: chairs.remove(&id).unwrap_or_default(),
             police_contacts: police.remove(&id).unwrap_or_default(),
-            member_count: members.remove(&id).unwrap_or_default(),
+            member_count,
+            quorum,
+            escalation,
         });
     }
     Ok(out)
@@ -511,6 +531,109 @@ fn long_date(stored: &str) -> Option<String> {
     NaiveDate::parse_from_str(stored, DATE)
         .ok()
         .map(dates::long_date)
+}
+
+/// For the demo force: quorum and escalation, unless someone changed them.
+pub(crate) fn set_group_terms_if_default(
+    conn: &Connection,
+    id: GroupId,
+    quorum: &str,
+    escalation: &str,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE groups SET quorum = ?2, escalation = ?3 WHERE id = ?1 AND escalation = ''",
+        rusqlite::params![id, quorum, escalation],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn group_tiers(conn: &Connection) -> Result<Vec<(GroupId, String, Tier)>> {
+    let mut stmt = conn.prepare("SELECT id, name, tier FROM groups")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, GroupId>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, name, tier) = row?;
+        out.push((id, name, parse_code(tier, Tier::from_code, "tier")?));
+    }
+    Ok(out)
+}
+
+/// Inserts (`id` None) or updates a group checked by the roster's rules.
+pub(crate) fn save_group(
+    conn: &Connection,
+    id: Option<GroupId>,
+    g: &crate::roster::groups::ValidGroup,
+) -> Result<GroupId> {
+    let values = rusqlite::params![
+        g.name,
+        g.tier.code(),
+        g.parent,
+        g.area,
+        g.cadence_months,
+        g.quorum.to_text(),
+        g.escalation,
+        g.status.code(),
+        g.stood_down_on.map(|d| d.format(DATE).to_string()),
+    ];
+    match id {
+        None => {
+            conn.execute(
+                "INSERT INTO groups (name, tier, parent_id, area, cadence_months, quorum, escalation,
+                                     status, stood_down_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                values,
+            )?;
+            Ok(GroupId(conn.last_insert_rowid()))
+        }
+        Some(id) => {
+            let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
+            all.push(&id);
+            let changed = conn.execute(
+                "UPDATE groups SET name = ?1, tier = ?2, parent_id = ?3, area = ?4, cadence_months = ?5,
+                                   quorum = ?6, escalation = ?7, status = ?8, stood_down_on = ?9
+                  WHERE id = ?10",
+                all.as_slice(),
+            )?;
+            if changed == 0 {
+                return Err(Error::NotFound {
+                    what: "That group".into(),
+                });
+            }
+            Ok(id)
+        }
+    }
+}
+
+pub(crate) fn group_form(
+    conn: &Connection,
+    id: GroupId,
+) -> Result<crate::roster::groups::GroupForm> {
+    conn.query_row(
+        "SELECT name, tier, parent_id, area, cadence_months, quorum, escalation, status, stood_down_on
+           FROM groups WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(crate::roster::groups::GroupForm {
+                name: r.get(0)?,
+                tier: r.get(1)?,
+                parent_id: r.get::<_, Option<i64>>(2)?.map(|p| p.to_string()).unwrap_or_default(),
+                area: r.get(3)?,
+                cadence_months: r.get::<_, i64>(4)?.to_string(),
+                quorum: r.get(5)?,
+                escalation: r.get(6)?,
+                status: r.get(7)?,
+                stood_down_on: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound { what: "That group".into() })
 }
 
 /// Rows across the roster and meeting tables, to report what a load added.
