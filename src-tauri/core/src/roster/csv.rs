@@ -428,10 +428,7 @@ fn unneutralise(cell: &str) -> &str {
 /// The roster (or one group's current members) as CSV bytes for Excel.
 pub fn export(vault: &Vault, group: Option<GroupId>, today: NaiveDate) -> Result<Vec<u8>> {
     let conn = vault.conn();
-    let only = match group {
-        Some(g) => Some(roster_db::current_role_holders(conn, Some(g), None, today)?),
-        None => None,
-    };
+
     let mut out = BOM.to_vec();
     {
         let mut w = ::csv::WriterBuilder::new()
@@ -441,7 +438,12 @@ pub fn export(vault: &Vault, group: Option<GroupId>, today: NaiveDate) -> Result
         w.write_record(COLUMNS)
             .map_err(|e| Error::Internal(e.to_string()))?;
         for kind in [PersonKind::Member, PersonKind::Police] {
-            for p in roster_db::list_people_matching(conn, kind, today, only.as_ref())? {
+            let filter = crate::storage::people::PeopleFilter {
+                kind: Some(kind),
+                group,
+                ..Default::default()
+            };
+            for p in roster_db::list_people_matching(conn, &filter, today)? {
                 let d: PersonDetail = super::members::person(vault, p.id, today)?;
                 let f = &d.form;
                 let groups: Vec<String> = d

@@ -12,7 +12,6 @@ use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
 use crate::storage::{people as db, roster as roster_db, Vault};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MembershipView {
@@ -350,11 +349,18 @@ pub fn person(vault: &Vault, id: PersonId, today: NaiveDate) -> Result<PersonDet
     let conn = vault.conn();
     let form = db::person_form(conn, id)?;
     let status = MemberStatus::from_code(&form.status).unwrap_or(MemberStatus::Active);
-    let facts = db::compliance_facts(conn, Some(id), today)?
-        .remove(&id)
-        .ok_or_else(|| Error::NotFound {
-            what: "That person".into(),
-        })?;
+    let facts = db::compliance_facts(
+        conn,
+        &db::PeopleFilter {
+            id: Some(id),
+            ..Default::default()
+        },
+        today,
+    )?
+    .remove(&id)
+    .ok_or_else(|| Error::NotFound {
+        what: "That person".into(),
+    })?;
     let policy = db::policy(conn)?;
     let warnings = compliance::warnings(&facts, policy, today);
     let vetting_state = compliance::vetting_state(facts.vetting.as_ref(), today);
@@ -456,14 +462,15 @@ pub fn search(vault: &Vault, q: &MemberQuery, today: NaiveDate) -> Result<Vec<Pe
         "" => None,
         r => Some(Role::from_code(r).ok_or_else(|| rejected("role", "unknown role."))?),
     };
-    let ids: HashSet<PersonId> = db::search_ids(conn, &words, kind, status)?
-        .into_iter()
-        .collect();
-    let mut people = roster_db::list_people_matching(conn, kind, today, Some(&ids))?;
-    if q.group.is_some() || role.is_some() {
-        let holders = roster_db::current_role_holders(conn, q.group, role, today)?;
-        people.retain(|p| holders.contains(&p.id));
-    }
+    let filter = db::PeopleFilter {
+        kind: Some(kind),
+        status,
+        words,
+        group: q.group,
+        role,
+        ..Default::default()
+    };
+    let mut people = roster_db::list_people_matching(conn, &filter, today)?;
     if !q.vetting.trim().is_empty() {
         let wanted = q.vetting.trim();
         people.retain(|p| {
@@ -500,11 +507,15 @@ pub fn group_warnings(
     today: NaiveDate,
 ) -> Result<Vec<(String, Vec<Warning>)>> {
     let conn = vault.conn();
-    let facts = db::compliance_facts(conn, None, today)?;
+    let filter = db::PeopleFilter {
+        kind: Some(PersonKind::Member),
+        group: Some(group),
+        ..Default::default()
+    };
+    let facts = db::compliance_facts(conn, &filter, today)?;
     let policy = db::policy(conn)?;
-    let members = roster_db::current_role_holders(conn, Some(group), None, today)?;
     let mut out = Vec::new();
-    for p in roster_db::list_people_matching(conn, PersonKind::Member, today, Some(&members))? {
+    for p in roster_db::list_people_matching(conn, &filter, today)? {
         if let Some(f) = facts.get(&p.id) {
             let w = compliance::warnings(f, policy, today);
             if !w.is_empty() {

@@ -1,6 +1,7 @@
 //! SQL for the roster and meetings: reads for the screens, and the inserts
 //! the demo force (and later the roster editor) use.
 
+use super::people::PeopleFilter;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
@@ -11,8 +12,9 @@ use crate::roster::{
     GroupStatus, GroupSummary, MemberStatus, PersonKind, PersonSummary, Role, Tier,
 };
 use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 pub(crate) const DATE: &str = "%Y-%m-%d";
 pub(crate) const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
@@ -326,28 +328,37 @@ pub(crate) fn list_people(
     kind: PersonKind,
     today: NaiveDate,
 ) -> Result<Vec<PersonSummary>> {
-    list_people_matching(conn, kind, today, None)
+    list_people_matching(
+        conn,
+        &PeopleFilter {
+            kind: Some(kind),
+            ..Default::default()
+        },
+        today,
+    )
 }
 
-/// As `list_people`, limited to `only` when given.
+/// The people `filter` selects, by name, with current roles, vetting state
+/// and warnings. Every query is limited by the filter.
 pub(crate) fn list_people_matching(
     conn: &Connection,
-    kind: PersonKind,
+    filter: &PeopleFilter,
     today: NaiveDate,
-    only: Option<&HashSet<PersonId>>,
 ) -> Result<Vec<PersonSummary>> {
     let today_text = today.format(DATE).to_string();
-    let wanted = |id: &PersonId| only.is_none_or(|set| set.contains(id));
     let mut roles: HashMap<PersonId, Vec<String>> = HashMap::new();
     {
-        let mut stmt = conn.prepare(
+        let (condition, mut values) = filter.condition(2, today);
+        values.insert(0, Value::Text(today_text.clone()));
+        let mut stmt = conn.prepare(&format!(
             "SELECT m.person_id, m.role, g.name
                FROM memberships m JOIN groups g ON g.id = m.group_id
-              WHERE m.started_on <= ?1 AND (m.ended_on IS NULL OR m.ended_on > ?1)
+               JOIN people p ON p.id = m.person_id
+              WHERE m.started_on <= ?1 AND (m.ended_on IS NULL OR m.ended_on > ?1) AND {condition}
               ORDER BY CASE g.tier WHEN 'strategic' THEN 0 WHEN 'local' THEN 1
-                                   WHEN 'subgroup' THEN 2 ELSE 3 END, g.name",
-        )?;
-        let rows = stmt.query_map([&today_text], |r| {
+                                   WHEN 'subgroup' THEN 2 ELSE 3 END, g.name"
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
             Ok((
                 r.get::<_, PersonId>(0)?,
                 r.get::<_, String>(1)?,
@@ -356,9 +367,6 @@ pub(crate) fn list_people_matching(
         })?;
         for row in rows {
             let (person, role, group) = row?;
-            if !wanted(&person) {
-                continue;
-            }
             let role = parse_code(role, Role::from_code, "role")?;
             roles
                 .entry(person)
@@ -366,13 +374,15 @@ pub(crate) fn list_people_matching(
                 .push(format!("{}, {group}", role.label()));
         }
     }
-    let facts = super::people::compliance_facts(conn, None, today)?;
+    let facts = super::people::compliance_facts(conn, filter, today)?;
     let policy = super::people::policy(conn)?;
-    let mut stmt = conn.prepare(
-        "SELECT id, full_name, kind, status, police_rank, email, phone, joined_on, skills, communities
-           FROM people WHERE kind = ?1 ORDER BY full_name",
-    )?;
-    let rows = stmt.query_map([kind.code()], |r| {
+    let (condition, values) = filter.condition(1, today);
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.id, p.full_name, p.kind, p.status, p.police_rank, p.email, p.phone, p.joined_on,
+                p.skills, p.communities
+           FROM people p WHERE {condition} ORDER BY p.full_name"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
         Ok((
             r.get::<_, PersonId>(0)?,
             r.get::<_, String>(1)?,
@@ -400,9 +410,6 @@ pub(crate) fn list_people_matching(
             skills,
             communities,
         ) = row?;
-        if !wanted(&id) {
-            continue;
-        }
         let status = parse_code(status, MemberStatus::from_code, "member status")?;
         let kind = parse_code(kind, PersonKind::from_code, "person kind")?;
         let f = facts.get(&id);
@@ -431,32 +438,6 @@ pub(crate) fn list_people_matching(
         });
     }
     Ok(out)
-}
-
-/// People holding a current role in `group` (any group when None), of
-/// `role` (any role when None).
-pub(crate) fn current_role_holders(
-    conn: &Connection,
-    group: Option<GroupId>,
-    role: Option<Role>,
-    today: NaiveDate,
-) -> Result<HashSet<PersonId>> {
-    let mut stmt = conn.prepare(
-        "SELECT DISTINCT person_id FROM memberships
-          WHERE (?1 IS NULL OR group_id = ?1) AND (?2 IS NULL OR role = ?2)
-            AND started_on <= ?3 AND (ended_on IS NULL OR ended_on > ?3)",
-    )?;
-    let ids = stmt
-        .query_map(
-            rusqlite::params![
-                group,
-                role.map(|r| r.code()),
-                today.format(DATE).to_string()
-            ],
-            |r| r.get(0),
-        )?
-        .collect::<rusqlite::Result<HashSet<PersonId>>>()?;
-    Ok(ids)
 }
 
 /// For each active local group: how many of its current members are
