@@ -160,6 +160,18 @@ impl App {
             .unwrap();
     }
 
+    /// Scrolls an element into view, for a screenshot of it.
+    pub async fn scroll_to(&self, css: &str) {
+        self.find(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'start'})",
+                vec![css.into()],
+            )
+            .await
+            .unwrap();
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.find(css).await.text().await.unwrap_or_default()
     }

@@ -250,6 +250,15 @@ async fn add_find_edit_a_member_see_warnings_and_export_csv() {
     app.type_into("#member-search", "Desmond").await;
     app.wait_text("#members-table", "Vetting (NPPV 1) expired on")
         .await;
+    app.click("#members-table a").await;
+    app.wait_text("#member-warnings", "expired on").await;
+    app.scroll_to("#vetting-form").await;
+    shots.take(&app, "03b-vetting-and-agreements").await;
+    app.scroll_to("#status-form").await;
+    shots.take(&app, "03c-status-history").await;
+    app.click("a[data-route=roster]").await;
+    app.click("a[href='#/roster/members']").await;
+    app.wait_text("#member-count", "members").await;
 
     // A group's page: quorum evaluated, warnings, make-up with small counts hidden.
     app.click("a[href='#/roster/groups']").await;

@@ -18,6 +18,13 @@ export function field({ name, label, type = 'text', value = '', hint, options, r
       options.map(([v, l]) => h('option', { value: v, selected: String(v) === String(value) }, l)));
   } else if (type === 'textarea') {
     control = h('textarea', { id, name, rows: 3 }, value);
+  } else if (type === 'date') {
+    // Typed the British way (22/11/2026) whatever the computer's locale: a
+    // native date box follows the system and shows 11/22/2026 on many.
+    control = h('input', {
+      id, name, type: 'text', value: britishDate(value), autocomplete: 'off',
+      inputmode: 'numeric', placeholder: 'dd/mm/yyyy', size: 12, class: 'date',
+    });
   } else {
     control = h('input', { id, name, type, value, autocomplete, dir: type === 'text' ? 'auto' : null });
   }
@@ -74,4 +81,15 @@ export function showProblems(form, error) {
   (first ?? summary).focus?.();
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/// "2026-11-22" → "22/11/2026"; anything else is left as typed.
+export function britishDate(value) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value ?? ''));
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (value ?? '');
+}
+
+/// Today as the computer's clock has it, in ISO form (2026-11-22).
+export function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -2,7 +2,7 @@
 // per member and per group, add / edit forms with errors beside each field,
 // and CSV in and out. Every figure comes from the vault.
 
-import { roster } from '../api.js';
+import { meetings, roster } from '../api.js';
 import { announce, errorBlock, fill, h, table } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
 
@@ -78,10 +78,12 @@ async function groupsTree() {
           h('ul', { class: 'tree' }, children.filter((c) => c.tier_label === t).map(item))))
         : null);
   };
+  const force = await roster.representationSummary(null);
   return [
     h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/roster/new-group', id: 'add-group' }, 'Add a group')),
     h('p', { class: 'hint' }, 'Local groups and subgroups feed the strategic group above them. Choose a group to see its members, warnings and make-up.'),
     h('ul', { class: 'tree', 'aria-label': 'Groups by tier' }, (byParent.get(null) ?? []).map(item)),
+    representation(force, 'How the force’s groups reflect their communities'),
   ];
 }
 
@@ -334,7 +336,10 @@ async function personForm(id) {
 
 async function memberPage(id) {
   const v = await vocabulary();
-  const [p, groups] = await Promise.all([roster.person(id), roster.groups()]);
+  const [p, groups, allMeetings] = await Promise.all([roster.person(id), roster.groups(), meetings.list()]);
+  // A removal is decided at a meeting of one of the person's groups.
+  const theirGroups = new Set(p.memberships.map((m) => m.group_id));
+  const decidedAt = allMeetings.filter((m) => !m.upcoming && theirGroups.has(m.group_id));
   const f = p.form;
   const isPolice = f.kind === 'police';
   const refresh = () => go(`#/roster/member/${id}`);
@@ -365,7 +370,7 @@ async function memberPage(id) {
     field({ name: 'status', label: 'New status', options: v.statuses, value: f.status }),
     field({ name: 'changed_on', label: 'From', type: 'date', value: today() }),
     field({ name: 'reason', label: 'Reason', hint: 'Needed when someone leaves or is removed.' }),
-    field({ name: 'meeting_id', label: 'Meeting that decided a removal (number)', type: 'text' }),
+    field({ name: 'meeting_id', label: 'For a removal: the meeting that decided it', options: [['', 'Not a removal'], ...decidedAt.map((m) => [m.id, `${m.when}, ${m.group_name}`])] }),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Record status'))),
   (q) => roster.changeStatus(id, { ...q, meeting_id: q.meeting_id ? Number(q.meeting_id) : null }), refresh);
 
