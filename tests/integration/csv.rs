@@ -1,35 +1,13 @@
-use crate::support::{now, today, TempVault};
+use crate::support::{demo_vault, member_names, now, today, TempVault};
 use iag_desk_core::roster::csv::{export, import};
 use iag_desk_core::roster::members::{self, MemberQuery};
-use iag_desk_core::{demo, Error, Vault};
-
-fn demo_vault() -> (TempVault, Vault) {
-    let t = TempVault::new();
-    let mut vault = t.create();
-    demo::load(&mut vault, today()).unwrap();
-    (t, vault)
-}
+use iag_desk_core::Error;
 
 fn problems(err: Error) -> Vec<String> {
     err.problems()
         .iter()
         .map(|p| format!("{}: {}", p.field, p.message))
         .collect()
-}
-
-fn names(vault: &Vault, text: &str) -> Vec<String> {
-    members::search(
-        vault,
-        &MemberQuery {
-            text: text.into(),
-            ..Default::default()
-        },
-        today(),
-    )
-    .unwrap()
-    .into_iter()
-    .map(|p| p.full_name)
-    .collect()
 }
 
 const GOOD: &str = "full_name,email,phone,groups,vetting_level,vetting_granted_on,vetting_expires_on,skills\r\n\
@@ -60,11 +38,15 @@ fn a_good_file_imports_everything_with_roles_and_vetting() {
         before + 3
     );
     assert_eq!(
-        names(&vault, "الفارسي"),
+        member_names(&vault, "الفارسي"),
         ["أحمد الفارسي"],
         "right-to-left name, found by its own script"
     );
-    assert_eq!(names(&vault, "Żak"), ["Wiktoria Żak 🙂"], "emoji survive");
+    assert_eq!(
+        member_names(&vault, "Żak"),
+        ["Wiktoria Żak 🙂"],
+        "emoji survive"
+    );
     let nadia = members::search(
         &vault,
         &MemberQuery {
@@ -95,7 +77,7 @@ fn a_dry_run_reports_and_changes_nothing() {
     let report = import(&mut vault, GOOD.as_bytes(), true, today()).unwrap();
     assert!(report.dry_run);
     assert_eq!(report.people_added, 3, "says what would happen");
-    assert!(names(&vault, "Nadia").is_empty(), "but adds no one");
+    assert!(member_names(&vault, "Nadia").is_empty(), "but adds no one");
     drop(vault);
     assert!(before == t.data_files(), "a dry run must not write");
 }
@@ -204,7 +186,7 @@ fn ten_thousand_rows_import_in_one_go() {
     let report = import(&mut vault, file.as_bytes(), false, today()).unwrap();
     assert_eq!(report.people_added, 10_000);
     assert_eq!(vault.status(now()).unwrap().counts.members_total, 10_000);
-    assert_eq!(names(&vault, "member 09999"), ["Member 09999"]);
+    assert_eq!(member_names(&vault, "member 09999"), ["Member 09999"]);
 }
 
 #[test]

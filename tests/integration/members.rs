@@ -1,18 +1,11 @@
-use crate::support::{now, today, TempVault};
+use crate::support::{demo_vault, member_names, now, today, TempVault};
 use chrono::NaiveDate;
 use iag_desk_core::roster::members::{self, MemberQuery, StatusForm, VettingForm};
 use iag_desk_core::roster::representation::{RepresentationForm, Shown};
 use iag_desk_core::roster::rules::PersonForm;
 use iag_desk_core::roster::{self, compliance::VettingState, PersonKind, Role};
-use iag_desk_core::{demo, Error, Passphrase, Vault, SCHEMA_VERSION};
+use iag_desk_core::{Error, Passphrase, Vault, SCHEMA_VERSION};
 use std::collections::BTreeMap;
-
-fn demo_vault() -> (TempVault, Vault) {
-    let t = TempVault::new();
-    let mut vault = t.create();
-    demo::load(&mut vault, today()).unwrap();
-    (t, vault)
-}
 
 fn form(name: &str, email: &str) -> PersonForm {
     PersonForm {
@@ -20,21 +13,6 @@ fn form(name: &str, email: &str) -> PersonForm {
         email: email.into(),
         ..Default::default()
     }
-}
-
-fn find(vault: &Vault, text: &str) -> Vec<String> {
-    members::search(
-        vault,
-        &MemberQuery {
-            text: text.into(),
-            ..Default::default()
-        },
-        today(),
-    )
-    .unwrap()
-    .into_iter()
-    .map(|p| p.full_name)
-    .collect()
 }
 
 fn group_id(vault: &Vault, name: &str) -> iag_desk_core::ids::GroupId {
@@ -70,7 +48,7 @@ fn a_schema_1_vault_upgrades_and_keeps_its_data() {
     );
     assert_eq!(s.counts.groups_active, 11);
     assert_eq!(
-        find(&vault, "ਹਰਪ੍ਰੀਤ"),
+        member_names(&vault, "ਹਰਪ੍ਰੀਤ"),
         ["ਹਰਪ੍ਰੀਤ ਕੌਰ"],
         "old rows become searchable after the upgrade"
     );
@@ -84,17 +62,17 @@ fn adding_a_person_and_finding_them_in_any_script() {
     f.communities = "Syrian families".into();
     let id = members::add_person(&mut vault, &f, today()).unwrap();
     assert_eq!(
-        find(&vault, "سارة"),
+        member_names(&vault, "سارة"),
         ["سارة المصري"],
         "Arabic-script search"
     );
     assert_eq!(
-        find(&vault, "SYRIAN"),
+        member_names(&vault, "SYRIAN"),
         ["سارة المصري"],
         "community, any case"
     );
     assert_eq!(
-        find(&vault, "interpreting youth"),
+        member_names(&vault, "interpreting youth"),
         ["سارة المصري"],
         "every word must match"
     );

@@ -1,13 +1,6 @@
-use crate::support::{today, TempVault};
-use iag_desk_core::demo;
-use iag_desk_core::roster::{self, PersonKind, Tier};
+use crate::support::{demo_vault, today};
 
-fn demo_vault() -> (TempVault, iag_desk_core::Vault) {
-    let t = TempVault::new();
-    let mut vault = t.create();
-    demo::load(&mut vault, today()).unwrap();
-    (t, vault)
-}
+use iag_desk_core::roster::{self, PersonKind, Tier};
 
 #[test]
 fn groups_come_strategic_first_then_local_subgroup_critical() {

@@ -60,3 +60,27 @@ pub fn today() -> NaiveDate {
 pub fn now() -> NaiveDateTime {
     today().and_hms_opt(12, 0, 0).unwrap()
 }
+
+/// A new vault with the demo force loaded.
+pub fn demo_vault() -> (TempVault, Vault) {
+    let t = TempVault::new();
+    let mut vault = t.create();
+    iag_desk_core::demo::load(&mut vault, today()).unwrap();
+    (t, vault)
+}
+
+/// Names of the members a search for `text` finds, in order.
+pub fn member_names(vault: &Vault, text: &str) -> Vec<String> {
+    iag_desk_core::roster::members::search(
+        vault,
+        &iag_desk_core::roster::members::MemberQuery {
+            text: text.into(),
+            ..Default::default()
+        },
+        today(),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|p| p.full_name)
+    .collect()
+}
