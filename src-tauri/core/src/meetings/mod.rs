@@ -1,6 +1,10 @@
 //! Meetings of a group: when, where, what kind, and how far along
 //! (planned → agenda agreed → held → minutes draft → minutes approved).
 
+pub mod agenda;
+pub mod attendance;
+pub mod cadence;
+
 use crate::error::Result;
 use crate::ids::{GroupId, MeetingId};
 use crate::roster::vocabulary;

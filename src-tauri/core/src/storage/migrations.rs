@@ -10,6 +10,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/0001_roster.sql")),
     (2, include_str!("../../migrations/0002_roster_details.sql")),
+    (3, include_str!("../../migrations/0003_agendas.sql")),
 ];
 
 /// The schema version this build writes and understands.
