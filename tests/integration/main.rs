@@ -18,3 +18,9 @@ mod members;
 
 // The roster as CSV: nasty files in, Excel-safe files out.
 mod csv;
+
+// Meetings and agendas: templates, numbering, timing, agreement, register.
+mod meetings;
+
+// TEMPORARY (documents engine helper): remove before commit.
+mod documents;

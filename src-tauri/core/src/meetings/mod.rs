@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod attendance;
 pub mod cadence;
+pub mod plan;
 
 use crate::error::Result;
 use crate::ids::{GroupId, MeetingId};

@@ -10,6 +10,7 @@
 //!   version lives in `PRAGMA user_version`.
 
 mod migrations;
+pub(crate) mod meetings;
 pub(crate) mod people;
 pub(crate) mod roster;
 

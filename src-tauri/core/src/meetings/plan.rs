@@ -1,0 +1,485 @@
+//! Planning a meeting: creating it (with its agenda from the group's
+//! template and its expected attendees from the roster), editing the
+//! agenda, agreement by chair and police, the register and the quorum, and
+//! which groups are due to meet.
+//!
+//! Invariant: changing an agreed agenda clears the agreement, and the caller
+//! is told so; an agenda is agreed only when both chair and police agreed.
+
+use super::agenda::{self, Confidentiality, ItemDraft};
+use super::attendance::{self, Capacity, Presence, QuorumState};
+use super::cadence;
+use super::{MeetingKind, MeetingStatus};
+use crate::dates::{long_date, long_date_time};
+use crate::error::{Error, Result};
+use crate::ids::{GroupId, MeetingId, PersonId};
+use crate::roster::rules::{parse_date, Problem, Quorum};
+use crate::storage::{meetings as db, Vault};
+use chrono::{NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// A meeting as typed into the form.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct MeetingForm {
+    pub group_id: i64,
+    /// 22/11/2026 or 2026-11-22.
+    pub date: String,
+    /// 18:30.
+    pub time: String,
+    pub duration_minutes: String,
+    pub venue: String,
+    pub online_details: String,
+    /// scheduled (default), extraordinary, critical_incident.
+    pub kind: String,
+}
+
+struct ValidMeeting {
+    group: GroupId,
+    starts_at: NaiveDateTime,
+    duration_minutes: u32,
+    venue: String,
+    online_details: String,
+    kind: MeetingKind,
+}
+
+fn check_meeting(f: &MeetingForm) -> std::result::Result<ValidMeeting, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let date = match parse_date(&f.date) {
+        Ok(Some(d)) => Some(d),
+        Ok(None) => {
+            problems.push(Problem::new("date", "enter the date of the meeting."));
+            None
+        }
+        Err(m) => {
+            problems.push(Problem::new("date", m));
+            None
+        }
+    };
+    let time = match NaiveTime::parse_from_str(f.time.trim(), "%H:%M") {
+        Ok(t) => Some(t),
+        Err(_) => {
+            problems.push(Problem::new(
+                "time",
+                format!(
+                    "\"{}\" is not a time; use the 24-hour clock, e.g. 18:30.",
+                    f.time.trim()
+                ),
+            ));
+            None
+        }
+    };
+    let duration_minutes = match f.duration_minutes.trim() {
+        "" => 120,
+        t => match t.parse::<u32>() {
+            Ok(n) if (15..=600).contains(&n) => n,
+            _ => {
+                problems.push(Problem::new(
+                    "duration_minutes",
+                    format!("\"{t}\" is not a length between 15 and 600 minutes."),
+                ));
+                120
+            }
+        },
+    };
+    let kind = match f.kind.trim() {
+        "" => MeetingKind::Scheduled,
+        code => MeetingKind::from_code(code).unwrap_or_else(|| {
+            problems.push(Problem::new(
+                "kind",
+                "choose scheduled, extraordinary or critical incident.",
+            ));
+            MeetingKind::Scheduled
+        }),
+    };
+    if f.venue.trim().is_empty() && f.online_details.trim().is_empty() {
+        problems.push(Problem::new(
+            "venue",
+            "say where the meeting is, or give the online details.",
+        ));
+    }
+    match (date, time) {
+        (Some(d), Some(t)) if problems.is_empty() => Ok(ValidMeeting {
+            group: GroupId(f.group_id),
+            starts_at: d.and_time(t),
+            duration_minutes,
+            venue: f.venue.trim().to_string(),
+            online_details: f.online_details.trim().to_string(),
+            kind,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// The agenda a new meeting of `group` starts with: the group's own
+/// template, or the standard IAG agenda.
+pub fn template_for(vault: &Vault, group: GroupId) -> Result<Vec<ItemDraft>> {
+    Ok(db::template(vault.conn(), group)?.unwrap_or_else(agenda::standard_template))
+}
+
+pub fn save_template(vault: &mut Vault, group: GroupId, drafts: &[ItemDraft]) -> Result<()> {
+    agenda::check_agenda(drafts).map_err(Error::rejected)?;
+    db::save_template(vault.conn(), group, drafts)
+}
+
+/// Creates a meeting with its agenda from the template and the group's
+/// current members and police contacts expected.
+pub fn create(vault: &mut Vault, form: &MeetingForm) -> Result<MeetingId> {
+    let m = check_meeting(form).map_err(Error::rejected)?;
+    let drafts = template_for(vault, m.group)?;
+    let items = agenda::check_agenda(&drafts).map_err(Error::rejected)?;
+    let tx = vault.conn_mut().transaction()?;
+    crate::storage::roster::group_tiers(&tx)?
+        .iter()
+        .find(|(id, _, _)| *id == m.group)
+        .ok_or_else(|| {
+            Error::rejected(vec![Problem::new(
+                "group_id",
+                "choose the group that meets.",
+            )])
+        })?;
+    let id = db::insert(
+        &tx,
+        &db::NewMeetingRow {
+            group: m.group,
+            starts_at: m.starts_at,
+            duration_minutes: m.duration_minutes,
+            venue: &m.venue,
+            online_details: &m.online_details,
+            kind: m.kind,
+            handover_id: None,
+        },
+    )?;
+    db::replace_items(&tx, id, &items)?;
+    db::expect_roster(&tx, id, m.group, m.starts_at.date())?;
+    tx.commit()?;
+    Ok(id)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Saved {
+    /// True when the agenda had been agreed and this change cleared that.
+    pub agreement_cleared: bool,
+    pub message: String,
+}
+
+fn saved(cleared: bool) -> Saved {
+    Saved {
+        agreement_cleared: cleared,
+        message: if cleared {
+            "Saved. The agenda had been agreed; this change clears the agreement, so the chair and the police contact need to agree it again.".into()
+        } else {
+            "Saved.".into()
+        },
+    }
+}
+
+/// Replaces the agenda with `drafts` (all checked first; nothing saved on
+/// any problem).
+pub fn save_agenda(vault: &mut Vault, id: MeetingId, drafts: &[ItemDraft]) -> Result<Saved> {
+    let items = agenda::check_agenda(drafts).map_err(Error::rejected)?;
+    let tx = vault.conn_mut().transaction()?;
+    db::get(&tx, id)?;
+    let cleared = db::clear_agreement(&tx, id)?;
+    db::replace_items(&tx, id, &items)?;
+    tx.commit()?;
+    Ok(saved(cleared))
+}
+
+/// Changes when, where and what kind of meeting it is.
+pub fn update_details(vault: &mut Vault, id: MeetingId, form: &MeetingForm) -> Result<Saved> {
+    let m = check_meeting(form).map_err(Error::rejected)?;
+    let tx = vault.conn_mut().transaction()?;
+    let cleared = db::clear_agreement(&tx, id)?;
+    db::update_details(
+        &tx,
+        id,
+        &db::NewMeetingRow {
+            group: m.group,
+            starts_at: m.starts_at,
+            duration_minutes: m.duration_minutes,
+            venue: &m.venue,
+            online_details: &m.online_details,
+            kind: m.kind,
+            handover_id: None,
+        },
+    )?;
+    tx.commit()?;
+    Ok(saved(cleared))
+}
+
+/// Records that the chair (or the police contact) agreed the agenda; once
+/// both have, the meeting's status becomes "agenda agreed".
+pub fn agree(
+    vault: &mut Vault,
+    id: MeetingId,
+    who: &str,
+    name: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let police = match who {
+        "chair" => false,
+        "police" => true,
+        _ => {
+            return Err(Error::invalid(
+                "who",
+                "the chair or the police contact agrees an agenda.",
+            ))
+        }
+    };
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::rejected(vec![Problem::new(
+            "name",
+            "say who agreed it.",
+        )]));
+    }
+    let tx = vault.conn_mut().transaction()?;
+    db::record_agreement(&tx, id, police, name, now)?;
+    let m = db::get(&tx, id)?;
+    if m.chair_agreed.is_some() && m.police_agreed.is_some() && m.status == MeetingStatus::Planned {
+        db::set_status(&tx, id, MeetingStatus::AgendaAgreed)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+pub fn set_presence(
+    vault: &mut Vault,
+    id: MeetingId,
+    person: PersonId,
+    presence: &str,
+    arrived_at: Option<usize>,
+    left_at: Option<usize>,
+) -> Result<()> {
+    let presence = Presence::from_code(presence.trim()).ok_or_else(|| {
+        Error::invalid("presence", "choose expected, present, apologies or absent.")
+    })?;
+    if let (Some(a), Some(l)) = (arrived_at, left_at) {
+        if l < a {
+            return Err(Error::invalid(
+                "left_at",
+                "someone cannot leave before they arrive.",
+            ));
+        }
+    }
+    db::set_presence(vault.conn(), id, person, presence, arrived_at, left_at)
+}
+
+pub fn add_guest(vault: &mut Vault, id: MeetingId, name: &str) -> Result<()> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(Error::rejected(vec![Problem::new(
+            "guest_name",
+            "enter the guest's name.",
+        )]));
+    }
+    db::get(vault.conn(), id)?;
+    db::add_guest(vault.conn(), id, &name)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgendaLine {
+    pub number: String,
+    /// "18:35".
+    pub starts: String,
+    pub depth: u8,
+    pub title: String,
+    pub purpose: String,
+    pub minutes: u32,
+    pub presenter: String,
+    pub confidentiality: Confidentiality,
+    pub public_title: String,
+    pub reason: Option<String>,
+    pub kind: agenda::ItemKind,
+    /// The draft, for the editor.
+    pub draft: ItemDraft,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Agreement {
+    pub by: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterLine {
+    pub person_id: Option<PersonId>,
+    pub name: String,
+    pub capacity: Capacity,
+    pub presence: Presence,
+    pub presence_label: &'static str,
+    pub arrived_at: Option<usize>,
+    pub left_at: Option<usize>,
+}
+
+/// Everything the meeting page shows. Confidential titles are here: this is
+/// the owner's own view inside the app; documents use an audience view.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingDetail {
+    pub id: MeetingId,
+    pub group_id: GroupId,
+    pub group_name: String,
+    pub when: String,
+    pub date: String,
+    pub time: String,
+    pub duration_minutes: u32,
+    pub venue: String,
+    pub online_details: String,
+    pub kind: MeetingKind,
+    pub kind_label: &'static str,
+    pub status: MeetingStatus,
+    pub status_label: &'static str,
+    pub items: Vec<AgendaLine>,
+    pub total_minutes: u32,
+    pub overrun_minutes: Option<u32>,
+    pub chair_agreed: Option<Agreement>,
+    pub police_agreed: Option<Agreement>,
+    pub register: Vec<RegisterLine>,
+    pub quorum: QuorumState,
+}
+
+fn agreement(pair: Option<(String, String)>) -> Option<Agreement> {
+    pair.map(|(by, at)| Agreement {
+        by,
+        at: NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M")
+            .map(long_date_time)
+            .unwrap_or(at),
+    })
+}
+
+pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
+    let conn = vault.conn();
+    let m = db::get(conn, id)?;
+    let items = db::items(conn, id)?;
+    let numbers = agenda::numbers(&items.iter().map(|(i, _)| i.depth).collect::<Vec<_>>());
+    let minutes: Vec<u32> = items.iter().map(|(i, _)| i.minutes).collect();
+    let (starts, overrun) = agenda::start_times(m.starts_at, &minutes, m.duration_minutes);
+    let lines = items
+        .into_iter()
+        .zip(numbers)
+        .zip(starts)
+        .map(|(((item, name), number), at)| AgendaLine {
+            number,
+            starts: at.format("%H:%M").to_string(),
+            depth: item.depth,
+            presenter: name.unwrap_or_else(|| item.presenter_text.clone()),
+            reason: item.reason_text(),
+            draft: ItemDraft {
+                title: item.title.clone(),
+                purpose: item.purpose.clone(),
+                depth: item.depth,
+                minutes: item.minutes,
+                presenter_id: item.presenter_id,
+                presenter_text: item.presenter_text.clone(),
+                confidentiality: item.confidentiality.code().into(),
+                public_title: item.public_title.clone(),
+                reason: item
+                    .reason
+                    .map(|r| r.code().to_string())
+                    .unwrap_or_default(),
+                reason_other: item.reason_other.clone(),
+                kind: item.kind.code().into(),
+            },
+            title: item.title,
+            purpose: item.purpose,
+            minutes: item.minutes,
+            confidentiality: item.confidentiality,
+            public_title: item.public_title,
+            kind: item.kind,
+        })
+        .collect();
+    let register = db::attendance(conn, id)?;
+    let members = db::members_count(conn, m.group, m.starts_at.date())?;
+    let quorum = Quorum::parse(&db::group_quorum(conn, m.group)?).unwrap_or(Quorum::Fraction {
+        numerator: 1,
+        denominator: 3,
+    });
+    let lines_for_quorum: Vec<attendance::Line> = register
+        .iter()
+        .map(|r| attendance::Line {
+            capacity: r.capacity,
+            presence: r.presence,
+            arrived_at: r.arrived_at,
+            left_at: r.left_at,
+        })
+        .collect();
+    Ok(MeetingDetail {
+        id,
+        group_id: m.group,
+        group_name: m.group_name,
+        when: long_date_time(m.starts_at),
+        date: m.starts_at.format("%Y-%m-%d").to_string(),
+        time: m.starts_at.format("%H:%M").to_string(),
+        duration_minutes: m.duration_minutes,
+        venue: m.venue,
+        online_details: m.online_details,
+        kind: m.kind,
+        kind_label: m.kind.label(),
+        status: m.status,
+        status_label: m.status.label(),
+        total_minutes: minutes.iter().sum(),
+        overrun_minutes: overrun,
+        items: lines,
+        chair_agreed: agreement(m.chair_agreed),
+        police_agreed: agreement(m.police_agreed),
+        quorum: attendance::quorum_at(quorum, members, &lines_for_quorum, 0),
+        register: register
+            .into_iter()
+            .map(|r| RegisterLine {
+                person_id: r.person,
+                name: r.name,
+                capacity: r.capacity,
+                presence: r.presence,
+                presence_label: r.presence.label(),
+                arrived_at: r.arrived_at,
+                left_at: r.left_at,
+            })
+            .collect(),
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupDue {
+    pub group_id: GroupId,
+    pub group_name: String,
+    pub due_on: String,
+    pub days_overdue: i64,
+    pub next_planned: Option<String>,
+    /// Three dates to offer, "9 December 2026, 18:30".
+    pub proposals: Vec<String>,
+}
+
+/// Active groups with when their next meeting is due; overdue ones first.
+pub fn due(vault: &Vault, now: NaiveDateTime) -> Result<Vec<GroupDue>> {
+    let today = now.date();
+    let mut out: Vec<GroupDue> = db::cadence_facts(vault.conn(), now)?
+        .into_iter()
+        .map(|f| {
+            let d = cadence::due(
+                f.last_held.map(|l| l.date()),
+                today,
+                f.cadence_months,
+                f.next_planned.map(|n| n.date()),
+                today,
+            );
+            GroupDue {
+                group_id: f.group,
+                group_name: f.name,
+                due_on: long_date(d.due_on),
+                days_overdue: d.days_overdue,
+                next_planned: f.next_planned.map(long_date_time),
+                proposals: if d.planned {
+                    Vec::new()
+                } else {
+                    cadence::proposals(f.last_held, d.due_on, today)
+                        .into_iter()
+                        .map(long_date_time)
+                        .collect()
+                },
+            }
+        })
+        .collect();
+    out.sort_by_key(|g| std::cmp::Reverse(g.days_overdue));
+    Ok(out)
+}

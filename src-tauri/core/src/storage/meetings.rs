@@ -1,0 +1,436 @@
+//! SQL for meetings: creating them, their agenda items, agreement, the
+//! attendance register, templates, and what cadence needs to know.
+
+use super::roster::{DATE, DATE_TIME};
+use crate::error::{Error, Result};
+use crate::ids::{GroupId, MeetingId, PersonId};
+use crate::meetings::agenda::{Confidentiality, ExemptionReason, Item, ItemDraft, ItemKind};
+use crate::meetings::attendance::{Capacity, Presence};
+use crate::meetings::{MeetingKind, MeetingStatus};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, Connection, OptionalExtension};
+
+fn not_found() -> Error {
+    Error::NotFound {
+        what: "That meeting".into(),
+    }
+}
+
+pub(crate) struct MeetingRow {
+    pub group: GroupId,
+    pub group_name: String,
+    pub starts_at: NaiveDateTime,
+    pub duration_minutes: u32,
+    pub venue: String,
+    pub online_details: String,
+    pub kind: MeetingKind,
+    pub status: MeetingStatus,
+    pub chair_agreed: Option<(String, String)>,
+    pub police_agreed: Option<(String, String)>,
+}
+
+pub(crate) struct NewMeetingRow<'a> {
+    pub group: GroupId,
+    pub starts_at: NaiveDateTime,
+    pub duration_minutes: u32,
+    pub venue: &'a str,
+    pub online_details: &'a str,
+    pub kind: MeetingKind,
+    /// None: a new random id (for a meeting made here).
+    pub handover_id: Option<&'a str>,
+}
+
+pub(crate) fn insert(conn: &Connection, m: &NewMeetingRow) -> Result<MeetingId> {
+    conn.execute(
+        "INSERT INTO meetings (group_id, starts_at, duration_minutes, venue, online_details, kind,
+                               status, handover_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'planned', COALESCE(?7, lower(hex(randomblob(16)))))",
+        params![
+            m.group,
+            m.starts_at.format(DATE_TIME).to_string(),
+            m.duration_minutes,
+            m.venue,
+            m.online_details,
+            m.kind.code(),
+            m.handover_id
+        ],
+    )?;
+    Ok(MeetingId(conn.last_insert_rowid()))
+}
+
+pub(crate) fn update_details(conn: &Connection, id: MeetingId, m: &NewMeetingRow) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE meetings SET group_id = ?2, starts_at = ?3, duration_minutes = ?4, venue = ?5,
+                online_details = ?6, kind = ?7
+          WHERE id = ?1",
+        params![
+            id,
+            m.group,
+            m.starts_at.format(DATE_TIME).to_string(),
+            m.duration_minutes,
+            m.venue,
+            m.online_details,
+            m.kind.code()
+        ],
+    )?;
+    if changed == 0 {
+        return Err(not_found());
+    }
+    Ok(())
+}
+
+pub(crate) fn get(conn: &Connection, id: MeetingId) -> Result<MeetingRow> {
+    conn.query_row(
+        "SELECT m.group_id, g.name, m.starts_at, m.duration_minutes, m.venue, m.online_details,
+                m.kind, m.status, m.chair_agreed_by, m.chair_agreed_at, m.police_agreed_by,
+                m.police_agreed_at
+           FROM meetings m JOIN groups g ON g.id = m.group_id WHERE m.id = ?1",
+        [id],
+        |r| {
+            let pair = |a: Option<String>, b: Option<String>| a.zip(b);
+            Ok((
+                r.get::<_, GroupId>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, u32>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+                pair(r.get(8)?, r.get(9)?),
+                pair(r.get(10)?, r.get(11)?),
+            ))
+        },
+    )
+    .optional()?
+    .ok_or_else(not_found)
+    .and_then(
+        |(group, group_name, at, duration, venue, online, kind, status, chair, police)| {
+            Ok(MeetingRow {
+                group,
+                group_name,
+                starts_at: NaiveDateTime::parse_from_str(&at, DATE_TIME)
+                    .map_err(|_| Error::Internal("unreadable meeting time".into()))?,
+                duration_minutes: duration,
+                venue,
+                online_details: online,
+                kind: MeetingKind::from_code(&kind)
+                    .ok_or_else(|| Error::Internal("unknown meeting kind".into()))?,
+                status: MeetingStatus::from_code(&status)
+                    .ok_or_else(|| Error::Internal("unknown meeting status".into()))?,
+                chair_agreed: chair,
+                police_agreed: police,
+            })
+        },
+    )
+}
+
+pub(crate) fn set_status(conn: &Connection, id: MeetingId, status: MeetingStatus) -> Result<()> {
+    conn.execute(
+        "UPDATE meetings SET status = ?2 WHERE id = ?1",
+        params![id, status.code()],
+    )?;
+    Ok(())
+}
+
+/// Clears both agreements; true when there was one to clear.
+pub(crate) fn clear_agreement(conn: &Connection, id: MeetingId) -> Result<bool> {
+    let had = conn.execute(
+        "UPDATE meetings SET chair_agreed_by = NULL, chair_agreed_at = NULL,
+                police_agreed_by = NULL, police_agreed_at = NULL,
+                status = CASE status WHEN 'agenda_agreed' THEN 'planned' ELSE status END
+          WHERE id = ?1 AND (chair_agreed_by IS NOT NULL OR police_agreed_by IS NOT NULL)",
+        [id],
+    )?;
+    Ok(had > 0)
+}
+
+pub(crate) fn record_agreement(
+    conn: &Connection,
+    id: MeetingId,
+    police: bool,
+    name: &str,
+    at: NaiveDateTime,
+) -> Result<()> {
+    let sql = if police {
+        "UPDATE meetings SET police_agreed_by = ?2, police_agreed_at = ?3 WHERE id = ?1"
+    } else {
+        "UPDATE meetings SET chair_agreed_by = ?2, chair_agreed_at = ?3 WHERE id = ?1"
+    };
+    conn.execute(sql, params![id, name, at.format(DATE_TIME).to_string()])?;
+    Ok(())
+}
+
+/// Replaces the agenda with `items`, in order.
+pub(crate) fn replace_items(conn: &Connection, id: MeetingId, items: &[Item]) -> Result<()> {
+    conn.execute("DELETE FROM agenda_items WHERE meeting_id = ?1", [id])?;
+    let mut stmt = conn.prepare(
+        "INSERT INTO agenda_items (meeting_id, position, depth, title, purpose, minutes, presenter_id,
+                                   presenter_text, confidentiality, public_title, reason,
+                                   reason_other, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    for (position, i) in items.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            position as i64,
+            i.depth,
+            i.title,
+            i.purpose,
+            i.minutes,
+            i.presenter_id,
+            i.presenter_text,
+            i.confidentiality.code(),
+            i.public_title,
+            i.reason.map(|r| r.code()),
+            i.reason_other,
+            i.kind.code()
+        ])?;
+    }
+    Ok(())
+}
+
+/// Items in order, each with its presenter's roster name when there is one.
+pub(crate) fn items(conn: &Connection, id: MeetingId) -> Result<Vec<(Item, Option<String>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.depth, a.title, a.purpose, a.minutes, a.presenter_id, a.presenter_text,
+                a.confidentiality, a.public_title, a.reason, a.reason_other, a.kind, p.full_name
+           FROM agenda_items a LEFT JOIN people p ON p.id = a.presenter_id
+          WHERE a.meeting_id = ?1 ORDER BY a.position",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, u8>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, u32>(3)?,
+            r.get::<_, Option<i64>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, String>(7)?,
+            r.get::<_, Option<String>>(8)?,
+            r.get::<_, String>(9)?,
+            r.get::<_, String>(10)?,
+            r.get::<_, Option<String>>(11)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (
+            depth,
+            title,
+            purpose,
+            minutes,
+            presenter_id,
+            presenter_text,
+            conf,
+            public_title,
+            reason,
+            reason_other,
+            kind,
+            name,
+        ) = row?;
+        out.push((
+            Item {
+                title,
+                purpose,
+                depth,
+                minutes,
+                presenter_id,
+                presenter_text,
+                confidentiality: Confidentiality::from_code(&conf)
+                    .ok_or_else(|| Error::Internal("unknown confidentiality".into()))?,
+                public_title,
+                reason: reason.as_deref().and_then(ExemptionReason::from_code),
+                reason_other,
+                kind: ItemKind::from_code(&kind).unwrap_or(ItemKind::General),
+            },
+            name,
+        ));
+    }
+    Ok(out)
+}
+
+pub(crate) fn template(conn: &Connection, group: GroupId) -> Result<Option<Vec<ItemDraft>>> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT items_json FROM agenda_templates WHERE group_id = ?1",
+            [group],
+            |r| r.get(0),
+        )
+        .optional()?;
+    json.map(|j| {
+        serde_json::from_str(&j)
+            .map_err(|_| Error::Internal("a stored agenda template is unreadable".into()))
+    })
+    .transpose()
+}
+
+pub(crate) fn save_template(conn: &Connection, group: GroupId, items: &[ItemDraft]) -> Result<()> {
+    let json = serde_json::to_string(items).map_err(|e| Error::Internal(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO agenda_templates (group_id, items_json) VALUES (?1, ?2)
+         ON CONFLICT(group_id) DO UPDATE SET items_json = excluded.items_json",
+        params![group, json],
+    )?;
+    Ok(())
+}
+
+pub(crate) struct AttendanceRow {
+    pub person: Option<PersonId>,
+    pub name: String,
+    pub capacity: Capacity,
+    pub presence: Presence,
+    pub arrived_at: Option<usize>,
+    pub left_at: Option<usize>,
+}
+
+pub(crate) fn attendance(conn: &Connection, id: MeetingId) -> Result<Vec<AttendanceRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.person_id, COALESCE(p.full_name, a.guest_name), a.capacity, a.presence,
+                a.arrived_at_item, a.left_at_item
+           FROM attendance a LEFT JOIN people p ON p.id = a.person_id
+          WHERE a.meeting_id = ?1
+          ORDER BY a.capacity = 'in_attendance', COALESCE(p.full_name, a.guest_name)",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, Option<PersonId>>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<i64>>(4)?,
+            r.get::<_, Option<i64>>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (person, name, capacity, presence, arrived, left) = row?;
+        out.push(AttendanceRow {
+            person,
+            name,
+            capacity: Capacity::from_code(&capacity).unwrap_or(Capacity::InAttendance),
+            presence: Presence::from_code(&presence).unwrap_or(Presence::Expected),
+            arrived_at: arrived.map(|a| a as usize),
+            left_at: left.map(|l| l as usize),
+        });
+    }
+    Ok(out)
+}
+
+/// Adds everyone holding a current role in the group as expected: members
+/// as members, police contacts as "in attendance". Existing lines stay.
+pub(crate) fn expect_roster(
+    conn: &Connection,
+    id: MeetingId,
+    group: GroupId,
+    on: NaiveDate,
+) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO attendance (meeting_id, person_id, capacity, presence)
+         SELECT DISTINCT ?1, m.person_id,
+                CASE p.kind WHEN 'police' THEN 'in_attendance' ELSE 'member' END, 'expected'
+           FROM memberships m JOIN people p ON p.id = m.person_id
+          WHERE m.group_id = ?2 AND m.started_on <= ?3 AND (m.ended_on IS NULL OR m.ended_on > ?3)
+            AND p.status IN ('active', 'on_leave')",
+        params![id, group, on.format(DATE).to_string()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn set_presence(
+    conn: &Connection,
+    id: MeetingId,
+    person: PersonId,
+    presence: Presence,
+    arrived_at: Option<usize>,
+    left_at: Option<usize>,
+) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE attendance SET presence = ?3, arrived_at_item = ?4, left_at_item = ?5
+          WHERE meeting_id = ?1 AND person_id = ?2",
+        params![
+            id,
+            person,
+            presence.code(),
+            arrived_at.map(|a| a as i64),
+            left_at.map(|l| l as i64)
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound {
+            what: "That person on this meeting's register".into(),
+        });
+    }
+    Ok(())
+}
+
+pub(crate) fn add_guest(conn: &Connection, id: MeetingId, name: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO attendance (meeting_id, guest_name, capacity, presence)
+         VALUES (?1, ?2, 'in_attendance', 'present')",
+        params![id, name],
+    )?;
+    Ok(())
+}
+
+/// For each active group: (group, name, cadence, created_on-ish, last held, last held time, next planned).
+pub(crate) struct CadenceFacts {
+    pub group: GroupId,
+    pub name: String,
+    pub cadence_months: u32,
+    pub last_held: Option<NaiveDateTime>,
+    pub next_planned: Option<NaiveDateTime>,
+}
+
+pub(crate) fn cadence_facts(conn: &Connection, now: NaiveDateTime) -> Result<Vec<CadenceFacts>> {
+    let now_text = now.format(DATE_TIME).to_string();
+    let mut stmt = conn.prepare(
+        "SELECT g.id, g.name, g.cadence_months,
+                (SELECT max(starts_at) FROM meetings m WHERE m.group_id = g.id AND m.starts_at <= ?1),
+                (SELECT min(starts_at) FROM meetings m WHERE m.group_id = g.id AND m.starts_at > ?1)
+           FROM groups g WHERE g.status = 'active'
+          ORDER BY g.name",
+    )?;
+    let parse =
+        |t: Option<String>| t.and_then(|t| NaiveDateTime::parse_from_str(&t, DATE_TIME).ok());
+    let rows = stmt.query_map([&now_text], |r| {
+        Ok((
+            r.get::<_, GroupId>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (group, name, cadence_months, last, next) = row?;
+        out.push(CadenceFacts {
+            group,
+            name,
+            cadence_months,
+            last_held: parse(last),
+            next_planned: parse(next),
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) fn members_count(conn: &Connection, group: GroupId, on: NaiveDate) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT count(DISTINCT m.person_id) FROM memberships m JOIN people p ON p.id = m.person_id
+          WHERE m.group_id = ?1 AND p.kind = 'member' AND m.started_on <= ?2
+            AND (m.ended_on IS NULL OR m.ended_on > ?2)",
+        params![group, on.format(DATE).to_string()],
+        |r| r.get(0),
+    )?)
+}
+
+pub(crate) fn group_quorum(conn: &Connection, group: GroupId) -> Result<String> {
+    Ok(
+        conn.query_row("SELECT quorum FROM groups WHERE id = ?1", [group], |r| {
+            r.get(0)
+        })?,
+    )
+}

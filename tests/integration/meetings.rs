@@ -1,0 +1,237 @@
+use crate::support::{demo_vault, now, today};
+use iag_desk_core::ids::{GroupId, MeetingId};
+use iag_desk_core::meetings::agenda::{standard_template, Confidentiality, ItemDraft};
+use iag_desk_core::meetings::plan::{self, MeetingForm};
+use iag_desk_core::meetings::MeetingStatus;
+use iag_desk_core::roster;
+use iag_desk_core::Vault;
+
+fn group(vault: &Vault, name: &str) -> GroupId {
+    roster::groups(vault, today())
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == name)
+        .unwrap()
+        .id
+}
+
+fn form(group: GroupId) -> MeetingForm {
+    MeetingForm {
+        group_id: group.0,
+        date: "09/12/2026".into(),
+        time: "18:30".into(),
+        venue: "Marlow Fen Community Centre, Mill Lane".into(),
+        ..Default::default()
+    }
+}
+
+fn new_meeting(vault: &mut Vault, name: &str) -> MeetingId {
+    let g = group(vault, name);
+    plan::create(vault, &form(g)).unwrap()
+}
+
+#[test]
+fn a_new_meeting_starts_from_the_standard_agenda_with_the_roster_expected() {
+    let (_t, mut vault) = demo_vault();
+    let id = new_meeting(&mut vault, "Marlow Fen Local IAG");
+    let m = plan::detail(&vault, id).unwrap();
+    assert_eq!(m.when, "9 December 2026, 18:30");
+    assert_eq!(m.items.len(), 12);
+    assert_eq!(m.items[0].starts, "18:30");
+    assert_eq!(m.items[1].starts, "18:35", "after the 5-minute welcome");
+    assert_eq!(m.items.last().unwrap().number, "12");
+    assert_eq!(m.overrun_minutes, None);
+    let members = m
+        .register
+        .iter()
+        .filter(|r| r.capacity == iag_desk_core::meetings::attendance::Capacity::Member)
+        .count();
+    assert_eq!(members, 9, "the group's current members are expected");
+    assert!(
+        m.register.iter().any(|r| r.name == "Gareth Lloyd"),
+        "the police contact is expected, in attendance"
+    );
+    assert!(!m.quorum.quorate, "nobody is marked present yet");
+}
+
+#[test]
+fn a_groups_own_template_is_used_for_its_next_meeting() {
+    let (_t, mut vault) = demo_vault();
+    let g = group(&vault, "LGBT+ Subgroup");
+    let mut t = standard_template();
+    t.truncate(3);
+    t.push(ItemDraft {
+        title: "Pride policing debrief".into(),
+        minutes: 30,
+        ..Default::default()
+    });
+    t.push(ItemDraft {
+        title: "Hate crime figures".into(),
+        depth: 1,
+        minutes: 10,
+        ..Default::default()
+    });
+    plan::save_template(&mut vault, g, &t).unwrap();
+    let id = plan::create(&mut vault, &form(g)).unwrap();
+    let m = plan::detail(&vault, id).unwrap();
+    let numbers: Vec<_> = m.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "4.1"]);
+    assert_eq!(m.items[4].title, "Hate crime figures");
+    assert_eq!(
+        m.items[4].starts, "19:10",
+        "5 + 2 + 3 + 30 minutes after 18:30"
+    );
+}
+
+#[test]
+fn bad_meeting_details_are_named_and_nothing_is_created() {
+    let (_t, mut vault) = demo_vault();
+    let before = iag_desk_core::meetings::list(&vault, now()).unwrap().len();
+    let g = group(&vault, "Marlow Fen Local IAG");
+    let bad = MeetingForm {
+        date: "31/02/2027".into(),
+        time: "25:00".into(),
+        venue: "".into(),
+        ..form(g)
+    };
+    let err = plan::create(&mut vault, &bad).unwrap_err();
+    let fields: Vec<_> = err.problems().iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["date", "time", "venue"]);
+    assert_eq!(
+        iag_desk_core::meetings::list(&vault, now()).unwrap().len(),
+        before
+    );
+}
+
+#[test]
+fn an_overrunning_agenda_is_flagged() {
+    let (_t, mut vault) = demo_vault();
+    let g = group(&vault, "Marlow Fen Local IAG");
+    let id = plan::create(
+        &mut vault,
+        &MeetingForm {
+            duration_minutes: "90".into(),
+            ..form(g)
+        },
+    )
+    .unwrap();
+    let m = plan::detail(&vault, id).unwrap();
+    assert_eq!(m.total_minutes, 117);
+    assert_eq!(m.overrun_minutes, Some(27));
+}
+
+#[test]
+fn agreement_by_chair_and_police_and_an_edit_clears_it() {
+    let (_t, mut vault) = demo_vault();
+    let id = new_meeting(&mut vault, "Marlow Fen Local IAG");
+    plan::agree(&mut vault, id, "chair", "Siobhán Ní Bhriain", now()).unwrap();
+    assert_eq!(
+        plan::detail(&vault, id).unwrap().status,
+        MeetingStatus::Planned,
+        "one agreement is not enough"
+    );
+    plan::agree(&mut vault, id, "police", "Inspector Gareth Lloyd", now()).unwrap();
+    let m = plan::detail(&vault, id).unwrap();
+    assert_eq!(m.status, MeetingStatus::AgendaAgreed);
+    assert_eq!(
+        m.police_agreed.as_ref().unwrap().at,
+        "23 November 2026, 12:00"
+    );
+
+    let mut drafts: Vec<ItemDraft> = m.items.iter().map(|i| i.draft.clone()).collect();
+    drafts[6].title = "Scrutiny: stop and search in the town centre".into();
+    let saved = plan::save_agenda(&mut vault, id, &drafts).unwrap();
+    assert!(saved.agreement_cleared);
+    assert!(
+        saved.message.contains("clears the agreement"),
+        "{}",
+        saved.message
+    );
+    let m = plan::detail(&vault, id).unwrap();
+    assert_eq!(m.status, MeetingStatus::Planned);
+    assert!(m.chair_agreed.is_none() && m.police_agreed.is_none());
+    assert!(
+        !plan::save_agenda(&mut vault, id, &drafts)
+            .unwrap()
+            .agreement_cleared,
+        "nothing left to clear"
+    );
+}
+
+#[test]
+fn a_confidential_item_without_a_reason_is_refused_and_nothing_changes() {
+    let (_t, mut vault) = demo_vault();
+    let id = new_meeting(&mut vault, "Marlow Fen Local IAG");
+    let before = plan::detail(&vault, id).unwrap();
+    let mut drafts: Vec<ItemDraft> = before.items.iter().map(|i| i.draft.clone()).collect();
+    drafts[7].confidentiality = "confidential".into();
+    let err = plan::save_agenda(&mut vault, id, &drafts).unwrap_err();
+    let fields: Vec<_> = err.problems().iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["item 8.public_title", "item 8.reason"]);
+    assert_eq!(
+        plan::detail(&vault, id).unwrap().items[7].confidentiality,
+        Confidentiality::Open
+    );
+
+    drafts[7].public_title = "Community tensions (confidential)".into();
+    drafts[7].reason = "community_tension".into();
+    plan::save_agenda(&mut vault, id, &drafts).unwrap();
+    let m = plan::detail(&vault, id).unwrap();
+    assert_eq!(
+        m.items[7].reason.as_deref(),
+        Some("Community-tension intelligence")
+    );
+}
+
+#[test]
+fn the_quorum_follows_the_register() {
+    let (_t, mut vault) = demo_vault();
+    let id = new_meeting(&mut vault, "Marlow Fen Local IAG");
+    let m = plan::detail(&vault, id).unwrap();
+    assert_eq!(m.quorum.needed, 3, "1/3 of 9 members");
+    let members: Vec<_> = m
+        .register
+        .iter()
+        .filter(|r| r.capacity == iag_desk_core::meetings::attendance::Capacity::Member)
+        .filter_map(|r| r.person_id)
+        .collect();
+    for p in &members[..2] {
+        plan::set_presence(&mut vault, id, *p, "present", None, None).unwrap();
+    }
+    let police = m
+        .register
+        .iter()
+        .find(|r| r.name == "Gareth Lloyd")
+        .unwrap()
+        .person_id
+        .unwrap();
+    plan::set_presence(&mut vault, id, police, "present", None, None).unwrap();
+    assert!(
+        !plan::detail(&vault, id).unwrap().quorum.quorate,
+        "the inspector does not count"
+    );
+    plan::set_presence(&mut vault, id, members[2], "present", None, None).unwrap();
+    let q = plan::detail(&vault, id).unwrap().quorum;
+    assert!(q.quorate, "{}", q.summary);
+    assert_eq!(
+        q.summary,
+        "Quorate: 3 members present, 3 needed (1/3 of members (3 of 9))."
+    );
+    let err = plan::set_presence(&mut vault, id, members[3], "here", None, None).unwrap_err();
+    assert!(err.to_string().contains("choose expected, present"));
+}
+
+#[test]
+fn groups_due_to_meet_and_proposed_dates() {
+    let (_t, vault) = demo_vault();
+    let due = plan::due(&vault, now()).unwrap();
+    assert!(
+        due.iter().all(|g| g.days_overdue == 0),
+        "every demo group has its next meeting planned"
+    );
+    // A year on with nothing planned, every group is overdue, with dates to propose.
+    let later = now() + chrono::Duration::days(365);
+    let due = plan::due(&vault, later).unwrap();
+    assert!(due.iter().all(|g| g.days_overdue > 0));
+    assert_eq!(due[0].proposals.len(), 3);
+}
