@@ -74,6 +74,19 @@ pub enum Command {
     /// The roster: list members, import or export CSV
     #[command(subcommand)]
     Roster(RosterCommand),
+    /// Meetings: list them
+    #[command(subcommand)]
+    Meetings(MeetingsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingsCommand {
+    /// List meetings, upcoming first, with their status
+    List {
+        /// Only this group's meetings (its name, or its number)
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,6 +124,7 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
         Command::Demo { remove } => load_demo(&vault_path, remove),
         Command::Status => status(&vault_path),
         Command::Roster(c) => roster(&vault_path, c),
+        Command::Meetings(c) => meetings(&vault_path, c),
     };
     match result {
         Ok(out) => {
@@ -387,6 +401,42 @@ fn roster(path: &std::path::Path, command: RosterCommand) -> Result<Output> {
                     bytes.len()
                 ),
                 json: serde_json::json!({ "written": file, "bytes": bytes.len() }),
+            })
+        }
+    }
+}
+
+fn meetings(path: &std::path::Path, command: MeetingsCommand) -> Result<Output> {
+    match command {
+        MeetingsCommand::List { group } => {
+            let vault = unlock(path)?;
+            let group = group.map(|g| find_group(&vault, &g)).transpose()?;
+            let list: Vec<_> = iag_desk_core::meetings::list(&vault, now())?
+                .into_iter()
+                .filter(|m| group.is_none_or(|g| m.group_id == g))
+                .collect();
+            let mut text = String::new();
+            for (upcoming, heading) in [(true, "Coming up"), (false, "Held")] {
+                let part: Vec<_> = list.iter().filter(|m| m.upcoming == upcoming).collect();
+                if part.is_empty() {
+                    continue;
+                }
+                text.push_str(&format!("{heading}:\n"));
+                for m in part {
+                    text.push_str(&format!(
+                        "  {:>5}  {}  {}  [{}]  {}\n",
+                        m.id.0, m.when, m.group_name, m.status_label, m.venue
+                    ));
+                }
+            }
+            text.push_str(&format!(
+                "{} meeting{}",
+                list.len(),
+                if list.len() == 1 { "" } else { "s" }
+            ));
+            Ok(Output {
+                text,
+                json: json(&list),
             })
         }
     }

@@ -54,7 +54,15 @@ fn help_lists_every_subcommand() {
     let o = iag_desk(dir.path(), None, &["--help"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    for sub in ["init", "demo", "status", "roster", "--data-dir", "--json"] {
+    for sub in [
+        "init",
+        "demo",
+        "status",
+        "roster",
+        "meetings",
+        "--data-dir",
+        "--json",
+    ] {
         assert!(text.contains(sub), "--help must list {sub}:\n{text}");
     }
 }
@@ -337,4 +345,33 @@ fn roster_export_writes_an_excel_ready_file() {
         !dir.path().join("lgbt.csv.part").exists(),
         "no temporary file left behind"
     );
+}
+
+#[test]
+fn meetings_list_by_group() {
+    let dir = demo_dir();
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["meetings", "list", "--group", "Fenwold Strategic IAG"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("Coming up:\n"), "{text}");
+    assert!(text.contains("Fenwold Strategic IAG  [Planned]"), "{text}");
+    assert!(
+        !text.contains("Marlow Fen"),
+        "only the group asked for: {text}"
+    );
+    assert!(
+        text.trim_end().ends_with("3 meetings"),
+        "twice a year: two held in the past year, one coming up:\n{text}"
+    );
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["meetings", "list", "--json"],
+    );
+    let all: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(all.as_array().unwrap().len(), 55);
 }
