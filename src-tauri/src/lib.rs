@@ -68,6 +68,16 @@ pub fn app(
             commands::roster::roster_import_check,
             commands::roster::roster_import_run,
             commands::meetings::meetings_list,
+            commands::meetings::meetings_due,
+            commands::meetings::meeting_detail,
+            commands::meetings::meeting_create,
+            commands::meetings::meeting_update,
+            commands::meetings::agenda_save,
+            commands::meetings::agenda_agree,
+            commands::meetings::agenda_template,
+            commands::meetings::agenda_template_save,
+            commands::meetings::attendance_set,
+            commands::meetings::attendance_add_guest,
         ])
 }
 

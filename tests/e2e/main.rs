@@ -300,3 +300,94 @@ async fn add_find_edit_a_member_see_warnings_and_export_csv() {
     );
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agreed() {
+    let data = tempfile::tempdir().unwrap();
+    let shots = Shots::new("meeting");
+    let app = App::launch(data.path()).await;
+    app.wait_text("#gate-title", "Create your vault").await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.type_into("#confirmation", PASSPHRASE).await;
+    app.click("#with-demo").await;
+    app.click("#create-vault").await;
+    app.wait_text(".figures", "active members").await;
+
+    app.click("a[data-route=meetings]").await;
+    app.click("#new-meeting").await;
+    app.wait_text("main h1", "New meeting").await;
+    app.click("#meeting-form [name=group_id] option:nth-child(4)")
+        .await;
+    app.type_into("#meeting-form [name=date]", "09/12/2026")
+        .await;
+    app.type_into("#meeting-form [name=venue]", "Marlow Fen Community Centre")
+        .await;
+    app.click("#create-meeting").await;
+    app.wait_text("main h1", "9 December 2026, 18:30").await;
+    app.wait_text("main table", "Community feedback and tensions")
+        .await;
+
+    // Move item 8 up one place: it becomes item 7.
+    app.click("[data-item='7'] [data-action=up]").await;
+    app.wait_text("[data-item='6']", "7").await;
+    // Mark it confidential: without a reason the save is refused beside the field.
+    app.click("[name='item 7.confidentiality'] option[value=confidential]")
+        .await;
+    app.wait_text("#agenda-form", "Public title").await;
+    app.type_into(
+        "[name='item 7.public_title']",
+        "Community tensions (confidential)",
+    )
+    .await;
+    app.click("#save-agenda").await;
+    app.wait_text(
+        "[data-error-for='item 7.reason']",
+        "choose why the item is confidential",
+    )
+    .await;
+    shots.take(&app, "01-reason-needed").await;
+    app.click("[name='item 7.reason'] option[value=community_tension]")
+        .await;
+    app.click("#save-agenda").await;
+    app.wait_text("#agenda-message", "Saved.").await;
+    let rows = app.visible_texts("main table tbody tr").await;
+    assert!(
+        rows[6].starts_with("7")
+            && rows[6].contains("Community feedback and tensions")
+            && rows[6].contains("Community-tension intelligence"),
+        "item 7 is the moved, confidential item: {:?}",
+        &rows[5..8]
+    );
+    assert!(
+        rows[7].contains("Scrutiny items"),
+        "and scrutiny moved down to 8: {:?}",
+        rows[7]
+    );
+    shots.take(&app, "02-agenda-saved").await;
+
+    // Agreement by the chair and the police contact.
+    app.type_into("#agree-chair [name=name]", "Siobhán Ní Bhriain")
+        .await;
+    app.click("#agree-chair button").await;
+    app.wait_text("#agreed-chair", "Agreed by Siobhán Ní Bhriain")
+        .await;
+    app.type_into("#agree-police [name=name]", "Inspector Gareth Lloyd")
+        .await;
+    app.click("#agree-police button").await;
+    app.wait_text("#meeting-status", "Agenda agreed").await;
+    shots.take(&app, "03-agreed").await;
+
+    // Editing the agreed agenda clears the agreement and says so.
+    app.clear("[name='item 11.title']").await;
+    app.type_into(
+        "[name='item 11.title']",
+        "Any other business (notified in advance)",
+    )
+    .await;
+    app.click("#save-agenda").await;
+    app.wait_text("#agenda-message", "clears the agreement")
+        .await;
+    app.wait_text("#meeting-status", "Planned").await;
+    shots.take(&app, "04-agreement-cleared").await;
+    app.quit().await;
+}

@@ -67,4 +67,15 @@ export const roster = {
 
 export const meetings = {
   list: () => call('meetings_list'),
+  due: () => call('meetings_due'),
+  detail: (id) => call('meeting_detail', { id }),
+  create: (form) => call('meeting_create', { form }),
+  update: (id, form) => call('meeting_update', { id, form }),
+  saveAgenda: (id, items) => call('agenda_save', { id, items }),
+  agree: (id, who, name) => call('agenda_agree', { id, who, name }),
+  template: (group) => call('agenda_template', { group }),
+  saveTemplate: (group, items) => call('agenda_template_save', { group, items }),
+  setPresence: (id, person, presence, arrivedAt = null, leftAt = null) =>
+    call('attendance_set', { id, person, presence, arrivedAt, leftAt }),
+  addGuest: (id, name) => call('attendance_add_guest', { id, name }),
 };

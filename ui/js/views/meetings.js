@@ -1,26 +1,276 @@
-// Meetings: every group's meetings, upcoming first, then the past year.
+// Meetings: the list, a new meeting from the group's template, and the
+// meeting page: details, the agenda editor (reorder by keyboard or drag,
+// nest one level, confidentiality with public title and reason), agreement
+// by chair and police, and the attendance register with the live quorum.
 
-import { meetings } from '../api.js';
-import { h, table } from '../dom.js';
+import { meetings, roster } from '../api.js';
+import { announce, errorBlock, fill, h, table } from '../dom.js';
+import { clearProblems, field, showProblems, today, values } from '../forms.js';
 
 export const title = 'Meetings';
 
 const columns = [
-  { title: 'When', cell: (m) => m.when },
+  { title: 'When', cell: (m) => h('a', { href: `#/meetings/${m.id}` }, m.when) },
   { title: 'Group', cell: (m) => m.group_name },
   { title: 'Kind', cell: (m) => m.kind_label },
   { title: 'Venue', cell: (m) => m.venue },
   { title: 'Status', cell: (m) => m.status_label },
 ];
 
-export async function render() {
+function go(hash) {
+  if (location.hash === hash) window.dispatchEvent(new Event('vault-changed'));
+  else location.hash = hash;
+}
+
+export async function render([id] = []) {
+  if (id === 'new') return newMeeting();
+  if (id) return meetingPage(Number(id));
   const all = await meetings.list();
   const upcoming = all.filter((m) => m.upcoming);
   const past = all.filter((m) => !m.upcoming);
   return h('div', {},
     h('h1', {}, 'Meetings'),
+    h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/meetings/new', id: 'new-meeting' }, 'New meeting')),
     h('h2', {}, `Coming up (${upcoming.length})`),
     upcoming.length ? table('Meetings coming up, soonest first', columns, upcoming) : h('p', { class: 'empty' }, 'No meetings are planned.'),
     h('h2', {}, `Held (${past.length})`),
     past.length ? table('Meetings held, most recent first', columns, past) : h('p', { class: 'empty' }, 'No meetings have been held yet.'));
+}
+
+function meetingFields(groups, m = {}) {
+  return [
+    field({ name: 'group_id', label: 'Group', options: groups.filter((g) => g.status === 'active').map((g) => [g.id, g.name]), value: m.group_id ?? '' }),
+    field({ name: 'date', label: 'Date', type: 'date', value: m.date ?? '', required: true }),
+    field({ name: 'time', label: 'Start time', value: m.time ?? '18:30', hint: '24-hour clock, e.g. 18:30.' }),
+    field({ name: 'duration_minutes', label: 'Length in minutes', type: 'number', value: m.duration_minutes ?? 120 }),
+    field({ name: 'venue', label: 'Venue', value: m.venue ?? '' }),
+    field({ name: 'online_details', label: 'Online details', type: 'textarea', value: m.online_details ?? '', hint: 'A link or dial-in, if people can join online.' }),
+    field({ name: 'kind', label: 'Kind of meeting', options: [['scheduled', 'Scheduled'], ['extraordinary', 'Extraordinary'], ['critical_incident', 'Critical incident']], value: m.kind ?? 'scheduled' }),
+  ];
+}
+
+async function newMeeting() {
+  const groups = await roster.groups();
+  const form = h('form', { novalidate: true, id: 'meeting-form' },
+    meetingFields(groups, { date: '' }),
+    h('p', { class: 'hint' }, 'The agenda starts from the group’s own template, or the standard IAG agenda; the group’s members and police contacts are expected.'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', id: 'create-meeting' }, 'Create the meeting'),
+      h('a', { class: 'button secondary', href: '#/meetings' }, 'Cancel')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(form);
+    const v = values(form);
+    try {
+      const id = await meetings.create({ ...v, group_id: Number(v.group_id) });
+      announce('Meeting created.');
+      go(`#/meetings/${id}`);
+    } catch (err) {
+      showProblems(form, err);
+    }
+  });
+  return h('div', {}, h('p', {}, h('a', { href: '#/meetings' }, '← All meetings')), h('h1', {}, 'New meeting'), form);
+}
+
+const reasons = [
+  ['about_an_individual', 'Information about an individual'],
+  ['could_identify', 'Information that could identify someone'],
+  ['live_investigation', 'A live investigation or prosecution'],
+  ['sub_judice', 'Sub judice'],
+  ['community_tension', 'Community-tension intelligence'],
+  ['gold_group', 'Shared in confidence by a Gold group'],
+  ['operational_security', 'Operational security'],
+  ['other', 'Other reason'],
+];
+
+/// 1, 2, 2.1… for items at depth 0 or 1 (the server numbers the saved agenda the same way).
+function numbers(items) {
+  let main = 0; let sub = 0;
+  return items.map((it) => {
+    if (it.depth === 0 || main === 0) { main += 1; sub = 0; return String(main); }
+    sub += 1; return `${main}.${sub}`;
+  });
+}
+
+/// The block an item heads: itself and, for a main item, its sub-items.
+function blockAt(items, i) {
+  let end = i + 1;
+  if (items[i].depth === 0) while (end < items.length && items[end].depth === 1) end += 1;
+  return [i, end];
+}
+
+function moveBlock(items, i, dir) {
+  const [start, end] = blockAt(items, i);
+  const block = items.slice(start, end);
+  const rest = [...items.slice(0, start), ...items.slice(end)];
+  let to;
+  if (dir < 0) {
+    if (start === 0) return items;
+    to = start - 1;
+    if (block[0].depth === 0) while (to > 0 && rest[to].depth === 1) to -= 1;
+  } else {
+    if (end >= items.length) return items;
+    const [, nextEnd] = blockAt(items, end);
+    to = start + (block[0].depth === 0 ? nextEnd - end : 1);
+  }
+  rest.splice(to, 0, ...block);
+  if (rest[0]) rest[0] = { ...rest[0], depth: 0 };
+  return rest;
+}
+
+async function meetingPage(id) {
+  const m = await meetings.detail(id);
+  let items = m.items.map((i) => ({ ...i.draft }));
+  const message = h('div', { id: 'agenda-message', 'aria-live': 'polite' });
+  const editor = h('form', { novalidate: true, id: 'agenda-form' });
+  const refresh = () => go(`#/meetings/${id}`);
+
+  const draw = (focusSelector) => {
+    const labels = numbers(items);
+    fill(editor,
+      h('ol', { class: 'agenda-editor', 'aria-label': 'Agenda items' }, items.map((it, i) => {
+        const n = i + 1;
+        const name = (f) => `item ${n}.${f}`;
+        const set = (f, parse = (x) => x) => (e) => { items[i] = { ...items[i], [f]: parse(e.target.value) }; };
+        const conf = field({ name: name('confidentiality'), label: 'Confidentiality', options: [['open', 'Open'], ['confidential', 'Confidential'], ['not_recorded', 'Not recorded']], value: it.confidentiality || 'open' });
+        conf.control.addEventListener('change', (e) => { items[i] = { ...items[i], confidentiality: e.target.value }; draw(`[name="${name('confidentiality')}"]`); });
+        const titleField = field({ name: name('title'), label: 'Title', value: it.title });
+        titleField.control.addEventListener('input', set('title'));
+        const minutes = field({ name: name('minutes'), label: 'Minutes', type: 'number', value: it.minutes });
+        minutes.control.addEventListener('input', set('minutes', (x) => Number(x) || 0));
+        const presenter = field({ name: name('presenter_text'), label: 'Presenter', value: it.presenter_text });
+        presenter.control.addEventListener('input', set('presenter_text'));
+        const hidden = (it.confidentiality || 'open') === 'open';
+        const publicTitle = field({ name: name('public_title'), label: 'Public title', value: it.public_title, hint: 'What the public agenda says instead.' });
+        publicTitle.control.addEventListener('input', set('public_title'));
+        const reason = field({ name: name('reason'), label: 'Reason', options: [['', 'Choose a reason'], ...reasons], value: it.reason });
+        reason.control.addEventListener('change', (e) => { items[i] = { ...items[i], reason: e.target.value }; draw(`[name="${name('reason')}"]`); });
+        const other = field({ name: name('reason_other'), label: 'Other reason', value: it.reason_other });
+        other.control.addEventListener('input', set('reason_other'));
+        const button = (label, text, action, key) => h('button', {
+          type: 'button', class: 'secondary small', 'aria-label': `${label} item ${labels[i]}`, 'data-action': key,
+          onclick: () => { action(); draw(`[data-item="${key === 'remove' ? Math.max(0, i - 1) : items.indexOf(it)}"] [data-action="${key}"]`); },
+        }, text);
+        const li = h('li', {
+          class: `agenda-row depth-${it.depth} ${hidden ? '' : 'confidential'}`, 'data-item': i, draggable: 'true',
+        },
+        h('span', { class: 'agenda-number', 'aria-hidden': 'true' }, labels[i]),
+        h('div', { class: 'agenda-fields' },
+          h('div', { class: 'inline-form' }, titleField, minutes, presenter, conf),
+          hidden ? null : h('div', { class: 'inline-form' }, publicTitle, reason, it.reason === 'other' ? other : null),
+          h('div', { class: 'row-actions' },
+            button('Move up', '↑ Up', () => { items = moveBlock(items, i, -1); }, 'up'),
+            button('Move down', '↓ Down', () => { items = moveBlock(items, i, 1); }, 'down'),
+            it.depth === 0
+              ? button('Make a sub-item', '→ Sub-item', () => { if (i > 0) items[i] = { ...items[i], depth: 1 }; }, 'indent')
+              : button('Make a main item', '← Main item', () => { items[i] = { ...items[i], depth: 0 }; }, 'outdent'),
+            button('Remove', 'Remove', () => { items.splice(i, 1); }, 'remove'))));
+        li.addEventListener('dragstart', (e) => { e.dataTransfer.setData('text/plain', String(i)); li.classList.add('dragging'); });
+        li.addEventListener('dragend', () => li.classList.remove('dragging'));
+        li.addEventListener('dragover', (e) => e.preventDefault());
+        li.addEventListener('drop', (e) => {
+          e.preventDefault();
+          const from = Number(e.dataTransfer.getData('text/plain'));
+          if (Number.isNaN(from) || from === i) return;
+          const [s, en] = blockAt(items, from);
+          const block = items.slice(s, en);
+          const rest = [...items.slice(0, s), ...items.slice(en)];
+          const target = rest.indexOf(items[i]);
+          rest.splice(target < 0 ? rest.length : target, 0, ...block);
+          if (rest[0]) rest[0] = { ...rest[0], depth: 0 };
+          items = rest;
+          draw();
+        });
+        return li;
+      })),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'secondary', id: 'add-item', onclick: () => { items.push({ title: 'New item', depth: 0, minutes: 10, confidentiality: 'open' }); draw(`[name="item ${items.length}.title"]`); } }, 'Add an item'),
+        h('button', { type: 'submit', id: 'save-agenda' }, 'Save agenda')));
+    if (focusSelector) editor.querySelector(focusSelector)?.focus();
+  };
+  editor.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(editor);
+    try {
+      const saved = await meetings.saveAgenda(id, items);
+      announce(saved.message);
+      sessionStorage.setItem('agenda-message', saved.message);
+      refresh();
+    } catch (err) {
+      showProblems(editor, err);
+    }
+  });
+  draw();
+  const flash = sessionStorage.getItem('agenda-message');
+  sessionStorage.removeItem('agenda-message');
+  if (flash) fill(message, h('p', { class: flash === 'Saved.' ? 'ok' : 'warning', role: 'status' }, flash));
+
+  const agreeForm = (who, label, agreed) => {
+    const f = h('form', { novalidate: true, class: 'inline-form', id: `agree-${who}` },
+      field({ name: 'name', label: `${label}’s name` }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit' }, `Record ${label.toLowerCase()}’s agreement`)));
+    f.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await meetings.agree(id, who, values(f).name);
+        refresh();
+      } catch (err) {
+        showProblems(f, err);
+      }
+    });
+    return agreed
+      ? h('p', { id: `agreed-${who}` }, `Agreed by ${agreed.by} on ${agreed.at}.`)
+      : f;
+  };
+
+  const register = table('Attendance register', [
+    { title: 'Name', cell: (r) => h('bdi', {}, r.name), attrs: () => ({ class: 'name' }) },
+    { title: 'Capacity', cell: (r) => (r.capacity === 'member' ? 'Member' : 'In attendance') },
+    {
+      title: 'Attendance',
+      cell: (r) => {
+        if (!r.person_id) return r.presence_label;
+        const sel = h('select', { 'aria-label': `Attendance of ${r.name}`, class: 'presence' },
+          [['expected', 'Expected'], ['present', 'Present'], ['apologies', 'Apologies'], ['absent', 'Absent']]
+            .map(([v, l]) => h('option', { value: v, selected: v === r.presence }, l)));
+        sel.addEventListener('change', async () => {
+          await meetings.setPresence(id, r.person_id, sel.value);
+          refresh();
+        });
+        return sel;
+      },
+    },
+  ], m.register);
+
+  return h('div', {},
+    h('p', {}, h('a', { href: '#/meetings' }, '← All meetings')),
+    h('h1', {}, `${m.group_name}: ${m.when}`),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Kind'), h('dd', {}, m.kind_label),
+      h('dt', {}, 'Venue'), h('dd', {}, m.venue || '—'),
+      h('dt', {}, 'Online'), h('dd', {}, m.online_details || '—'),
+      h('dt', {}, 'Length'), h('dd', {}, `${m.duration_minutes} minutes`),
+      h('dt', {}, 'Status'), h('dd', { id: 'meeting-status' }, m.status_label)),
+    h('h2', {}, 'Agenda'),
+    message,
+    m.overrun_minutes
+      ? h('p', { class: 'warning', role: 'status', id: 'overrun' }, `The items add up to ${m.total_minutes} minutes: ${m.overrun_minutes} minutes more than the meeting’s ${m.duration_minutes}.`)
+      : h('p', { class: 'hint' }, `The items add up to ${m.total_minutes} of the meeting’s ${m.duration_minutes} minutes.`),
+    table('The agenda as saved', [
+      { title: 'No.', cell: (i) => i.number },
+      { title: 'Starts', cell: (i) => i.starts },
+      { title: 'Item', cell: (i) => (i.confidentiality === 'open' ? i.title : [i.title, h('br'), h('span', { class: 'tag warn' }, `${i.confidentiality === 'confidential' ? 'Confidential' : 'Not recorded'}: public title “${i.public_title}”; ${i.reason}`)]) },
+      { title: 'Presenter', cell: (i) => i.presenter || '—' },
+      { title: 'Minutes', cell: (i) => i.minutes },
+    ], m.items),
+    h('h3', {}, 'Edit the agenda'),
+    h('p', { class: 'hint' }, 'Move items with the Up and Down buttons or by dragging. A confidential or not-recorded item needs a public title and a reason; only those reach a public document.'),
+    editor,
+    h('h2', {}, 'Agreement'),
+    h('p', { class: 'hint' }, 'The agenda is agreed between the chair and the police contact. Changing it afterwards clears the agreement.'),
+    agreeForm('chair', 'Chair', m.chair_agreed),
+    agreeForm('police', 'Police contact', m.police_agreed),
+    h('h2', {}, 'Attendance and quorum'),
+    h('p', { id: 'quorum', class: m.quorum.quorate ? 'ok' : 'warning', role: 'status' }, m.quorum.summary),
+    register);
 }
