@@ -373,5 +373,5 @@ fn meetings_list_by_group() {
         &["meetings", "list", "--json"],
     );
     let all: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(all.as_array().unwrap().len(), 55);
+    assert_eq!(all.as_array().unwrap().len(), 53);
 }

@@ -225,9 +225,21 @@ fn the_quorum_follows_the_register() {
 fn groups_due_to_meet_and_proposed_dates() {
     let (_t, vault) = demo_vault();
     let due = plan::due(&vault, now()).unwrap();
+    let overdue: Vec<_> = due
+        .iter()
+        .filter(|g| g.days_overdue > 0)
+        .map(|g| g.group_name.as_str())
+        .collect();
+    assert_eq!(
+        overdue,
+        ["Young People's Subgroup"],
+        "the demo's one lapsed group, listed first"
+    );
+    assert_eq!(due[0].proposals.len(), 3, "with three dates to propose");
     assert!(
-        due.iter().all(|g| g.days_overdue == 0),
-        "every demo group has its next meeting planned"
+        due[0].proposals.iter().all(|p| p.contains("17:00")),
+        "at the group's usual time: {:?}",
+        due[0].proposals
     );
     // A year on with nothing planned, every group is overdue, with dates to propose.
     let later = now() + chrono::Duration::days(365);

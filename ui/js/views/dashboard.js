@@ -11,7 +11,8 @@ function figure(number, label) {
 }
 
 export async function render() {
-  const [status, allMeetings] = await Promise.all([vault.status(), meetings.list()]);
+  const [status, allMeetings, due] = await Promise.all([vault.status(), meetings.list(), meetings.due()]);
+  const overdue = due.filter((g) => g.days_overdue > 0);
   const c = status.counts;
   const upcoming = allMeetings.filter((m) => m.upcoming).slice(0, 6);
   const empty = c.groups_active + c.groups_stood_down + c.members_total === 0;
@@ -25,6 +26,15 @@ export async function render() {
       figure(c.meetings_held, 'meetings held'),
       figure(c.meetings_upcoming, 'meetings planned')),
     empty ? welcome() : null,
+    h('h2', {}, 'Groups due to meet'),
+    overdue.length === 0
+      ? h('p', {}, 'Every group has its next meeting planned or is not yet due.')
+      : table('Groups overdue a meeting, with dates to propose', [
+        { title: 'Group', cell: (g) => g.group_name },
+        { title: 'Due since', cell: (g) => `${g.due_on} (${g.days_overdue} day${g.days_overdue === 1 ? '' : 's'} ago)` },
+        { title: 'Proposed dates', cell: (g) => g.proposals.map((p, i) => [i ? h('br') : null, p]) },
+        { title: '', cell: () => h('a', { href: '#/meetings/new' }, 'Plan a meeting') },
+      ], overdue),
     h('h2', {}, 'Next meetings'),
     upcoming.length === 0
       ? h('p', { class: 'empty' }, 'No meetings are planned.')

@@ -22,6 +22,9 @@ pub(super) struct DemoGroup {
     /// Which month of its cadence the group meets in (0 = this month's cycle).
     pub month_offset: u32,
     pub stood_down_months_ago: Option<u32>,
+    /// Has not met for this many months and has nothing planned, so the
+    /// dashboard has an overdue group to show.
+    pub lapsed_months: Option<u32>,
 }
 
 const fn group(
@@ -47,6 +50,7 @@ const fn group(
         duration_minutes: 120,
         month_offset,
         stood_down_months_ago: None,
+        lapsed_months: None,
     }
 }
 
@@ -127,15 +131,18 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         "Fenwold Deaf Centre (step-free, hearing loop, BSL interpreter booked)",
         (Weekday::Tue, 14, 0, 0),
     ),
-    group(
-        "young-people",
-        "Young People's Subgroup",
-        Tier::Subgroup,
-        Some("strategic"),
-        "Young people aged 16 to 25",
-        "Eastwick Youth Hub",
-        (Weekday::Thu, 17, 0, 1),
-    ),
+    DemoGroup {
+        lapsed_months: Some(5),
+        ..group(
+            "young-people",
+            "Young People's Subgroup",
+            Tier::Subgroup,
+            Some("strategic"),
+            "Young people aged 16 to 25",
+            "Eastwick Youth Hub",
+            (Weekday::Thu, 17, 0, 1),
+        )
+    },
     group(
         "stop-search",
         "Stop and Search Scrutiny Subgroup",

@@ -403,9 +403,16 @@ fn meeting_dates(g: &DemoGroup, anchor: NaiveDate) -> Vec<(chrono::NaiveDateTime
         if date < months_before(anchor, 12) {
             continue;
         }
-        dates.push((date.and_time(time), MeetingKind::Scheduled));
         if date >= anchor {
+            if g.lapsed_months.is_none() {
+                dates.push((date.and_time(time), MeetingKind::Scheduled));
+            }
             break;
+        }
+        if g.lapsed_months
+            .is_none_or(|m| date < months_before(anchor, m))
+        {
+            dates.push((date.and_time(time), MeetingKind::Scheduled));
         }
     }
     dates
@@ -426,6 +433,20 @@ mod tests {
         for g in GROUPS.iter().filter(|g| g.stood_down_months_ago.is_none()) {
             let dates = meeting_dates(g, anchor);
             let upcoming = dates.iter().filter(|(d, _)| d.date() >= anchor).count();
+            if let Some(lapsed) = g.lapsed_months {
+                assert_eq!(
+                    upcoming, 0,
+                    "{}: a lapsed group has nothing planned",
+                    g.name
+                );
+                let last = dates.last().unwrap().0.date();
+                assert!(
+                    last < months_before(anchor, lapsed),
+                    "{}: nothing for {lapsed} months",
+                    g.name
+                );
+                continue;
+            }
             assert_eq!(upcoming, 1, "{}: exactly one meeting ahead", g.name);
             let past = dates.len() - upcoming;
             let expected = (12 / g.cadence_months) as usize;
