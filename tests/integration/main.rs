@@ -22,5 +22,3 @@ mod csv;
 // Meetings and agendas: templates, numbering, timing, agreement, register.
 mod meetings;
 
-// TEMPORARY (documents engine helper): remove before commit.
-mod documents;

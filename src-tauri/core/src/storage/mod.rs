@@ -9,8 +9,8 @@
 //! - migrations are applied in one transaction, forward-only, and the schema
 //!   version lives in `PRAGMA user_version`.
 
-mod migrations;
 pub(crate) mod meetings;
+mod migrations;
 pub(crate) mod people;
 pub(crate) mod roster;
 
