@@ -21,4 +21,3 @@ mod csv;
 
 // Meetings and agendas: templates, numbering, timing, agreement, register.
 mod meetings;
-
