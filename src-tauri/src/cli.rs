@@ -77,6 +77,15 @@ pub enum Command {
     /// Meetings: list them
     #[command(subcommand)]
     Meetings(MeetingsCommand),
+    /// Write meetings as an iCalendar (.ics) file for Outlook, Google or Apple calendars
+    Calendar {
+        /// Only this group's meetings (its name, or its number)
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+        /// The file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE.ics")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,6 +134,7 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
         Command::Status => status(&vault_path),
         Command::Roster(c) => roster(&vault_path, c),
         Command::Meetings(c) => meetings(&vault_path, c),
+        Command::Calendar { group, output } => calendar(&vault_path, group, &output),
     };
     match result {
         Ok(out) => {
@@ -440,6 +450,26 @@ fn meetings(path: &std::path::Path, command: MeetingsCommand) -> Result<Output> 
             })
         }
     }
+}
+
+fn calendar(
+    path: &std::path::Path,
+    group: Option<String>,
+    output: &std::path::Path,
+) -> Result<Output> {
+    let vault = unlock(path)?;
+    let group = group.map(|g| find_group(&vault, &g)).transpose()?;
+    let ics = iag_desk_core::meetings::plan::calendar(&vault, group, chrono::Utc::now())?;
+    crate::files::write_atomically(output, ics.as_bytes())?;
+    let events = ics.matches("BEGIN:VEVENT").count();
+    Ok(Output {
+        text: format!(
+            "Wrote {events} meeting{} to {}.",
+            if events == 1 { "" } else { "s" },
+            output.display()
+        ),
+        json: serde_json::json!({ "written": output, "meetings": events }),
+    })
 }
 
 #[cfg(test)]

@@ -375,3 +375,55 @@ fn meetings_list_by_group() {
     let all: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(all.as_array().unwrap().len(), 53);
 }
+
+#[test]
+fn calendar_writes_ics_that_an_independent_parser_reads_back() {
+    use icalendar::{Component, DatePerhapsTime, EventLike};
+    let dir = demo_dir();
+    let out = dir.path().join("marlow.ics");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "calendar",
+            "--group",
+            "Marlow Fen Local IAG",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Wrote 5 meetings"), "{}", stdout(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let unfolded = icalendar::parser::unfold(&text);
+    let cal = icalendar::parser::read_calendar(&unfolded).expect("RFC 5545 that a parser accepts");
+    let cal: icalendar::Calendar = cal.into();
+    let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+    assert_eq!(
+        events.len(),
+        5,
+        "a year of quarterly meetings and the next one"
+    );
+    for e in &events {
+        assert_eq!(e.get_summary(), Some("Marlow Fen Local IAG meeting"));
+        assert_eq!(
+            e.get_location(),
+            Some("Marlow Fen Community Centre, Mill Lane")
+        );
+        match e.get_start() {
+            Some(DatePerhapsTime::DateTime(icalendar::CalendarDateTime::WithTimezone {
+                tzid,
+                date_time,
+            })) => {
+                assert_eq!(tzid, "Europe/London");
+                assert_eq!(
+                    date_time.format("%H:%M").to_string(),
+                    "18:30",
+                    "the wall-clock time"
+                );
+            }
+            other => panic!("start must be a London date-time, got {other:?}"),
+        }
+        assert!(e.get_uid().is_some_and(|u| u.ends_with("@iag-desk")));
+    }
+}

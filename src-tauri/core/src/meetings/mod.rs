@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod attendance;
 pub mod cadence;
+pub mod calendar;
 pub mod plan;
 
 use crate::error::Result;

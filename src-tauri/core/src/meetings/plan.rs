@@ -483,3 +483,41 @@ pub fn due(vault: &Vault, now: NaiveDateTime) -> Result<Vec<GroupDue>> {
     out.sort_by_key(|g| std::cmp::Reverse(g.days_overdue));
     Ok(out)
 }
+
+/// The meetings of one group (or every group) as an iCalendar file. Only
+/// the group, time, venue and kind go in: never an agenda item.
+pub fn calendar(
+    vault: &Vault,
+    group: Option<GroupId>,
+    stamp: chrono::DateTime<chrono::Utc>,
+) -> Result<String> {
+    let entries = db::calendar_rows(vault.conn(), group, None)?;
+    let name = match group {
+        Some(g) => crate::storage::roster::group_tiers(vault.conn())?
+            .into_iter()
+            .find(|(id, _, _)| *id == g)
+            .map(|(_, n, _)| n)
+            .ok_or_else(|| Error::NotFound {
+                what: "That group".into(),
+            })?,
+        None => "IAG meetings".to_string(),
+    };
+    Ok(super::calendar::ics(&name, &entries, stamp))
+}
+
+/// One meeting as an invitation to add to a calendar.
+pub fn invitation(
+    vault: &Vault,
+    id: MeetingId,
+    stamp: chrono::DateTime<chrono::Utc>,
+) -> Result<String> {
+    let entries = db::calendar_rows(vault.conn(), None, Some(id))?;
+    let first = entries.first().ok_or_else(|| Error::NotFound {
+        what: "That meeting".into(),
+    })?;
+    Ok(super::calendar::ics(
+        &first.summary.clone(),
+        &entries,
+        stamp,
+    ))
+}

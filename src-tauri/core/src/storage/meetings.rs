@@ -434,3 +434,56 @@ pub(crate) fn group_quorum(conn: &Connection, group: GroupId) -> Result<String> 
         })?,
     )
 }
+
+/// What a calendar may show of each meeting (of one group, or all).
+pub(crate) fn calendar_rows(
+    conn: &Connection,
+    group: Option<GroupId>,
+    only: Option<MeetingId>,
+) -> Result<Vec<crate::meetings::calendar::CalendarEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.id, m.handover_id, g.name, m.starts_at, m.duration_minutes, m.venue,
+                m.online_details, m.kind
+           FROM meetings m JOIN groups g ON g.id = m.group_id
+          WHERE (?1 IS NULL OR m.group_id = ?1) AND (?2 IS NULL OR m.id = ?2)
+          ORDER BY m.starts_at",
+    )?;
+    let rows = stmt.query_map(params![group, only], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, u32>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, String>(7)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, handover, group_name, at, minutes, venue, online, kind) = row?;
+        let kind = MeetingKind::from_code(&kind).unwrap_or(MeetingKind::Scheduled);
+        out.push(crate::meetings::calendar::CalendarEntry {
+            uid: format!(
+                "{}@iag-desk",
+                handover.unwrap_or_else(|| format!("meeting-{id}"))
+            ),
+            summary: match kind {
+                MeetingKind::Scheduled => format!("{group_name} meeting"),
+                other => format!("{group_name}: {} meeting", other.label().to_lowercase()),
+            },
+            location: venue,
+            description: if online.is_empty() {
+                String::new()
+            } else {
+                format!("Online: {online}")
+            },
+            starts_at: NaiveDateTime::parse_from_str(&at, DATE_TIME)
+                .map_err(|_| Error::Internal("unreadable meeting time".into()))?,
+            minutes,
+            cancelled: false,
+        });
+    }
+    Ok(out)
+}
