@@ -96,6 +96,14 @@ pub enum MeetingsCommand {
         #[arg(long, value_name = "GROUP")]
         group: Option<String>,
     },
+    /// Write one meeting (agenda and attendance) as a hand-over file for another laptop
+    Export {
+        /// The meeting's number, as `meetings list` shows it
+        meeting: i64,
+        file: PathBuf,
+    },
+    /// Read a hand-over file: a new meeting, or an update to the same one
+    Import { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -447,6 +455,38 @@ fn meetings(path: &std::path::Path, command: MeetingsCommand) -> Result<Output> 
             Ok(Output {
                 text,
                 json: json(&list),
+            })
+        }
+        MeetingsCommand::Export { meeting, file } => {
+            let mut vault = unlock(path)?;
+            let body = iag_desk_core::meetings::handover::export(
+                &mut vault,
+                iag_desk_core::ids::MeetingId(meeting),
+            )?;
+            crate::files::write_atomically(&file, body.as_bytes())?;
+            Ok(Output {
+                text: format!(
+                    "Wrote meeting {meeting} to {}. It holds confidential agenda titles: \
+                     pass it only to the group's secretary, and delete it once imported.",
+                    file.display()
+                ),
+                json: serde_json::json!({ "written": file, "meeting": meeting }),
+            })
+        }
+        MeetingsCommand::Import { file } => {
+            let body = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, e))?;
+            let mut vault = unlock(path)?;
+            let done = iag_desk_core::meetings::handover::import(&mut vault, &body)?;
+            Ok(Output {
+                text: format!(
+                    "{} meeting {} from {}: {} agenda items, {} on the register.",
+                    if done.updated { "Updated" } else { "Added" },
+                    done.meeting.0,
+                    file.display(),
+                    done.items,
+                    done.attendees
+                ),
+                json: json(&done),
             })
         }
     }

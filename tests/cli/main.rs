@@ -427,3 +427,45 @@ fn calendar_writes_ics_that_an_independent_parser_reads_back() {
         assert!(e.get_uid().is_some_and(|u| u.ends_with("@iag-desk")));
     }
 }
+
+#[test]
+fn meetings_hand_over_between_two_vaults() {
+    let chair = demo_dir();
+    let secretary = demo_dir();
+    let file = chair.path().join("meeting.json");
+    let o = iag_desk(
+        chair.path(),
+        Some(PASSPHRASE),
+        &["meetings", "list", "--json"],
+    );
+    let list: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let id = list[0]["id"].as_i64().unwrap().to_string();
+    let o = iag_desk(
+        chair.path(),
+        Some(PASSPHRASE),
+        &["meetings", "export", &id, file.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("delete it once imported"));
+    let o = iag_desk(
+        secretary.path(),
+        Some(PASSPHRASE),
+        &["meetings", "import", file.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Added meeting"), "{}", stdout(&o));
+    let o = iag_desk(
+        secretary.path(),
+        Some(PASSPHRASE),
+        &["meetings", "import", file.to_str().unwrap()],
+    );
+    assert!(stdout(&o).starts_with("Updated meeting"), "{}", stdout(&o));
+
+    std::fs::write(&file, "{ not json").unwrap();
+    let o = iag_desk(
+        secretary.path(),
+        Some(PASSPHRASE),
+        &["meetings", "import", file.to_str().unwrap()],
+    );
+    assert_fails_with(&o, 1, "line 1, column");
+}

@@ -247,3 +247,134 @@ fn groups_due_to_meet_and_proposed_dates() {
     assert!(due.iter().all(|g| g.days_overdue > 0));
     assert_eq!(due[0].proposals.len(), 3);
 }
+
+mod handover {
+    use super::*;
+    use iag_desk_core::meetings::handover;
+
+    fn prepared(vault: &mut Vault) -> MeetingId {
+        let id = new_meeting(vault, "Marlow Fen Local IAG");
+        let m = plan::detail(vault, id).unwrap();
+        let mut drafts: Vec<ItemDraft> = m.items.iter().map(|i| i.draft.clone()).collect();
+        drafts[7].confidentiality = "confidential".into();
+        drafts[7].public_title = "Community tensions (confidential)".into();
+        drafts[7].reason = "community_tension".into();
+        drafts[5].presenter_text = "Inspector Gareth Lloyd".into();
+        plan::save_agenda(vault, id, &drafts).unwrap();
+        let someone = m
+            .register
+            .iter()
+            .find(|r| r.name == "ਹਰਪ੍ਰੀਤ ਕੌਰ")
+            .unwrap()
+            .person_id
+            .unwrap();
+        plan::set_presence(vault, id, someone, "apologies", None, None).unwrap();
+        id
+    }
+
+    #[test]
+    fn a_meeting_travels_to_another_laptop_and_back_without_duplicating() {
+        let (_a, mut chair) = demo_vault();
+        let id = prepared(&mut chair);
+        let json = handover::export(&mut chair, id).unwrap();
+        assert!(json.contains("\"format\": \"iag-desk.meeting\""));
+
+        let (_b, mut secretary) = demo_vault();
+        let before = iag_desk_core::meetings::list(&secretary, now())
+            .unwrap()
+            .len();
+        let first = handover::import(&mut secretary, &json).unwrap();
+        assert!(!first.updated);
+        assert_eq!((first.items, first.attendees), (12, 10));
+        let m = plan::detail(&secretary, first.meeting).unwrap();
+        assert_eq!(m.when, "9 December 2026, 18:30");
+        assert_eq!(
+            m.items[7].reason.as_deref(),
+            Some("Community-tension intelligence")
+        );
+        assert_eq!(m.items[5].presenter, "Inspector Gareth Lloyd");
+        assert_eq!(
+            m.register
+                .iter()
+                .find(|r| r.name == "ਹਰਪ੍ਰੀਤ ਕੌਰ")
+                .unwrap()
+                .presence_label,
+            "Apologies"
+        );
+
+        // Importing it again updates the same meeting.
+        let again = handover::import(&mut secretary, &json).unwrap();
+        assert!(again.updated);
+        assert_eq!(again.meeting, first.meeting);
+        assert_eq!(
+            iag_desk_core::meetings::list(&secretary, now())
+                .unwrap()
+                .len(),
+            before + 1,
+            "no duplicate"
+        );
+
+        // And back: the secretary's export imports onto the chair's meeting.
+        let back = handover::export(&mut secretary, first.meeting).unwrap();
+        assert!(handover::import(&mut chair, &back).unwrap().updated);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_json_path_and_nothing_is_imported() {
+        let (_a, mut chair) = demo_vault();
+        let id = prepared(&mut chair);
+        let mut file: serde_json::Value =
+            serde_json::from_str(&handover::export(&mut chair, id).unwrap()).unwrap();
+        file["meeting"]["group"] = "Atlantis IAG".into();
+        file["meeting"]["time"] = "7pm".into();
+        file["meeting"]["agenda"][2]["title"] = "".into();
+        file["meeting"]["agenda"][7]["reason"] = "".into();
+        file["meeting"]["attendance"][0]["name"] = "Nobody Known".into();
+        file["meeting"]["attendance"][0]["capacity"] = "member".into();
+        file["meeting"]["attendance"][1]["presence"] = "maybe".into();
+        let (_b, mut secretary) = demo_vault();
+        let before = iag_desk_core::meetings::list(&secretary, now())
+            .unwrap()
+            .len();
+        let err = handover::import(&mut secretary, &file.to_string()).unwrap_err();
+        let paths: Vec<_> = err.problems().iter().map(|p| p.field.as_str()).collect();
+        for expected in [
+            "meeting.group",
+            "meeting.time",
+            "meeting.agenda[2].title",
+            "meeting.agenda[7].reason",
+            "meeting.attendance[0].name",
+            "meeting.attendance[1].presence",
+        ] {
+            assert!(paths.contains(&expected), "missing {expected} in {paths:?}");
+        }
+        assert_eq!(
+            iag_desk_core::meetings::list(&secretary, now())
+                .unwrap()
+                .len(),
+            before,
+            "all or nothing"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_json_says_where() {
+        let (_t, mut vault) = demo_vault();
+        let err = handover::import(
+            &mut vault,
+            "{\n  \"format\": \"iag-desk.meeting\",\n  oops\n}",
+        )
+        .unwrap_err();
+        assert!(
+            err.problems()[0].field.starts_with("line 3"),
+            "{:?}",
+            err.problems()
+        );
+        let err = handover::import(&mut vault, r#"{"format":"x","version":9,"meeting":{"id":"a","group":"g","date":"","time":"","duration_minutes":1}}"#).unwrap_err();
+        let paths: Vec<_> = err.problems().iter().map(|p| p.field.as_str()).collect();
+        assert!(
+            paths.contains(&"format") && paths.contains(&"version"),
+            "{paths:?}"
+        );
+    }
+}

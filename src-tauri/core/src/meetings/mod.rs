@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod attendance;
 pub mod cadence;
 pub mod calendar;
+pub mod handover;
 pub mod plan;
 
 use crate::error::Result;

@@ -34,16 +34,18 @@ pub struct MeetingForm {
     pub kind: String,
 }
 
-struct ValidMeeting {
-    group: GroupId,
-    starts_at: NaiveDateTime,
-    duration_minutes: u32,
-    venue: String,
-    online_details: String,
-    kind: MeetingKind,
+/// A meeting's details that passed the checks.
+pub struct ValidMeeting {
+    pub group: GroupId,
+    pub starts_at: NaiveDateTime,
+    pub duration_minutes: u32,
+    pub venue: String,
+    pub online_details: String,
+    pub kind: MeetingKind,
 }
 
-fn check_meeting(f: &MeetingForm) -> std::result::Result<ValidMeeting, Vec<Problem>> {
+/// Checks a meeting's details as typed (or as a hand-over file gives them).
+pub fn check_meeting_form(f: &MeetingForm) -> std::result::Result<ValidMeeting, Vec<Problem>> {
     let mut problems = Vec::new();
     let date = match parse_date(&f.date) {
         Ok(Some(d)) => Some(d),
@@ -125,7 +127,7 @@ pub fn save_template(vault: &mut Vault, group: GroupId, drafts: &[ItemDraft]) ->
 /// Creates a meeting with its agenda from the template and the group's
 /// current members and police contacts expected.
 pub fn create(vault: &mut Vault, form: &MeetingForm) -> Result<MeetingId> {
-    let m = check_meeting(form).map_err(Error::rejected)?;
+    let m = check_meeting_form(form).map_err(Error::rejected)?;
     let drafts = template_for(vault, m.group)?;
     let items = agenda::check_agenda(&drafts).map_err(Error::rejected)?;
     let tx = vault.conn_mut().transaction()?;
@@ -188,7 +190,7 @@ pub fn save_agenda(vault: &mut Vault, id: MeetingId, drafts: &[ItemDraft]) -> Re
 
 /// Changes when, where and what kind of meeting it is.
 pub fn update_details(vault: &mut Vault, id: MeetingId, form: &MeetingForm) -> Result<Saved> {
-    let m = check_meeting(form).map_err(Error::rejected)?;
+    let m = check_meeting_form(form).map_err(Error::rejected)?;
     let tx = vault.conn_mut().transaction()?;
     let cleared = db::clear_agreement(&tx, id)?;
     db::update_details(

@@ -487,3 +487,79 @@ pub(crate) fn calendar_rows(
     }
     Ok(out)
 }
+
+pub(crate) fn by_handover_id(conn: &Connection, handover_id: &str) -> Result<Option<MeetingId>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM meetings WHERE handover_id = ?1",
+            [handover_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Gives a meeting made before hand-over ids existed its id on first need.
+pub(crate) fn ensure_handover_id(conn: &Connection, id: MeetingId) -> Result<String> {
+    conn.execute(
+        "UPDATE meetings SET handover_id = lower(hex(randomblob(16)))
+          WHERE id = ?1 AND handover_id IS NULL",
+        [id],
+    )?;
+    conn.query_row(
+        "SELECT handover_id FROM meetings WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(not_found)
+}
+
+pub(crate) fn attendance_emails(
+    conn: &Connection,
+    id: MeetingId,
+) -> Result<std::collections::HashMap<PersonId, String>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.email FROM attendance a JOIN people p ON p.id = a.person_id
+          WHERE a.meeting_id = ?1",
+    )?;
+    let rows = stmt
+        .query_map([id], |r| {
+            Ok((r.get::<_, PersonId>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The one person with this name (and this email, when one is given).
+pub(crate) fn person_by_name_and_email(
+    conn: &Connection,
+    name: &str,
+    email: &str,
+) -> Result<Option<PersonId>> {
+    let mut stmt = conn.prepare(
+        "SELECT id FROM people WHERE full_name = ?1 AND (?2 = '' OR lower(email) = lower(?2))",
+    )?;
+    let ids = stmt
+        .query_map(params![name.trim(), email.trim()], |r| {
+            r.get::<_, PersonId>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(if ids.len() == 1 { Some(ids[0]) } else { None })
+}
+
+pub(crate) fn replace_attendance(
+    conn: &Connection,
+    id: MeetingId,
+    lines: &[(Option<PersonId>, &str, Capacity, Presence)],
+) -> Result<()> {
+    conn.execute("DELETE FROM attendance WHERE meeting_id = ?1", [id])?;
+    let mut stmt = conn.prepare(
+        "INSERT OR IGNORE INTO attendance (meeting_id, person_id, guest_name, capacity, presence)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (person, name, capacity, presence) in lines {
+        let guest = if person.is_some() { "" } else { name };
+        stmt.execute(params![id, person, guest, capacity.code(), presence.code()])?;
+    }
+    Ok(())
+}
