@@ -15,3 +15,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Error::io("write", path, e)
     })
 }
+
+/// Opens a file the app has just written with the system's default program
+/// (a calendar, a PDF viewer). Only ever a path the shell itself chose.
+pub fn open_with_system(path: &Path) -> Result<()> {
+    #[cfg(target_os = "windows")]
+    let mut command = {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let mut command = std::process::Command::new("open");
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let mut command = std::process::Command::new("xdg-open");
+    command
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| Error::io("open", path, e))
+}

@@ -78,6 +78,11 @@ pub fn app(
             commands::meetings::agenda_template_save,
             commands::meetings::attendance_set,
             commands::meetings::attendance_add_guest,
+            commands::meetings::meetings_export_calendar,
+            commands::meetings::meeting_export_invitation,
+            commands::meetings::meeting_export_handover,
+            commands::meetings::meeting_import_handover,
+            commands::meetings::files_open_last,
         ])
 }
 

@@ -12,6 +12,8 @@ pub struct Desk {
     vault: Mutex<Option<Vault>>,
     /// The CSV file chosen and checked, waiting for "Import".
     pending_import: Mutex<Option<PathBuf>>,
+    /// The last file the app wrote, which "Open it" may open.
+    last_written: Mutex<Option<PathBuf>>,
 }
 
 impl Desk {
@@ -20,6 +22,7 @@ impl Desk {
             data_dir,
             vault: Mutex::new(None),
             pending_import: Mutex::new(None),
+            last_written: Mutex::new(None),
         }
     }
 
@@ -50,6 +53,17 @@ impl Desk {
             .pending_import
             .lock()
             .unwrap_or_else(|p| p.into_inner()) = path;
+    }
+
+    pub fn set_last_written(&self, path: PathBuf) {
+        *self.last_written.lock().unwrap_or_else(|p| p.into_inner()) = Some(path);
+    }
+
+    pub fn last_written(&self) -> Option<PathBuf> {
+        self.last_written
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     pub fn take_pending_import(&self) -> Option<PathBuf> {

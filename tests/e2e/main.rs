@@ -305,7 +305,9 @@ async fn add_find_edit_a_member_see_warnings_and_export_csv() {
 async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agreed() {
     let data = tempfile::tempdir().unwrap();
     let shots = Shots::new("meeting");
-    let app = App::launch(data.path()).await;
+    let saves = tempfile::tempdir().unwrap();
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
     app.wait_text("#gate-title", "Create your vault").await;
     app.type_into("#passphrase", PASSPHRASE).await;
     app.type_into("#confirmation", PASSPHRASE).await;
@@ -389,5 +391,31 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
         .await;
     app.wait_text("#meeting-status", "Planned").await;
     shots.take(&app, "04-agreement-cleared").await;
+
+    // The confidential item's real title is a canary: the calendar
+    // invitation must not carry it; the hand-over file (for the secretary) does.
+    const CANARY: &str = "CANARY named young man stopped on Mill Lane";
+    app.clear("[name='item 7.title']").await;
+    app.type_into("[name='item 7.title']", CANARY).await;
+    app.click("#save-agenda").await;
+    app.wait_text("main table", CANARY).await;
+    app.click("#export-invitation").await;
+    app.wait_text("#export-message", "Saved the invitation to")
+        .await;
+    app.click("#export-handover").await;
+    app.wait_text("#export-message", "Saved the hand-over file")
+        .await;
+    shots.take(&app, "05-exported").await;
+    let ics = std::fs::read_to_string(saves.path().join("meeting-2026-12-09.ics")).unwrap();
+    assert!(
+        ics.contains("DTSTART;TZID=Europe/London:20261209T183000"),
+        "{ics}"
+    );
+    assert!(
+        !ics.contains("CANARY"),
+        "a confidential title must never reach a calendar file"
+    );
+    let json = std::fs::read_to_string(saves.path().join("meeting-2026-12-09.json")).unwrap();
+    assert!(json.contains(CANARY) && json.contains("\"format\": \"iag-desk.meeting\""));
     app.quit().await;
 }

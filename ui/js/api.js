@@ -78,4 +78,12 @@ export const meetings = {
   setPresence: (id, person, presence, arrivedAt = null, leftAt = null) =>
     call('attendance_set', { id, person, presence, arrivedAt, leftAt }),
   addGuest: (id, name) => call('attendance_add_guest', { id, name }),
+  exportCalendar: (group = null) => call('meetings_export_calendar', { group }),
+  exportInvitation: (id) => call('meeting_export_invitation', { id }),
+  exportHandover: (id) => call('meeting_export_handover', { id }),
+  importHandover: () => call('meeting_import_handover'),
+};
+
+export const files = {
+  openLast: () => call('files_open_last'),
 };

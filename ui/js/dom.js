@@ -54,3 +54,10 @@ export function announce(text) {
 export function errorBlock(error) {
   return h('p', { class: 'error', role: 'alert' }, error.message);
 }
+
+/// "Saved to …" with an "Open it" button, after the app has written a file.
+export function savedNotice(what, path, openLast) {
+  const open = h('button', { type: 'button', class: 'secondary small', 'data-action': 'open-file' }, 'Open it');
+  open.addEventListener('click', () => openLast().catch((e) => { open.replaceWith(errorBlock(e)); }));
+  return h('p', { class: 'ok', role: 'status' }, `Saved ${what} to ${path}. `, open);
+}

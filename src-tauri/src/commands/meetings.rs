@@ -2,8 +2,10 @@ use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::ids::{GroupId, MeetingId, PersonId};
 use iag_desk_core::meetings::agenda::ItemDraft;
+use iag_desk_core::meetings::handover::{self, Imported};
 use iag_desk_core::meetings::plan::{self, GroupDue, MeetingDetail, MeetingForm, Saved};
 use iag_desk_core::meetings::{self, MeetingSummary};
+use iag_desk_core::Error;
 use tauri::State;
 
 #[tauri::command(async)]
@@ -87,4 +89,101 @@ pub fn attendance_add_guest(
     name: String,
 ) -> CommandResult<()> {
     desk.with_vault(|v| plan::add_guest(v, id, &name))
+}
+
+/// Asks where, writes `bytes` there, and remembers it for "Open it".
+async fn save_as(
+    desk: &Desk,
+    answers: &crate::dialogs::Answers,
+    title: &str,
+    name: &str,
+    filter: (&str, &[&str]),
+    bytes: &[u8],
+) -> CommandResult<Option<String>> {
+    let Some(path) = crate::dialogs::save(answers, title, name, filter).await else {
+        return Ok(None);
+    };
+    crate::files::write_atomically(&path, bytes)?;
+    desk.set_last_written(path.clone());
+    Ok(Some(path.display().to_string()))
+}
+
+const ICS: (&str, &[&str]) = ("Calendar (iCalendar)", &["ics"]);
+const JSON: (&str, &[&str]) = ("IAG Desk hand-over file", &["json"]);
+
+#[tauri::command]
+pub async fn meetings_export_calendar(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    group: Option<GroupId>,
+) -> CommandResult<Option<String>> {
+    let ics = desk.with_vault(|v| plan::calendar(v, group, chrono::Utc::now()))?;
+    save_as(
+        &desk,
+        &answers,
+        "Save the calendar",
+        "iag-meetings.ics",
+        ICS,
+        ics.as_bytes(),
+    )
+    .await
+}
+
+#[tauri::command]
+pub async fn meeting_export_invitation(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    id: MeetingId,
+) -> CommandResult<Option<String>> {
+    let ics = desk.with_vault(|v| plan::invitation(v, id, chrono::Utc::now()))?;
+    let date = desk.with_vault(|v| plan::detail(v, id))?.date;
+    save_as(
+        &desk,
+        &answers,
+        "Save the invitation",
+        &format!("meeting-{date}.ics"),
+        ICS,
+        ics.as_bytes(),
+    )
+    .await
+}
+
+#[tauri::command]
+pub async fn meeting_export_handover(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    id: MeetingId,
+) -> CommandResult<Option<String>> {
+    let json = desk.with_vault(|v| handover::export(v, id))?;
+    let date = desk.with_vault(|v| plan::detail(v, id))?.date;
+    save_as(
+        &desk,
+        &answers,
+        "Save the hand-over file",
+        &format!("meeting-{date}.json"),
+        JSON,
+        json.as_bytes(),
+    )
+    .await
+}
+
+#[tauri::command]
+pub async fn meeting_import_handover(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+) -> CommandResult<Option<Imported>> {
+    let Some(path) = crate::dialogs::open(&answers, "Open a hand-over file", JSON).await else {
+        return Ok(None);
+    };
+    let body = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+    desk.with_vault(|v| handover::import(v, &body)).map(Some)
+}
+
+/// Opens the file the app last wrote, with the system's own program.
+#[tauri::command(async)]
+pub fn files_open_last(desk: State<'_, Desk>) -> CommandResult<()> {
+    let path = desk
+        .last_written()
+        .ok_or_else(|| Error::invalid("File", "nothing has been saved yet."))?;
+    Ok(crate::files::open_with_system(&path)?)
 }

@@ -186,6 +186,7 @@ pub async fn roster_export_csv(
         return Ok(None);
     };
     crate::files::write_atomically(&path, &bytes)?;
+    desk.set_last_written(path.clone());
     Ok(Some(path.display().to_string()))
 }
 

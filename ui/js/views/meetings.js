@@ -3,8 +3,8 @@
 // nest one level, confidentiality with public title and reason), agreement
 // by chair and police, and the attendance register with the live quorum.
 
-import { meetings, roster } from '../api.js';
-import { announce, errorBlock, fill, h, table } from '../dom.js';
+import { files, meetings, roster } from '../api.js';
+import { announce, errorBlock, fill, h, savedNotice, table } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
 
 export const title = 'Meetings';
@@ -28,9 +28,32 @@ export async function render([id] = []) {
   const all = await meetings.list();
   const upcoming = all.filter((m) => m.upcoming);
   const past = all.filter((m) => !m.upcoming);
+  const notice = h('div', { id: 'meetings-message', 'aria-live': 'polite' });
+  const exportCalendar = h('button', { type: 'button', class: 'secondary', id: 'export-calendar' }, 'Export calendar (.ics)');
+  exportCalendar.addEventListener('click', async () => {
+    try {
+      const path = await meetings.exportCalendar();
+      if (path) fill(notice, savedNotice('every group’s meetings', path, files.openLast));
+    } catch (e) { fill(notice, errorBlock(e)); }
+  });
+  const importHandover = h('button', { type: 'button', class: 'secondary', id: 'import-handover' }, 'Import a hand-over file…');
+  importHandover.addEventListener('click', async () => {
+    try {
+      const done = await meetings.importHandover();
+      if (done) {
+        announce(done.updated ? 'Meeting updated from the hand-over file.' : 'Meeting added from the hand-over file.');
+        location.hash = `#/meetings/${done.meeting}`;
+      }
+    } catch (e) {
+      fill(notice, h('div', { class: 'warning', role: 'alert' },
+        h('p', { class: 'error' }, 'Nothing was imported. The file has these problems:'),
+        h('ul', {}, (e.problems?.length ? e.problems : [{ field: '', message: e.message }]).map((p) => h('li', {}, p.field ? `${p.field}: ${p.message}` : p.message)))));
+    }
+  });
   return h('div', {},
     h('h1', {}, 'Meetings'),
-    h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/meetings/new', id: 'new-meeting' }, 'New meeting')),
+    h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/meetings/new', id: 'new-meeting' }, 'New meeting'), exportCalendar, importHandover),
+    notice,
     h('h2', {}, `Coming up (${upcoming.length})`),
     upcoming.length ? table('Meetings coming up, soonest first', columns, upcoming) : h('p', { class: 'empty' }, 'No meetings are planned.'),
     h('h2', {}, `Held (${past.length})`),
@@ -242,9 +265,24 @@ async function meetingPage(id) {
     },
   ], m.register);
 
+  const exportNotice = h('div', { id: 'export-message', 'aria-live': 'polite' });
+  const exporter = (label, key, action, what) => {
+    const b = h('button', { type: 'button', class: 'secondary', id: key }, label);
+    b.addEventListener('click', async () => {
+      try {
+        const path = await action();
+        if (path) fill(exportNotice, savedNotice(what, path, files.openLast));
+      } catch (e) { fill(exportNotice, errorBlock(e)); }
+    });
+    return b;
+  };
   return h('div', {},
     h('p', {}, h('a', { href: '#/meetings' }, '← All meetings')),
     h('h1', {}, `${m.group_name}: ${m.when}`),
+    h('div', { class: 'actions' },
+      exporter('Calendar invitation (.ics)', 'export-invitation', () => meetings.exportInvitation(id), 'the invitation'),
+      exporter('Hand-over file (.json)', 'export-handover', () => meetings.exportHandover(id), 'the hand-over file (it holds confidential titles: for the group’s secretary only)')),
+    exportNotice,
     h('dl', { class: 'facts' },
       h('dt', {}, 'Kind'), h('dd', {}, m.kind_label),
       h('dt', {}, 'Venue'), h('dd', {}, m.venue || '—'),

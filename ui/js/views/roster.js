@@ -2,8 +2,8 @@
 // per member and per group, add / edit forms with errors beside each field,
 // and CSV in and out. Every figure comes from the vault.
 
-import { meetings, roster } from '../api.js';
-import { announce, errorBlock, fill, h, table } from '../dom.js';
+import { files, meetings, roster } from '../api.js';
+import { announce, errorBlock, fill, h, savedNotice, table } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
 
 export const title = 'Roster';
@@ -215,7 +215,7 @@ async function members() {
     try {
       const path = await roster.exportCsv(q.group ? Number(q.group) : null);
       if (path) {
-        fill(message, h('p', { class: 'ok', role: 'status' }, `Saved ${q.group ? 'the group’s members' : 'the roster'} to ${path}. Representation answers are never exported.`));
+        fill(message, savedNotice(q.group ? 'the group’s members' : 'the roster', path, files.openLast));
       }
     } catch (e) {
       fill(message, errorBlock(e));
