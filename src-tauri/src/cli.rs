@@ -77,6 +77,20 @@ pub enum Command {
     /// Meetings: list them
     #[command(subcommand)]
     Meetings(MeetingsCommand),
+    /// Write a meeting's agenda as a PDF (public: confidential items show only their public title and reason)
+    Agenda {
+        /// The meeting's number, as `meetings list` shows it
+        meeting: i64,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
+    /// Write a meeting's sign-in sheet as a PDF
+    Signin {
+        /// The meeting's number, as `meetings list` shows it
+        meeting: i64,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
     /// Write meetings as an iCalendar (.ics) file for Outlook, Google or Apple calendars
     Calendar {
         /// Only this group's meetings (its name, or its number)
@@ -143,6 +157,20 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
         Command::Roster(c) => roster(&vault_path, c),
         Command::Meetings(c) => meetings(&vault_path, c),
         Command::Calendar { group, output } => calendar(&vault_path, group, &output),
+        Command::Agenda { meeting, output } => pdf(
+            &vault_path,
+            meeting,
+            &output,
+            "agenda",
+            iag_desk_core::meetings::plan::agenda_pdf,
+        ),
+        Command::Signin { meeting, output } => pdf(
+            &vault_path,
+            meeting,
+            &output,
+            "sign-in sheet",
+            iag_desk_core::meetings::plan::sign_in_pdf,
+        ),
     };
     match result {
         Ok(out) => {
@@ -490,6 +518,26 @@ fn meetings(path: &std::path::Path, command: MeetingsCommand) -> Result<Output> 
             })
         }
     }
+}
+
+fn pdf(
+    path: &std::path::Path,
+    meeting: i64,
+    output: &std::path::Path,
+    what: &str,
+    make: fn(&Vault, iag_desk_core::ids::MeetingId) -> Result<Vec<u8>>,
+) -> Result<Output> {
+    let vault = unlock(path)?;
+    let bytes = make(&vault, iag_desk_core::ids::MeetingId(meeting))?;
+    crate::files::write_atomically(output, &bytes)?;
+    Ok(Output {
+        text: format!(
+            "Wrote the {what} to {} ({} KB).",
+            output.display(),
+            bytes.len().div_ceil(1024)
+        ),
+        json: serde_json::json!({ "written": output, "bytes": bytes.len() }),
+    })
 }
 
 fn calendar(

@@ -469,3 +469,38 @@ fn meetings_hand_over_between_two_vaults() {
     );
     assert_fails_with(&o, 1, "line 1, column");
 }
+
+#[test]
+fn agenda_and_sign_in_pdfs_from_the_command_line() {
+    let dir = demo_dir();
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["meetings", "list", "--json"],
+    );
+    let list: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let id = list[0]["id"].as_i64().unwrap().to_string();
+    for (command, needle) in [
+        ("agenda", "Wrote the agenda"),
+        ("signin", "Wrote the sign-in sheet"),
+    ] {
+        let out = dir.path().join(format!("{command}.pdf"));
+        let o = iag_desk(
+            dir.path(),
+            Some(PASSPHRASE),
+            &[command, &id, "-o", out.to_str().unwrap()],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains(needle), "{}", stdout(&o));
+        assert!(
+            std::fs::read(&out).unwrap().starts_with(b"%PDF-"),
+            "a PDF file"
+        );
+    }
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["agenda", "999999", "-o", "/tmp/never.pdf"],
+    );
+    assert_fails_with(&o, 1, "That meeting was not found");
+}

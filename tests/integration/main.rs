@@ -21,3 +21,7 @@ mod csv;
 
 // Meetings and agendas: templates, numbering, timing, agreement, register.
 mod meetings;
+
+// Documents: names in every script laid out, rendered to PDF and read back
+// with poppler; headings, page numbers and markings on every page.
+mod documents;

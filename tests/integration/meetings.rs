@@ -378,3 +378,114 @@ mod handover {
         );
     }
 }
+
+mod agenda_pdf {
+    use super::*;
+
+    const CANARY: &str = "CANARY stop of a named boy outside the mosque";
+
+    fn pdftotext(pdf: &[u8]) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout", path.to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext (poppler-utils) must be installed");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn meeting_with_secret(vault: &mut Vault) -> MeetingId {
+        let id = new_meeting(vault, "Marlow Fen Local IAG");
+        let m = plan::detail(vault, id).unwrap();
+        let mut drafts: Vec<ItemDraft> = m.items.iter().map(|i| i.draft.clone()).collect();
+        drafts[7].title = CANARY.into();
+        drafts[7].purpose = format!("{CANARY} (purpose)");
+        drafts[7].presenter_text = "CANARY presenter".into();
+        drafts[7].confidentiality = "confidential".into();
+        drafts[7].public_title = "A matter concerning an individual".into();
+        drafts[7].reason = "about_an_individual".into();
+        plan::save_agenda(vault, id, &drafts).unwrap();
+        for guest in ["রাজিয়া বেগম", "प्रिया शर्मा", "陈美玲", "عمران قریشی"]
+        {
+            plan::add_guest(vault, id, guest).unwrap();
+        }
+        id
+    }
+
+    #[test]
+    fn the_agenda_pdf_lists_every_item_in_order_and_no_confidential_text() {
+        let (_t, mut vault) = demo_vault();
+        let id = meeting_with_secret(&mut vault);
+        let pdf = plan::agenda_pdf(&vault, id).unwrap();
+        if let Ok(dir) = std::env::var("IAG_DESK_KEEP_PDF") {
+            std::fs::write(std::path::Path::new(&dir).join("agenda.pdf"), &pdf).unwrap();
+        }
+        let text = pdftotext(&pdf);
+        assert!(
+            !text.contains("CANARY"),
+            "confidential text reached the public agenda:\n{text}"
+        );
+        assert!(
+            !String::from_utf8_lossy(&pdf).contains("CANARY"),
+            "nor the PDF's bytes or metadata"
+        );
+        let mut at = 0;
+        for title in [
+            "Welcome, introductions",
+            "Apologies for absence",
+            "Action log",
+            "Police update",
+            "Scrutiny items",
+            "A matter concerning an individual",
+            "Subgroup and local group reports",
+            "Date of next meeting",
+        ] {
+            let found = text[at..]
+                .find(title)
+                .unwrap_or_else(|| panic!("{title} missing or out of order:\n{text}"));
+            at += found;
+        }
+        assert!(text.contains("Information about an"), "the reason is shown");
+        assert!(
+            text.contains("OFFICIAL") && text.contains("Page 1 of"),
+            "marking and page numbers"
+        );
+        for name in [
+            "Siobhán Ní Bhriain",
+            "Łukasz Nowakowski",
+            "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+            "فاطمة الزهراء حسن",
+            "রাজিয়া বেগম",
+            "प्रिया शर्मा",
+            "陈美玲",
+            "عمران قریشی",
+        ] {
+            assert!(
+                text.contains(name),
+                "{name} must be extractable from the agenda:\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_sign_in_sheet_has_everyone_and_blank_rows() {
+        let (_t, mut vault) = demo_vault();
+        let id = meeting_with_secret(&mut vault);
+        let pdf = plan::sign_in_pdf(&vault, id).unwrap();
+        if let Ok(dir) = std::env::var("IAG_DESK_KEEP_PDF") {
+            std::fs::write(std::path::Path::new(&dir).join("signin.pdf"), &pdf).unwrap();
+        }
+        let text = pdftotext(&pdf);
+        assert!(
+            text.contains("Signature") && text.contains("Gareth Lloyd") && text.contains("陈美玲")
+        );
+        assert!(!text.contains("CANARY"));
+        assert_eq!(
+            text.matches("Guest").count(),
+            8 + 1,
+            "eight blank rows, and the hint"
+        );
+    }
+}

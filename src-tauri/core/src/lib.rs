@@ -7,6 +7,7 @@
 
 pub mod dates;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod ids;
 pub mod meetings;

@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod cadence;
 pub mod calendar;
 pub mod handover;
+pub mod papers;
 pub mod plan;
 
 use crate::error::Result;

@@ -523,3 +523,15 @@ pub fn invitation(
         stamp,
     ))
 }
+
+/// The agenda as a PDF, built from the public view only.
+pub fn agenda_pdf(vault: &Vault, id: MeetingId) -> Result<Vec<u8>> {
+    let view = super::papers::public_agenda(&detail(vault, id)?);
+    crate::documents::render_pdf(&super::papers::agenda_document(&view))
+}
+
+/// The sign-in sheet as a PDF: names and a signature column.
+pub fn sign_in_pdf(vault: &Vault, id: MeetingId) -> Result<Vec<u8>> {
+    let sheet = super::papers::sign_in_sheet(&detail(vault, id)?);
+    crate::documents::render_pdf(&super::papers::sign_in_document(&sheet))
+}

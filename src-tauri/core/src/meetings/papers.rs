@@ -1,0 +1,262 @@
+//! The agenda and the sign-in sheet as documents.
+//!
+//! Confidentiality by construction: the renderers take only the public view
+//! types below, built by a pure function from the meeting. A confidential or
+//! not-recorded item reaches them as its public title and reason, nothing
+//! else: its real title, purpose and presenter never enter the view.
+
+use super::agenda::Confidentiality;
+use super::attendance::Capacity;
+use super::plan::MeetingDetail;
+use crate::documents::{Block, Document, Marking, Table, TextRun};
+
+/// An agenda item as the public may read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicItem {
+    pub number: String,
+    pub starts: String,
+    pub depth: u8,
+    pub title: String,
+    pub purpose: String,
+    pub presenter: String,
+    pub minutes: u32,
+    /// "Confidential: Community-tension intelligence".
+    pub notice: Option<String>,
+}
+
+/// The agenda as the public (and everyone) may read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicAgenda {
+    pub group_name: String,
+    pub when: String,
+    pub date: String,
+    pub venue: String,
+    pub online_details: String,
+    pub kind_label: String,
+    pub items: Vec<PublicItem>,
+    pub members_expected: Vec<String>,
+    pub in_attendance: Vec<String>,
+    pub agreed: Option<String>,
+}
+
+/// The only way to a `PublicAgenda`: confidential content is dropped here.
+pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
+    let items = m
+        .items
+        .iter()
+        .map(|i| match i.confidentiality {
+            Confidentiality::Open => PublicItem {
+                number: i.number.clone(),
+                starts: i.starts.clone(),
+                depth: i.depth,
+                title: i.title.clone(),
+                purpose: i.purpose.clone(),
+                presenter: i.presenter.clone(),
+                minutes: i.minutes,
+                notice: None,
+            },
+            level => PublicItem {
+                number: i.number.clone(),
+                starts: i.starts.clone(),
+                depth: i.depth,
+                title: i.public_title.clone(),
+                purpose: String::new(),
+                presenter: String::new(),
+                minutes: i.minutes,
+                notice: Some(format!(
+                    "{}: {}",
+                    if level == Confidentiality::Confidential {
+                        "Confidential item, taken in private"
+                    } else {
+                        "Confidential item, not recorded"
+                    },
+                    i.reason.clone().unwrap_or_default()
+                )),
+            },
+        })
+        .collect();
+    let names = |c: Capacity| {
+        m.register
+            .iter()
+            .filter(|r| r.capacity == c)
+            .map(|r| r.name.clone())
+            .collect::<Vec<_>>()
+    };
+    PublicAgenda {
+        group_name: m.group_name.clone(),
+        when: m.when.clone(),
+        date: m.date.clone(),
+        venue: m.venue.clone(),
+        online_details: m.online_details.clone(),
+        kind_label: m.kind_label.to_string(),
+        items,
+        members_expected: names(Capacity::Member),
+        in_attendance: names(Capacity::InAttendance),
+        agreed: match (&m.chair_agreed, &m.police_agreed) {
+            (Some(c), Some(p)) => Some(format!(
+                "Agreed by the chair, {}, on {}, and the police contact, {}, on {}.",
+                c.by, c.at, p.by, p.at
+            )),
+            _ => None,
+        },
+    }
+}
+
+/// The agenda PDF's document: marked OFFICIAL, built from the public view.
+pub fn agenda_document(a: &PublicAgenda) -> Document {
+    let mut doc = Document::new(
+        format!("Agenda: {}, {}", a.group_name, a.when),
+        a.group_name.clone(),
+    );
+    doc.marking = Marking::Official;
+    doc.header_text = a.group_name.clone();
+    doc.blocks
+        .push(Block::heading(1, format!("{}: agenda", a.group_name)));
+    let mut facts = vec![
+        TextRun::bold("Date and time: "),
+        TextRun::plain(format!("{}\n", a.when)),
+    ];
+    if !a.venue.is_empty() {
+        facts.push(TextRun::bold("Venue: "));
+        facts.push(TextRun::plain(format!("{}\n", a.venue)));
+    }
+    if !a.online_details.is_empty() {
+        facts.push(TextRun::bold("Online: "));
+        facts.push(TextRun::plain(format!("{}\n", a.online_details)));
+    }
+    facts.push(TextRun::bold("Meeting: "));
+    facts.push(TextRun::plain(a.kind_label.clone()));
+    doc.blocks.push(Block::Paragraph(facts));
+    doc.blocks.push(Block::heading(2, "Items"));
+    doc.blocks.push(Block::Table(Table {
+        header: vec![
+            "No.".into(),
+            "Time".into(),
+            "Item".into(),
+            "Presenter".into(),
+            "Mins".into(),
+        ],
+        rows: a
+            .items
+            .iter()
+            .map(|i| {
+                let mut item = if i.depth > 0 {
+                    format!("    {}", i.title)
+                } else {
+                    i.title.clone()
+                };
+                if !i.purpose.is_empty() {
+                    item.push('\n');
+                    item.push_str(&i.purpose);
+                }
+                if let Some(n) = &i.notice {
+                    item.push('\n');
+                    item.push_str(n);
+                }
+                vec![
+                    i.number.clone(),
+                    i.starts.clone(),
+                    item,
+                    i.presenter.clone(),
+                    i.minutes.to_string(),
+                ]
+            })
+            .collect(),
+        column_widths: vec![0.7, 0.9, 5.0, 2.2, 0.7],
+    }));
+    doc.blocks.push(Block::heading(2, "Expected"));
+    doc.blocks.push(Block::Paragraph(vec![
+        TextRun::bold("Members: "),
+        TextRun::plain(if a.members_expected.is_empty() {
+            "none listed".into()
+        } else {
+            a.members_expected.join(", ")
+        }),
+    ]));
+    if !a.in_attendance.is_empty() {
+        doc.blocks.push(Block::Paragraph(vec![
+            TextRun::bold("In attendance: "),
+            TextRun::plain(a.in_attendance.join(", ")),
+        ]));
+    }
+    doc.blocks.push(Block::Paragraph(vec![TextRun::plain(
+        a.agreed
+            .clone()
+            .unwrap_or_else(|| "Draft: not yet agreed by the chair and the police contact.".into()),
+    )]));
+    if a.agreed.is_none() {
+        doc.watermark = Some("DRAFT".into());
+    }
+    doc
+}
+
+/// Who may sign in: names only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInSheet {
+    pub group_name: String,
+    pub when: String,
+    pub venue: String,
+    /// (name, "Member" or "In attendance")
+    pub people: Vec<(String, String)>,
+    pub blank_rows: usize,
+}
+
+pub fn sign_in_sheet(m: &MeetingDetail) -> SignInSheet {
+    SignInSheet {
+        group_name: m.group_name.clone(),
+        when: m.when.clone(),
+        venue: m.venue.clone(),
+        people: m
+            .register
+            .iter()
+            .map(|r| {
+                (
+                    r.name.clone(),
+                    if r.capacity == Capacity::Member {
+                        "Member"
+                    } else {
+                        "In attendance"
+                    }
+                    .to_string(),
+                )
+            })
+            .collect(),
+        blank_rows: 8,
+    }
+}
+
+pub fn sign_in_document(s: &SignInSheet) -> Document {
+    let mut doc = Document::new(
+        format!("Sign-in sheet: {}, {}", s.group_name, s.when),
+        s.group_name.clone(),
+    );
+    doc.header_text = s.group_name.clone();
+    doc.blocks.push(Block::heading(
+        1,
+        format!("{}: sign-in sheet", s.group_name),
+    ));
+    doc.blocks.push(Block::paragraph(format!(
+        "{}{}",
+        s.when,
+        if s.venue.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", s.venue)
+        }
+    )));
+    doc.blocks.push(Block::paragraph(
+        "Please sign beside your name. Guests: please print your name and organisation in the blank rows.",
+    ));
+    let mut rows: Vec<Vec<String>> = s
+        .people
+        .iter()
+        .map(|(n, c)| vec![n.clone(), c.clone(), String::new()])
+        .collect();
+    rows.extend((0..s.blank_rows).map(|_| vec![String::new(), "Guest".into(), String::new()]));
+    doc.blocks.push(Block::Table(Table {
+        header: vec!["Name".into(), "Attending as".into(), "Signature".into()],
+        rows,
+        column_widths: vec![4.0, 2.0, 4.0],
+    }));
+    doc
+}
