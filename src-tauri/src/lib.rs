@@ -83,6 +83,8 @@ pub fn app(
             commands::meetings::meeting_export_handover,
             commands::meetings::meeting_import_handover,
             commands::meetings::files_open_last,
+            commands::meetings::meeting_export_agenda_pdf,
+            commands::meetings::meeting_export_signin_pdf,
         ])
 }
 

@@ -232,6 +232,11 @@ impl Shots {
         Shots { dir }
     }
 
+    /// Where a picture made outside the window (a PDF page) should go.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
     pub async fn take(&self, app: &App, name: &str) {
         // One stale frame has been seen straight after an action.
         tokio::time::sleep(Duration::from_millis(300)).await;

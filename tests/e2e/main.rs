@@ -415,6 +415,49 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
         !ics.contains("CANARY"),
         "a confidential title must never reach a calendar file"
     );
+    // The agenda PDF: every item, the public title and reason, no canary.
+    app.click("#export-agenda").await;
+    app.wait_text("#export-message", "Saved the agenda to")
+        .await;
+    let pdf = saves
+        .path()
+        .join("marlow-fen-local-iag-agenda-2026-12-09.pdf");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Community tensions (confidential)"),
+        "public title shown:\n{text}"
+    );
+    assert!(
+        text.contains("taken in private: Community-tension"),
+        "and the reason:\n{text}"
+    );
+    assert!(
+        text.contains("Any other business (notified in advance)"),
+        "the edited item"
+    );
+    assert!(
+        !text.contains("CANARY"),
+        "the confidential title must not reach the agenda PDF"
+    );
+    let png = std::process::Command::new("pdftoppm")
+        .args([
+            "-png",
+            "-r",
+            "70",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            pdf.to_str().unwrap(),
+        ])
+        .arg(shots.path("06-agenda-pdf"))
+        .status()
+        .expect("pdftoppm");
+    assert!(png.success());
     let json = std::fs::read_to_string(saves.path().join("meeting-2026-12-09.json")).unwrap();
     assert!(json.contains(CANARY) && json.contains("\"format\": \"iag-desk.meeting\""));
     app.quit().await;

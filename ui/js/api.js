@@ -82,6 +82,8 @@ export const meetings = {
   exportInvitation: (id) => call('meeting_export_invitation', { id }),
   exportHandover: (id) => call('meeting_export_handover', { id }),
   importHandover: () => call('meeting_import_handover'),
+  exportAgendaPdf: (id) => call('meeting_export_agenda_pdf', { id }),
+  exportSignInPdf: (id) => call('meeting_export_signin_pdf', { id }),
 };
 
 export const files = {

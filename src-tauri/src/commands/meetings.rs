@@ -187,3 +187,52 @@ pub fn files_open_last(desk: State<'_, Desk>) -> CommandResult<()> {
         .ok_or_else(|| Error::invalid("File", "nothing has been saved yet."))?;
     Ok(crate::files::open_with_system(&path)?)
 }
+
+const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
+
+#[tauri::command]
+pub async fn meeting_export_agenda_pdf(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    id: MeetingId,
+) -> CommandResult<Option<String>> {
+    let bytes = desk.with_vault(|v| plan::agenda_pdf(v, id))?;
+    let name = file_name(&desk, id, "agenda")?;
+    save_as(&desk, &answers, "Save the agenda", &name, PDF, &bytes).await
+}
+
+#[tauri::command]
+pub async fn meeting_export_signin_pdf(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    id: MeetingId,
+) -> CommandResult<Option<String>> {
+    let bytes = desk.with_vault(|v| plan::sign_in_pdf(v, id))?;
+    let name = file_name(&desk, id, "sign-in-sheet")?;
+    save_as(
+        &desk,
+        &answers,
+        "Save the sign-in sheet",
+        &name,
+        PDF,
+        &bytes,
+    )
+    .await
+}
+
+/// "marlow-fen-local-iag-agenda-2026-12-09.pdf": the group and the date only,
+/// never an item's title, so no confidential word can reach a file name.
+fn file_name(desk: &Desk, id: MeetingId, what: &str) -> CommandResult<String> {
+    let m = desk.with_vault(|v| plan::detail(v, id))?;
+    let group: String = m
+        .group_name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    Ok(format!("{group}-{what}-{}.pdf", m.date))
+}

@@ -280,6 +280,8 @@ async function meetingPage(id) {
     h('p', {}, h('a', { href: '#/meetings' }, '← All meetings')),
     h('h1', {}, `${m.group_name}: ${m.when}`),
     h('div', { class: 'actions' },
+      exporter('Agenda (PDF)', 'export-agenda', () => meetings.exportAgendaPdf(id), 'the agenda'),
+      exporter('Sign-in sheet (PDF)', 'export-signin', () => meetings.exportSignInPdf(id), 'the sign-in sheet'),
       exporter('Calendar invitation (.ics)', 'export-invitation', () => meetings.exportInvitation(id), 'the invitation'),
       exporter('Hand-over file (.json)', 'export-handover', () => meetings.exportHandover(id), 'the hand-over file (it holds confidential titles: for the group’s secretary only)')),
     exportNotice,
