@@ -1,21 +1,21 @@
-//! The documents engine end to end: a document naming people in eight
+//! The documents engine end to end: a document naming people in eleven
 //! scripts is rendered to PDF, then read back with poppler (`pdftotext`,
 //! `pdfinfo`, `pdftoppm`), the tools a reader's PDF viewer on Linux uses.
 //!
 //! What a correct PDF gives `pdftotext` (poppler 22.12), and so what these
 //! tests assert:
 //!
-//! - Latin, Bengali, Gurmukhi, Devanagari and Chinese: exactly the text as
-//!   typed, in reading order. Indic vowel signs drawn before their consonant
-//!   and conjuncts drawn as one glyph come back as typed because every run
-//!   carries its text in an `/ActualText` span.
-//! - Arabic script (Arabic, Urdu): poppler reads glyphs left to right as
-//!   drawn, reverses each right-to-left stretch into reading order, and
-//!   wraps it in U+202B RIGHT-TO-LEFT EMBEDDING … U+202C POP DIRECTIONAL
-//!   FORMATTING so a bidi-aware display shows it correctly. The letters
-//!   between those marks are in reading order; the tests remove the marks
-//!   (and fold runs of spaces, which `-layout` uses for columns) before
-//!   comparing.
+//! - Latin, Bengali, Gurmukhi, Devanagari, Gujarati, Tamil and Chinese:
+//!   exactly the text as typed, in reading order. Indic vowel signs drawn
+//!   before their consonant and conjuncts drawn as one glyph come back as
+//!   typed because every run carries its text in an `/ActualText` span.
+//! - Right-to-left scripts (Arabic, Urdu, Hebrew): poppler reads glyphs
+//!   left to right as drawn, reverses each right-to-left stretch into
+//!   reading order, and wraps it in U+202B RIGHT-TO-LEFT EMBEDDING …
+//!   U+202C POP DIRECTIONAL FORMATTING so a bidi-aware display shows it
+//!   correctly. The letters between those marks are in reading order; the
+//!   tests remove the marks (and fold runs of spaces, which `-layout` uses
+//!   for columns) before comparing.
 //! - Not round-tripped (a poppler limitation, not asserted): an Arabic
 //!   word whose last letter carries a mark (e.g. tanwin in "شكراً") right
 //!   after left-to-right text on the same line; poppler files that leading
@@ -40,6 +40,9 @@ const NAMES: &[(&str, &str)] = &[
     ("Gurmukhi", "ਹਰਪ੍ਰੀਤ ਕੌਰ"),
     ("Devanagari", "प्रिया शर्मा"),
     ("Chinese", "陈美玲"),
+    ("Gujarati", "ભાવના પટેલ"),
+    ("Tamil", "தமிழ்செல்வி முருகன்"),
+    ("Hebrew", "נועה לוי"),
 ];
 
 /// Body text that must never reach the PDF's metadata.
@@ -182,8 +185,9 @@ fn every_name_comes_back_from_pdftotext_as_typed_and_in_reading_order() {
         );
     }
     // In the table, every name is followed by its role, and the rows keep
-    // their order.
-    let table = &first[position(first, "Name Role")..];
+    // their order, across the page break (the table runs onto page 2).
+    let all = pages.join(" ");
+    let table = &all[position(&all, "Name Role")..];
     let mut from = 0;
     for (_, name) in NAMES {
         let row = format!("{name} member");
@@ -204,7 +208,12 @@ fn headings_come_before_their_text_and_every_page_is_numbered_and_marked() {
     let out = Output::new("structure");
     let pdf = out.write_pdf(&minutes());
     let pages = extracted_pages(&pdf);
-    assert_eq!(pages.len(), 2, "the minutes fill two pages");
+    assert_eq!(
+        pages.len(),
+        3,
+        "the minutes fill three pages: the attendance table runs onto page 2, \
+         then a page break"
+    );
     let first = &pages[0];
     let order = [
         "Minutes of the meeting",
@@ -222,11 +231,16 @@ fn headings_come_before_their_text_and_every_page_is_numbered_and_marked() {
         positions.windows(2).all(|w| w[0] < w[1]),
         "headings must come before the text that follows them: {order:?} at {positions:?}"
     );
-    let second = &pages[1];
-    assert!(position(second, "Next meeting") < position(second, "Tuesday 12 January 2027"));
+    assert!(
+        pages[1].starts_with("Marlow Fen Local IAG OFFICIAL-SENSITIVE Name Role"),
+        "the table's header row is repeated at the top of page 2: {}",
+        pages[1]
+    );
+    let last = &pages[2];
+    assert!(position(last, "Next meeting") < position(last, "Tuesday 12 January 2027"));
 
     for (i, page) in pages.iter().enumerate() {
-        let numbering = format!("Page {} of 2", i + 1);
+        let numbering = format!("Page {} of 3", i + 1);
         assert!(
             page.contains(&numbering),
             "page {} must say {numbering:?}",
@@ -259,13 +273,13 @@ fn headings_come_before_their_text_and_every_page_is_numbered_and_marked() {
 fn the_layout_agrees_with_the_pdf_on_pages() {
     let doc = minutes();
     let laid = layout(&doc).unwrap();
-    assert_eq!(laid.pages.len(), 2);
+    assert_eq!(laid.pages.len(), 3);
     let footers: Vec<String> = laid
         .pages
         .iter()
         .map(|p| p.lines_with(LineRole::Footer).last().unwrap().text.clone())
         .collect();
-    assert_eq!(footers, ["Page 1 of 2", "Page 2 of 2"]);
+    assert_eq!(footers, ["Page 1 of 3", "Page 2 of 3", "Page 3 of 3"]);
 }
 
 #[test]
@@ -329,7 +343,7 @@ fn every_page_renders_to_an_image_without_complaint() {
         status.status.success() && status.stderr.is_empty(),
         "{status:?}"
     );
-    for n in 1..=2 {
+    for n in 1..=3 {
         let png = out.dir.join(format!("page-{n}.png"));
         let size = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);
         assert!(size > 5_000, "page {n} must render to a non-blank image");

@@ -28,12 +28,18 @@ pub enum FontFace {
     DevanagariBold,
     GurmukhiRegular,
     GurmukhiBold,
+    GujaratiRegular,
+    GujaratiBold,
+    TamilRegular,
+    TamilBold,
+    HebrewRegular,
+    HebrewBold,
     /// Chinese, Japanese and Korean; there is no bold face (bold is drawn
     /// by stroking the outline, see `GlyphRun::synthetic_bold`).
     Cjk,
 }
 
-const FACE_COUNT: usize = 11;
+const FACE_COUNT: usize = 17;
 
 impl FontFace {
     pub const ALL: [FontFace; FACE_COUNT] = [
@@ -47,6 +53,12 @@ impl FontFace {
         FontFace::DevanagariBold,
         FontFace::GurmukhiRegular,
         FontFace::GurmukhiBold,
+        FontFace::GujaratiRegular,
+        FontFace::GujaratiBold,
+        FontFace::TamilRegular,
+        FontFace::TamilBold,
+        FontFace::HebrewRegular,
+        FontFace::HebrewBold,
         FontFace::Cjk,
     ];
 
@@ -67,6 +79,12 @@ impl FontFace {
             FontFace::DevanagariBold => "Noto Sans Devanagari Bold",
             FontFace::GurmukhiRegular => "Noto Sans Gurmukhi",
             FontFace::GurmukhiBold => "Noto Sans Gurmukhi Bold",
+            FontFace::GujaratiRegular => "Noto Sans Gujarati",
+            FontFace::GujaratiBold => "Noto Sans Gujarati Bold",
+            FontFace::TamilRegular => "Noto Sans Tamil",
+            FontFace::TamilBold => "Noto Sans Tamil Bold",
+            FontFace::HebrewRegular => "Noto Sans Hebrew",
+            FontFace::HebrewBold => "Noto Sans Hebrew Bold",
             FontFace::Cjk => "Droid Sans Fallback",
         }
     }
@@ -85,6 +103,12 @@ impl FontFace {
             FontFace::DevanagariBold => include_bytes!("../../fonts/NotoSansDevanagari-Bold.ttf"),
             FontFace::GurmukhiRegular => include_bytes!("../../fonts/NotoSansGurmukhi-Regular.ttf"),
             FontFace::GurmukhiBold => include_bytes!("../../fonts/NotoSansGurmukhi-Bold.ttf"),
+            FontFace::GujaratiRegular => include_bytes!("../../fonts/NotoSansGujarati-Regular.ttf"),
+            FontFace::GujaratiBold => include_bytes!("../../fonts/NotoSansGujarati-Bold.ttf"),
+            FontFace::TamilRegular => include_bytes!("../../fonts/NotoSansTamil-Regular.ttf"),
+            FontFace::TamilBold => include_bytes!("../../fonts/NotoSansTamil-Bold.ttf"),
+            FontFace::HebrewRegular => include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf"),
+            FontFace::HebrewBold => include_bytes!("../../fonts/NotoSansHebrew-Bold.ttf"),
             FontFace::Cjk => include_bytes!("../../fonts/DroidSansFallbackFull.ttf"),
         }
     }
@@ -98,6 +122,9 @@ impl FontFace {
                 | FontFace::BengaliBold
                 | FontFace::DevanagariBold
                 | FontFace::GurmukhiBold
+                | FontFace::GujaratiBold
+                | FontFace::TamilBold
+                | FontFace::HebrewBold
         )
     }
 }
@@ -193,6 +220,10 @@ pub(crate) enum Script {
     Bengali,
     Devanagari,
     Gurmukhi,
+    Gujarati,
+    Tamil,
+    /// Hebrew, Yiddish and Ladino (right to left).
+    Hebrew,
     /// Han, kana and Hangul.
     Cjk,
 }
@@ -220,6 +251,11 @@ impl Script {
             0x0900..=0x097F | 0xA8E0..=0xA8FF | 0x1CD0..=0x1CFF => Script::Devanagari,
             0x0980..=0x09FF => Script::Bengali,
             0x0A00..=0x0A7F => Script::Gurmukhi,
+            0x0A80..=0x0AFF => Script::Gujarati,
+            0x0B80..=0x0BFF => Script::Tamil,
+            // Hebrew points (U+0591–U+05C7) are marks, but must stay with the
+            // Hebrew face, which has them; presentation forms share the face.
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => Script::Hebrew,
             0x1100..=0x11FF
             | 0x2E80..=0x2FDF
             | 0x3000..=0x303F
@@ -249,6 +285,12 @@ impl Script {
             (Script::Devanagari, true) => FontFace::DevanagariBold,
             (Script::Gurmukhi, false) => FontFace::GurmukhiRegular,
             (Script::Gurmukhi, true) => FontFace::GurmukhiBold,
+            (Script::Gujarati, false) => FontFace::GujaratiRegular,
+            (Script::Gujarati, true) => FontFace::GujaratiBold,
+            (Script::Tamil, false) => FontFace::TamilRegular,
+            (Script::Tamil, true) => FontFace::TamilBold,
+            (Script::Hebrew, false) => FontFace::HebrewRegular,
+            (Script::Hebrew, true) => FontFace::HebrewBold,
             (Script::Cjk, _) => FontFace::Cjk,
             (_, false) => FontFace::SansRegular,
             (_, true) => FontFace::SansBold,
@@ -262,6 +304,9 @@ impl Script {
             Script::Bengali => rustybuzz::script::BENGALI,
             Script::Devanagari => rustybuzz::script::DEVANAGARI,
             Script::Gurmukhi => rustybuzz::script::GURMUKHI,
+            Script::Gujarati => rustybuzz::script::GUJARATI,
+            Script::Tamil => rustybuzz::script::TAMIL,
+            Script::Hebrew => rustybuzz::script::HEBREW,
             Script::Cjk => rustybuzz::script::HAN,
             Script::Latin | Script::Common | Script::Inherited => rustybuzz::script::LATIN,
         }
@@ -283,6 +328,9 @@ pub(crate) fn face_for(c: char, script: Script, bold: bool) -> FontFace {
         Script::Devanagari,
         Script::Bengali,
         Script::Gurmukhi,
+        Script::Gujarati,
+        Script::Tamil,
+        Script::Hebrew,
     ];
     fallbacks
         .iter()
@@ -313,6 +361,10 @@ mod tests {
             ('র', FontFace::BengaliRegular),
             ('ਹ', FontFace::GurmukhiRegular),
             ('प', FontFace::DevanagariRegular),
+            ('ભ', FontFace::GujaratiRegular),
+            ('த', FontFace::TamilRegular),
+            ('נ', FontFace::HebrewRegular),
+            ('\u{FB2A}', FontFace::HebrewRegular),
             ('陈', FontFace::Cjk),
         ];
         for (c, expected) in cases {

@@ -712,6 +712,89 @@ mod tests {
     }
 
     #[test]
+    fn hebrew_is_laid_out_right_to_left_like_arabic() {
+        let out = lines("נועה לוי", 100.0);
+        let line = &out[0];
+        assert!(line.rtl, "a Hebrew paragraph reads right to left");
+        let run = &line.runs[0];
+        assert!(run.rtl);
+        assert_eq!(run.face, FontFace::HebrewRegular);
+        assert_eq!(
+            run.actual_text, "יול העונ",
+            "a right-to-left run's extraction text is in drawn order"
+        );
+        let rightmost = run
+            .glyphs
+            .iter()
+            .max_by(|a, b| a.x.total_cmp(&b.x))
+            .unwrap();
+        assert_eq!(rightmost.text, "נ", "the first letter must be on the right");
+        let bold = shape_text(
+            &[Styled {
+                text: "נועה",
+                bold: true,
+            }],
+            10.0,
+            100.0,
+        )
+        .unwrap();
+        assert_eq!(bold[0].runs[0].face, FontFace::HebrewBold);
+        assert!(!bold[0].runs[0].synthetic_bold);
+    }
+
+    #[test]
+    fn gujarati_and_tamil_vowel_signs_and_conjuncts_are_formed() {
+        for (name, face) in [
+            ("ભાવના પટેલ", FontFace::GujaratiRegular),
+            ("தமிழ்செல்வி முருகன்", FontFace::TamilRegular),
+        ] {
+            let out = lines(name, 100.0);
+            let run = &out[0].runs[0];
+            assert_eq!(run.face, face, "{name} is set in {}", face.name());
+            assert!(!run.rtl);
+            assert_eq!(run.actual_text, name, "copied text is the text as typed");
+            let texts: String = run.glyphs.iter().map(|g| g.text.as_str()).collect();
+            assert_eq!(
+                texts.chars().count(),
+                name.chars().count(),
+                "every character of {name} is carried by exactly one glyph"
+            );
+        }
+        // Conjuncts: one glyph for consonant + virama + consonant (+ vowel
+        // sign), so fewer glyphs than characters.
+        for word in ["પ્રિયા", "ક્ષમા", "க்ஷ"] {
+            let out = lines(word, 100.0);
+            let run = &out[0].runs[0];
+            assert!(
+                run.glyphs.len() < word.chars().count(),
+                "the conjunct in {word} must be formed: {} glyphs",
+                run.glyphs.len()
+            );
+        }
+        // Gujarati "ટે": the vowel sign ે is a mark drawn over the ટ, not
+        // beside it.
+        let out = lines("પટેલ", 100.0);
+        let glyphs = &out[0].runs[0].glyphs;
+        let sign = glyphs.iter().find(|g| g.text == "\u{0AC7}").unwrap();
+        let consonant = glyphs.iter().find(|g| g.text == "ટ").unwrap();
+        let next = glyphs.iter().find(|g| g.text == "લ").unwrap();
+        assert!(
+            sign.x >= consonant.x - EPSILON_MM && sign.x < next.x,
+            "ે sits on ટ: ટ at {}, ે at {}, લ at {}",
+            consonant.x,
+            sign.x,
+            next.x
+        );
+        // Tamil "செ": the vowel sign ெ is drawn before (left of) the
+        // consonant ச it follows in the text.
+        let out = lines("செ", 100.0);
+        let glyphs = &out[0].runs[0].glyphs;
+        let sign = glyphs.iter().find(|g| g.text == "\u{0BC6}").unwrap();
+        let consonant = glyphs.iter().find(|g| g.text == "ச").unwrap();
+        assert!(sign.x < consonant.x, "the vowel sign ெ is drawn first");
+    }
+
+    #[test]
     fn mixed_latin_and_arabic_keep_logical_text_and_visual_order() {
         let out = lines("Name: فاطمة حسن (chair)", 200.0);
         let line = &out[0];
