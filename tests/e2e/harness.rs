@@ -90,29 +90,46 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them under xvfb-run"
         );
-        let driver = Driver::start();
+        // Creating the session is retried with a fresh driver: on a loaded
+        // machine tauri-driver can accept the connection before its
+        // WebKitWebDriver is ready and drop the first request
+        // ("IncompleteMessage"), which has nothing to do with the app.
         let data_dir = data_dir.to_string_lossy();
         let args: Vec<&str> = ["--data-dir", &data_dir]
             .into_iter()
             .chain(extra.iter().copied())
             .collect();
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({
-                "application": env!("CARGO_BIN_EXE_iag-desk"),
-                "args": args,
-            }),
-        );
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .expect("WebDriver session with the app");
-        App {
-            client,
-            _driver: driver,
+        let mut last_error = None;
+        for _attempt in 0..3 {
+            let driver = Driver::start();
+            let mut caps = serde_json::Map::new();
+            caps.insert(
+                "tauri:options".into(),
+                serde_json::json!({
+                    "application": env!("CARGO_BIN_EXE_iag-desk"),
+                    "args": args,
+                }),
+            );
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps)
+                .connect(&format!("http://127.0.0.1:{}", driver.port))
+                .await
+            {
+                Ok(client) => {
+                    return App {
+                        client,
+                        _driver: driver,
+                    }
+                }
+                Err(e) => {
+                    eprintln!("WebDriver session failed, retrying with a new driver: {e}");
+                    last_error = Some(e);
+                    drop(driver);
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+            }
         }
+        panic!("WebDriver session with the app: {last_error:?}");
     }
 
     pub async fn quit(self) {
