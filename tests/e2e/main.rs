@@ -392,6 +392,18 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     app.wait_text("#meeting-status", "Planned").await;
     shots.take(&app, "04-agreement-cleared").await;
 
+    // A guest joins the register; the agenda becomes the group's template.
+    app.type_into("#guest-form [name=guest_name]", "Cllr Ayesha Rahman")
+        .await;
+    app.click("#guest-form button").await;
+    app.wait_text("main table", "Cllr Ayesha Rahman").await;
+    app.click("#save-template").await;
+    app.wait_text(
+        "#agenda-message",
+        "Saved as Marlow Fen Local IAG’s template",
+    )
+    .await;
+
     // The confidential item's real title is a canary: the calendar
     // invitation must not carry it; the hand-over file (for the secretary) does.
     const CANARY: &str = "CANARY named young man stopped on Mill Lane";

@@ -208,7 +208,21 @@ async function meetingPage(id) {
       })),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', id: 'add-item', onclick: () => { items.push({ title: 'New item', depth: 0, minutes: 10, confidentiality: 'open' }); draw(`[name="item ${items.length}.title"]`); } }, 'Add an item'),
-        h('button', { type: 'submit', id: 'save-agenda' }, 'Save agenda')));
+        h('button', { type: 'submit', id: 'save-agenda' }, 'Save agenda'),
+        h('button', {
+          type: 'button', class: 'secondary', id: 'save-template',
+          onclick: async () => {
+            try {
+              // Templates keep the shape of an agenda, never a meeting's confidential titles.
+              await meetings.saveTemplate(m.group_id, items.map((it) => (it.confidentiality && it.confidentiality !== 'open'
+                ? { ...it, title: it.public_title || 'Confidential item', confidentiality: 'open', public_title: '', reason: '', reason_other: '' }
+                : it)));
+              fill(message, h('p', { class: 'ok', role: 'status' }, `Saved as ${m.group_name}’s template: its next meetings start from this agenda.`));
+            } catch (err) {
+              showProblems(editor, err);
+            }
+          },
+        }, 'Use as the group’s template')));
     if (focusSelector) editor.querySelector(focusSelector)?.focus();
   };
   editor.addEventListener('submit', async (e) => {
@@ -312,5 +326,22 @@ async function meetingPage(id) {
     agreeForm('police', 'Police contact', m.police_agreed),
     h('h2', {}, 'Attendance and quorum'),
     h('p', { id: 'quorum', class: m.quorum.quorate ? 'ok' : 'warning', role: 'status' }, m.quorum.summary),
-    register);
+    register,
+    guestForm(id, refresh));
+}
+
+function guestForm(id, refresh) {
+  const f = h('form', { novalidate: true, class: 'inline-form', id: 'guest-form' },
+    field({ name: 'guest_name', label: 'Add a guest (in attendance)', hint: 'Someone not on the roster, e.g. a council officer.' }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Add guest')));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await meetings.addGuest(id, values(f).guest_name);
+      refresh();
+    } catch (err) {
+      showProblems(f, err);
+    }
+  });
+  return f;
 }
