@@ -392,6 +392,24 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     app.wait_text("#meeting-status", "Planned").await;
     shots.take(&app, "04-agreement-cleared").await;
 
+    // The register drives the quorum: three of nine members make it.
+    app.wait_text("#quorum", "Not quorate").await;
+    for name in ["Gwen Roberts", "Margaret Ellison", "Zofia Wójcik"] {
+        app.click(&format!(
+            "[aria-label='Attendance of {name}'] option[value=present]"
+        ))
+        .await;
+        app.wait_text(
+            &format!("[aria-label='Arrived ({name})']"),
+            "from the start",
+        )
+        .await;
+    }
+    app.wait_text("#quorum", "Quorate: 3 members present, 3 needed")
+        .await;
+    app.scroll_to("#quorum").await;
+    shots.take(&app, "04b-quorate").await;
+
     // A guest joins the register; the agenda becomes the group's template.
     app.type_into("#guest-form [name=guest_name]", "Cllr Ayesha Rahman")
         .await;

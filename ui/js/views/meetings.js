@@ -162,6 +162,7 @@ async function meetingPage(id) {
         const minutes = field({ name: name('minutes'), label: 'Minutes', type: 'number', value: it.minutes });
         minutes.control.addEventListener('input', set('minutes', (x) => Number(x) || 0));
         const presenter = field({ name: name('presenter_text'), label: 'Presenter', value: it.presenter_text });
+        presenter.control.setAttribute('list', 'roster-names');
         presenter.control.addEventListener('input', set('presenter_text'));
         const hidden = (it.confidentiality || 'open') === 'open';
         const publicTitle = field({ name: name('public_title'), label: 'Public title', value: it.public_title, hint: 'What the public agenda says instead.' });
@@ -238,6 +239,8 @@ async function meetingPage(id) {
     }
   });
   draw();
+  // Presenters are suggested from the group's register; free text is fine too.
+  const suggestions = h('datalist', { id: 'roster-names' }, m.register.map((r) => h('option', { value: r.name })));
   const flash = sessionStorage.getItem('agenda-message');
   sessionStorage.removeItem('agenda-message');
   if (flash) fill(message, h('p', { class: flash === 'Saved.' ? 'ok' : 'warning', role: 'status' }, flash));
@@ -271,10 +274,34 @@ async function meetingPage(id) {
           [['expected', 'Expected'], ['present', 'Present'], ['apologies', 'Apologies'], ['absent', 'Absent']]
             .map(([v, l]) => h('option', { value: v, selected: v === r.presence }, l)));
         sel.addEventListener('change', async () => {
-          await meetings.setPresence(id, r.person_id, sel.value);
+          await meetings.setPresence(id, r.person_id, sel.value, r.arrived_at, r.left_at);
           refresh();
         });
         return sel;
+      },
+    },
+    {
+      title: 'Arrived / left',
+      cell: (r) => {
+        if (!r.person_id || r.presence !== 'present') return '—';
+        // Late arrivals and early departures change the quorum item by item.
+        const options = (none) => [['', none], ...m.items.map((it, i) => [String(i), `at item ${it.number}`])];
+        const pick = (label, value, key) => {
+          const s = h('select', { 'aria-label': `${label} (${r.name})`, class: 'presence', 'data-field': key },
+            options(key === 'arrived' ? 'from the start' : 'stayed to the end').map(([v, l]) => h('option', { value: v, selected: String(value ?? '') === v }, l)));
+          s.addEventListener('change', async () => {
+            const arrived = key === 'arrived' ? (s.value === '' ? null : Number(s.value)) : r.arrived_at;
+            const left = key === 'left' ? (s.value === '' ? null : Number(s.value)) : r.left_at;
+            try {
+              await meetings.setPresence(id, r.person_id, r.presence, arrived, left);
+              refresh();
+            } catch (e) {
+              s.replaceWith(errorBlock(e));
+            }
+          });
+          return s;
+        };
+        return [pick('Arrived', r.arrived_at, 'arrived'), ' ', pick('Left', r.left_at, 'left')];
       },
     },
   ], m.register);
@@ -317,6 +344,7 @@ async function meetingPage(id) {
       { title: 'Presenter', cell: (i) => i.presenter || '—' },
       { title: 'Minutes', cell: (i) => i.minutes },
     ], m.items),
+    suggestions,
     h('h3', {}, 'Edit the agenda'),
     h('p', { class: 'hint' }, 'Move items with the Up and Down buttons or by dragging. A confidential or not-recorded item needs a public title and a reason; only those reach a public document.'),
     editor,
