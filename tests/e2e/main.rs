@@ -12,6 +12,15 @@ use harness::{App, Shots};
 
 const PASSPHRASE: &str = "kettle harbour violet";
 
+/// First launch: create the vault with the demo force, through the form.
+async fn create_vault_with_demo(app: &App) {
+    app.wait_text("#gate-title", "Create your vault").await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.type_into("#confirmation", PASSPHRASE).await;
+    app.click("#with-demo").await;
+    app.click("#create-vault").await;
+}
+
 /// The vault and its WAL with their bytes. The `-shm` wal-index holds no
 /// records and is rebuilt by any reader, so it is left out.
 fn folder_snapshot(dir: &std::path::Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
@@ -155,11 +164,7 @@ async fn create_with_demo_data_then_remove_it_from_settings() {
     let data = tempfile::tempdir().unwrap();
     let shots = Shots::new("demo-choice");
     let app = App::launch(data.path()).await;
-    app.wait_text("#gate-title", "Create your vault").await;
-    app.type_into("#passphrase", PASSPHRASE).await;
-    app.type_into("#confirmation", PASSPHRASE).await;
-    app.click("#with-demo").await;
-    app.click("#create-vault").await;
+    create_vault_with_demo(&app).await;
     app.wait_text("#demo-flag", "fictional").await;
     app.wait_text(".figures", "active groups").await;
 
@@ -182,11 +187,7 @@ async fn add_find_edit_a_member_see_warnings_and_export_csv() {
     let shots = Shots::new("roster");
     let save_dir = saves.path().to_string_lossy().into_owned();
     let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
-    app.wait_text("#gate-title", "Create your vault").await;
-    app.type_into("#passphrase", PASSPHRASE).await;
-    app.type_into("#confirmation", PASSPHRASE).await;
-    app.click("#with-demo").await;
-    app.click("#create-vault").await;
+    create_vault_with_demo(&app).await;
     app.wait_text(".figures", "active members").await;
 
     // Add a member; a bad email is refused beside its field.
@@ -308,11 +309,7 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     let saves = tempfile::tempdir().unwrap();
     let save_dir = saves.path().to_string_lossy().into_owned();
     let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
-    app.wait_text("#gate-title", "Create your vault").await;
-    app.type_into("#passphrase", PASSPHRASE).await;
-    app.type_into("#confirmation", PASSPHRASE).await;
-    app.click("#with-demo").await;
-    app.click("#create-vault").await;
+    create_vault_with_demo(&app).await;
     app.wait_text(".figures", "active members").await;
 
     app.click("a[data-route=meetings]").await;

@@ -220,15 +220,7 @@ pub fn import(vault: &mut Vault, json: &str) -> Result<Imported> {
     let starts_at = plan::check_meeting_form(&form).map_err(Error::rejected)?;
     let tx = vault.conn_mut().transaction()?;
     let existing = db::by_handover_id(&tx, &m.id)?;
-    let row = db::NewMeetingRow {
-        group: starts_at.group,
-        starts_at: starts_at.starts_at,
-        duration_minutes: starts_at.duration_minutes,
-        venue: &starts_at.venue,
-        online_details: &starts_at.online_details,
-        kind: starts_at.kind,
-        handover_id: Some(&m.id),
-    };
+    let row = starts_at.row(Some(&m.id));
     let id = match existing {
         Some(id) => {
             db::update_details(&tx, id, &row)?;

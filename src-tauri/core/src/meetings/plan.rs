@@ -44,6 +44,21 @@ pub struct ValidMeeting {
     pub kind: MeetingKind,
 }
 
+impl ValidMeeting {
+    /// The storage row for these details.
+    pub(crate) fn row<'a>(&'a self, handover_id: Option<&'a str>) -> db::NewMeetingRow<'a> {
+        db::NewMeetingRow {
+            group: self.group,
+            starts_at: self.starts_at,
+            duration_minutes: self.duration_minutes,
+            venue: &self.venue,
+            online_details: &self.online_details,
+            kind: self.kind,
+            handover_id,
+        }
+    }
+}
+
 /// Checks a meeting's details as typed (or as a hand-over file gives them).
 pub fn check_meeting_form(f: &MeetingForm) -> std::result::Result<ValidMeeting, Vec<Problem>> {
     let mut problems = Vec::new();
@@ -140,18 +155,7 @@ pub fn create(vault: &mut Vault, form: &MeetingForm) -> Result<MeetingId> {
                 "choose the group that meets.",
             )])
         })?;
-    let id = db::insert(
-        &tx,
-        &db::NewMeetingRow {
-            group: m.group,
-            starts_at: m.starts_at,
-            duration_minutes: m.duration_minutes,
-            venue: &m.venue,
-            online_details: &m.online_details,
-            kind: m.kind,
-            handover_id: None,
-        },
-    )?;
+    let id = db::insert(&tx, &m.row(None))?;
     db::replace_items(&tx, id, &items)?;
     db::expect_roster(&tx, id, m.group, m.starts_at.date())?;
     tx.commit()?;
@@ -193,19 +197,7 @@ pub fn update_details(vault: &mut Vault, id: MeetingId, form: &MeetingForm) -> R
     let m = check_meeting_form(form).map_err(Error::rejected)?;
     let tx = vault.conn_mut().transaction()?;
     let cleared = db::clear_agreement(&tx, id)?;
-    db::update_details(
-        &tx,
-        id,
-        &db::NewMeetingRow {
-            group: m.group,
-            starts_at: m.starts_at,
-            duration_minutes: m.duration_minutes,
-            venue: &m.venue,
-            online_details: &m.online_details,
-            kind: m.kind,
-            handover_id: None,
-        },
-    )?;
+    db::update_details(&tx, id, &m.row(None))?;
     tx.commit()?;
     Ok(saved(cleared))
 }
