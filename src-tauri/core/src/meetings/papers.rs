@@ -247,12 +247,14 @@ pub fn sign_in_document(s: &SignInSheet) -> Document {
     doc.blocks.push(Block::paragraph(
         "Please sign beside your name. Guests: please print your name and organisation in the blank rows.",
     ));
+    // A blank second line in the signature cell gives room to sign by hand.
+    let room = || "\n".to_string();
     let mut rows: Vec<Vec<String>> = s
         .people
         .iter()
-        .map(|(n, c)| vec![n.clone(), c.clone(), String::new()])
+        .map(|(n, c)| vec![n.clone(), c.clone(), room()])
         .collect();
-    rows.extend((0..s.blank_rows).map(|_| vec![String::new(), "Guest".into(), String::new()]));
+    rows.extend((0..s.blank_rows).map(|_| vec![String::new(), "Guest".into(), room()]));
     doc.blocks.push(Block::Table(Table {
         header: vec!["Name".into(), "Attending as".into(), "Signature".into()],
         rows,
