@@ -37,10 +37,10 @@ pub async fn open(answers: &Answers, title: &str, filter: (&str, &[&str])) -> Op
     if let Some(file) = &answers.open_file {
         return Some(file.clone());
     }
-    rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .add_filter(filter.0, filter.1)
-        .pick_file()
-        .await
-        .map(|h| h.path().to_path_buf())
+    let mut dialog = rfd::AsyncFileDialog::new().set_title(title);
+    // An empty filter means any kind of file (papers come in every format).
+    if !filter.1.is_empty() {
+        dialog = dialog.add_filter(filter.0, filter.1);
+    }
+    dialog.pick_file().await.map(|h| h.path().to_path_buf())
 }

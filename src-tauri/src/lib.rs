@@ -85,6 +85,9 @@ pub fn app(
             commands::meetings::files_open_last,
             commands::meetings::meeting_export_agenda_pdf,
             commands::meetings::meeting_export_signin_pdf,
+            commands::meetings::agenda_paper_attach,
+            commands::meetings::agenda_paper_save,
+            commands::meetings::agenda_paper_remove,
         ])
 }
 

@@ -308,7 +308,15 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     let shots = Shots::new("meeting");
     let saves = tempfile::tempdir().unwrap();
     let save_dir = saves.path().to_string_lossy().into_owned();
-    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
+    // The file an "Attach…" dialog will return.
+    let paper = saves.path().join("stop-search-q3.pdf");
+    std::fs::write(&paper, b"%PDF-1.4 quarterly figures").unwrap();
+    let paper_arg = paper.to_string_lossy().into_owned();
+    let app = App::launch_with(
+        data.path(),
+        &["--save-dir", &save_dir, "--open-file", &paper_arg],
+    )
+    .await;
     create_vault_with_demo(&app).await;
     app.wait_text(".figures", "active members").await;
 
@@ -442,6 +450,10 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
         !ics.contains("CANARY"),
         "a confidential title must never reach a calendar file"
     );
+    // A paper attached to the police update is copied into the vault.
+    app.click("[data-attach='6']").await;
+    app.wait_text("main table", "stop-search-q3.pdf").await;
+
     // The agenda PDF: every item, the public title and reason, no canary.
     app.click("#export-agenda").await;
     app.wait_text("#export-message", "Saved the agenda to")
@@ -461,6 +473,10 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     assert!(
         text.contains("taken in private: Community-tension"),
         "and the reason:\n{text}"
+    );
+    assert!(
+        text.contains("Papers: stop-search-q3.pdf"),
+        "papers are listed:\n{text}"
     );
     assert!(
         text.contains("Any other business (notified in advance)"),

@@ -489,3 +489,109 @@ mod agenda_pdf {
         );
     }
 }
+
+mod papers {
+    use super::*;
+
+    #[test]
+    fn papers_stay_with_their_item_when_the_agenda_is_reordered() {
+        let (_t, mut vault) = demo_vault();
+        let id = new_meeting(&mut vault, "Marlow Fen Local IAG");
+        let m = plan::detail(&vault, id).unwrap();
+        let scrutiny = m.items[6].id;
+        plan::attach_paper(
+            &mut vault,
+            id,
+            scrutiny,
+            "/home/chair/Papers/stop-search-q3.pdf",
+            b"%PDF-1.7 figures",
+            now(),
+        )
+        .unwrap();
+        // Move scrutiny to the top and save.
+        let mut drafts: Vec<ItemDraft> = m.items.iter().map(|i| i.draft.clone()).collect();
+        let moved = drafts.remove(6);
+        drafts.insert(0, moved);
+        plan::save_agenda(&mut vault, id, &drafts).unwrap();
+        let m = plan::detail(&vault, id).unwrap();
+        assert_eq!(m.items[0].title, "Scrutiny items");
+        assert_eq!(m.items[0].papers.len(), 1, "the paper moved with its item");
+        assert_eq!(
+            m.items[0].papers[0].file_name, "stop-search-q3.pdf",
+            "the file's own name, not its folder"
+        );
+        let (name, bytes) = plan::paper(&vault, id, m.items[0].papers[0].id).unwrap();
+        assert_eq!(
+            (name.as_str(), bytes.as_slice()),
+            ("stop-search-q3.pdf", &b"%PDF-1.7 figures"[..])
+        );
+        // Removing the item removes its papers.
+        drafts.remove(0);
+        plan::save_agenda(&mut vault, id, &drafts).unwrap();
+        assert!(plan::detail(&vault, id)
+            .unwrap()
+            .items
+            .iter()
+            .all(|i| i.papers.is_empty()));
+    }
+
+    #[test]
+    fn the_agenda_lists_papers_of_open_items_only_and_a_paper_clears_agreement() {
+        let (_t, mut vault) = demo_vault();
+        let id = new_meeting(&mut vault, "Marlow Fen Local IAG");
+        let m = plan::detail(&vault, id).unwrap();
+        let mut drafts: Vec<ItemDraft> = m.items.iter().map(|i| i.draft.clone()).collect();
+        drafts[7].confidentiality = "confidential".into();
+        drafts[7].public_title = "A confidential matter".into();
+        drafts[7].reason = "live_investigation".into();
+        plan::save_agenda(&mut vault, id, &drafts).unwrap();
+        plan::agree(&mut vault, id, "chair", "Siobhán Ní Bhriain", now()).unwrap();
+        let saved = plan::attach_paper(
+            &mut vault,
+            id,
+            m.items[5].id,
+            "police-update.pdf",
+            b"x",
+            now(),
+        )
+        .unwrap();
+        assert!(saved.agreement_cleared, "a new paper changes the agenda");
+        plan::attach_paper(
+            &mut vault,
+            id,
+            m.items[7].id,
+            "CANARY-witness-statement.pdf",
+            b"x",
+            now(),
+        )
+        .unwrap();
+        let view =
+            iag_desk_core::meetings::papers::public_agenda(&plan::detail(&vault, id).unwrap());
+        assert_eq!(view.items[5].papers, ["police-update.pdf"]);
+        assert!(
+            view.items[7].papers.is_empty(),
+            "a confidential item's file names stay private"
+        );
+        let pdf = plan::agenda_pdf(&vault, id).unwrap();
+        assert!(!String::from_utf8_lossy(&pdf).contains("CANARY"));
+    }
+
+    #[test]
+    fn an_oversized_or_misplaced_paper_is_refused() {
+        let (_t, mut vault) = demo_vault();
+        let id = new_meeting(&mut vault, "Marlow Fen Local IAG");
+        let other = new_meeting(&mut vault, "Brackenford Local IAG");
+        let item = plan::detail(&vault, id).unwrap().items[0].id;
+        let big = vec![0u8; plan::MAX_PAPER_BYTES + 1];
+        let err = plan::attach_paper(&mut vault, id, item, "video.mp4", &big, now()).unwrap_err();
+        assert!(
+            err.to_string().contains("papers can be at most 25 MB"),
+            "{err}"
+        );
+        let err = plan::attach_paper(&mut vault, other, item, "x.pdf", b"x", now()).unwrap_err();
+        assert!(
+            err.to_string().contains("not found"),
+            "an item of another meeting: {err}"
+        );
+    }
+}

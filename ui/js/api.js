@@ -84,6 +84,9 @@ export const meetings = {
   importHandover: () => call('meeting_import_handover'),
   exportAgendaPdf: (id) => call('meeting_export_agenda_pdf', { id }),
   exportSignInPdf: (id) => call('meeting_export_signin_pdf', { id }),
+  attachPaper: (id, item) => call('agenda_paper_attach', { id, item }),
+  savePaper: (id, paper) => call('agenda_paper_save', { id, paper }),
+  removePaper: (id, paper) => call('agenda_paper_remove', { id, paper }),
 };
 
 export const files = {

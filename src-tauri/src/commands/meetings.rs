@@ -236,3 +236,50 @@ fn file_name(desk: &Desk, id: MeetingId, what: &str) -> CommandResult<String> {
         .join("-");
     Ok(format!("{group}-{what}-{}.pdf", m.date))
 }
+
+/// Asks for a file and copies it into the vault under an agenda item.
+#[tauri::command]
+pub async fn agenda_paper_attach(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    id: MeetingId,
+    item: i64,
+) -> CommandResult<Option<Saved>> {
+    let Some(path) = crate::dialogs::open(&answers, "Attach a paper", ("Any file", &[])).await
+    else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+    let name = path.to_string_lossy().into_owned();
+    desk.with_vault(|v| plan::attach_paper(v, id, item, &name, &bytes, super::now()))
+        .map(Some)
+}
+
+/// Saves a copy of a paper outside the vault.
+#[tauri::command]
+pub async fn agenda_paper_save(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    id: MeetingId,
+    paper: i64,
+) -> CommandResult<Option<String>> {
+    let (name, bytes) = desk.with_vault(|v| plan::paper(v, id, paper))?;
+    save_as(
+        &desk,
+        &answers,
+        "Save a copy of the paper",
+        &name,
+        ("Any file", &["*"]),
+        &bytes,
+    )
+    .await
+}
+
+#[tauri::command(async)]
+pub fn agenda_paper_remove(
+    desk: State<'_, Desk>,
+    id: MeetingId,
+    paper: i64,
+) -> CommandResult<Saved> {
+    desk.with_vault(|v| plan::remove_paper(v, id, paper))
+}

@@ -343,6 +343,34 @@ async function meetingPage(id) {
       { title: 'Item', cell: (i) => (i.confidentiality === 'open' ? i.title : [i.title, h('br'), h('span', { class: 'tag warn' }, `${i.confidentiality === 'confidential' ? 'Confidential' : 'Not recorded'}: public title “${i.public_title}”; ${i.reason}`)]) },
       { title: 'Presenter', cell: (i) => i.presenter || '—' },
       { title: 'Minutes', cell: (i) => i.minutes },
+      {
+        title: 'Papers',
+        cell: (i) => [
+          i.papers.map((p) => h('div', { class: 'paper' },
+            h('span', {}, `${p.file_name} (${p.size}) `),
+            h('button', { type: 'button', class: 'secondary small', 'aria-label': `Save a copy of ${p.file_name}`, onclick: async () => {
+              try {
+                const path = await meetings.savePaper(id, p.id);
+                if (path) fill(exportNotice, savedNotice(p.file_name, path, files.openLast));
+              } catch (e) { fill(exportNotice, errorBlock(e)); }
+            } }, 'Save copy'),
+            ' ',
+            h('button', { type: 'button', class: 'secondary small', 'aria-label': `Remove ${p.file_name}`, onclick: async () => {
+              const saved = await meetings.removePaper(id, p.id);
+              sessionStorage.setItem('agenda-message', saved.message);
+              refresh();
+            } }, 'Remove'))),
+          h('button', { type: 'button', class: 'secondary small', 'data-attach': i.number, 'aria-label': `Attach a paper to item ${i.number}`, onclick: async () => {
+            try {
+              const saved = await meetings.attachPaper(id, i.id);
+              if (saved) {
+                sessionStorage.setItem('agenda-message', saved.message);
+                refresh();
+              }
+            } catch (e) { fill(message, errorBlock(e)); }
+          } }, 'Attach…'),
+        ],
+      },
     ], m.items),
     suggestions,
     h('h3', {}, 'Edit the agenda'),

@@ -50,6 +50,9 @@ vocabulary!(
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ItemDraft {
+    /// The saved item this draft edits (None for a new item). Keeping the id
+    /// keeps the item's papers when the agenda is reordered or edited.
+    pub id: Option<i64>,
     pub title: String,
     pub purpose: String,
     /// 0 for a main item, 1 for a sub-item of the item above.
@@ -68,6 +71,7 @@ pub struct ItemDraft {
 /// An item that passed the rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
+    pub id: Option<i64>,
     pub title: String,
     pub purpose: String,
     pub depth: u8,
@@ -170,6 +174,7 @@ pub fn check_item(d: &ItemDraft, at: &str) -> Result<Item, Vec<Problem>> {
         return Err(problems);
     }
     Ok(Item {
+        id: d.id,
         title,
         purpose: d.purpose.trim().to_string(),
         depth: d.depth,

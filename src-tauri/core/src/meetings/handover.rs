@@ -84,6 +84,8 @@ pub fn export(vault: &mut Vault, id: MeetingId) -> Result<String> {
                 .items
                 .iter()
                 .map(|i| ItemDraft {
+                    // Item ids belong to this vault; papers stay here too.
+                    id: None,
                     presenter_id: None,
                     presenter_text: i.presenter.clone(),
                     ..i.draft.clone()

@@ -22,6 +22,9 @@ pub struct PublicItem {
     pub minutes: u32,
     /// "Confidential: Community-tension intelligence".
     pub notice: Option<String>,
+    /// File names of the papers (none listed for a confidential item: a file
+    /// name can say too much).
+    pub papers: Vec<String>,
 }
 
 /// The agenda as the public (and everyone) may read it.
@@ -54,6 +57,7 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
                 presenter: i.presenter.clone(),
                 minutes: i.minutes,
                 notice: None,
+                papers: i.papers.iter().map(|p| p.file_name.clone()).collect(),
             },
             level => PublicItem {
                 number: i.number.clone(),
@@ -63,6 +67,7 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
                 purpose: String::new(),
                 presenter: String::new(),
                 minutes: i.minutes,
+                papers: Vec::new(),
                 notice: Some(format!(
                     "{}: {}",
                     if level == Confidentiality::Confidential {
@@ -152,6 +157,10 @@ pub fn agenda_document(a: &PublicAgenda) -> Document {
                 if let Some(n) = &i.notice {
                     item.push('\n');
                     item.push_str(n);
+                }
+                if !i.papers.is_empty() {
+                    item.push_str("\nPapers: ");
+                    item.push_str(&i.papers.join(", "));
                 }
                 vec![
                     i.number.clone(),

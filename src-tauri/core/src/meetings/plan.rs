@@ -136,7 +136,15 @@ pub fn template_for(vault: &Vault, group: GroupId) -> Result<Vec<ItemDraft>> {
 
 pub fn save_template(vault: &mut Vault, group: GroupId, drafts: &[ItemDraft]) -> Result<()> {
     agenda::check_agenda(drafts).map_err(Error::rejected)?;
-    db::save_template(vault.conn(), group, drafts)
+    // A template is a shape for future meetings, not tied to saved items.
+    let drafts: Vec<ItemDraft> = drafts
+        .iter()
+        .map(|d| ItemDraft {
+            id: None,
+            ..d.clone()
+        })
+        .collect();
+    db::save_template(vault.conn(), group, &drafts)
 }
 
 /// Creates a meeting with its agenda from the template and the group's
@@ -274,6 +282,8 @@ pub fn add_guest(vault: &mut Vault, id: MeetingId, name: &str) -> Result<()> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AgendaLine {
+    /// The saved item's id (papers attach to it).
+    pub id: i64,
     pub number: String,
     /// "18:35".
     pub starts: String,
@@ -286,8 +296,17 @@ pub struct AgendaLine {
     pub public_title: String,
     pub reason: Option<String>,
     pub kind: agenda::ItemKind,
+    pub papers: Vec<PaperView>,
     /// The draft, for the editor.
     pub draft: ItemDraft,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PaperView {
+    pub id: i64,
+    pub file_name: String,
+    /// "245 KB".
+    pub size: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -346,6 +365,7 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
     let conn = vault.conn();
     let m = db::get(conn, id)?;
     let items = db::items(conn, id)?;
+    let papers = db::papers(conn, id)?;
     let numbers = agenda::numbers(&items.iter().map(|(i, _)| i.depth).collect::<Vec<_>>());
     let minutes: Vec<u32> = items.iter().map(|(i, _)| i.minutes).collect();
     let (starts, overrun) = agenda::start_times(m.starts_at, &minutes, m.duration_minutes);
@@ -354,12 +374,23 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
         .zip(numbers)
         .zip(starts)
         .map(|(((item, name), number), at)| AgendaLine {
+            id: item.id.unwrap_or_default(),
+            papers: papers
+                .iter()
+                .filter(|(item_id, ..)| Some(*item_id) == item.id)
+                .map(|(_, paper, file_name, size)| PaperView {
+                    id: *paper,
+                    file_name: file_name.clone(),
+                    size: format!("{} KB", (size + 1023) / 1024),
+                })
+                .collect(),
             number,
             starts: at.format("%H:%M").to_string(),
             depth: item.depth,
             presenter: name.unwrap_or_else(|| item.presenter_text.clone()),
             reason: item.reason_text(),
             draft: ItemDraft {
+                id: item.id,
                 title: item.title.clone(),
                 purpose: item.purpose.clone(),
                 depth: item.depth,
@@ -526,4 +557,67 @@ pub fn agenda_pdf(vault: &Vault, id: MeetingId) -> Result<Vec<u8>> {
 pub fn sign_in_pdf(vault: &Vault, id: MeetingId) -> Result<Vec<u8>> {
     let sheet = super::papers::sign_in_sheet(&detail(vault, id)?);
     crate::documents::render_pdf(&super::papers::sign_in_document(&sheet))
+}
+
+/// Largest paper accepted, so a mistaken choice (a video) cannot bloat the vault.
+pub const MAX_PAPER_BYTES: usize = 25 * 1024 * 1024;
+
+/// Copies a paper into the vault under an agenda item. Adding a paper to an
+/// agreed agenda clears the agreement, as any change to the agenda does.
+pub fn attach_paper(
+    vault: &mut Vault,
+    meeting: MeetingId,
+    item: i64,
+    file_name: &str,
+    bytes: &[u8],
+    now: NaiveDateTime,
+) -> Result<Saved> {
+    // Only the file's own name, never the folder it came from.
+    let name = std::path::Path::new(file_name)
+        .file_name()
+        .map(|n| n.to_string_lossy().trim().to_string())
+        .unwrap_or_default();
+    if name.is_empty() {
+        return Err(Error::invalid("Paper", "the file has no name."));
+    }
+    if bytes.len() > MAX_PAPER_BYTES {
+        return Err(Error::invalid(
+            "Paper",
+            format!(
+                "{name} is {} MB; papers can be at most {} MB.",
+                bytes.len().div_ceil(1024 * 1024),
+                MAX_PAPER_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let tx = vault.conn_mut().transaction()?;
+    if db::item_meeting(&tx, item)? != Some(meeting) {
+        return Err(Error::NotFound {
+            what: "That agenda item".into(),
+        });
+    }
+    db::add_paper(&tx, item, &name, bytes, now)?;
+    let cleared = db::clear_agreement(&tx, meeting)?;
+    tx.commit()?;
+    Ok(saved(cleared))
+}
+
+/// A paper's file name and bytes, to save a copy outside the vault.
+pub fn paper(vault: &Vault, meeting: MeetingId, paper: i64) -> Result<(String, Vec<u8>)> {
+    let (m, name, bytes) = db::paper(vault.conn(), paper)?;
+    if m != meeting {
+        return Err(Error::NotFound {
+            what: "That paper".into(),
+        });
+    }
+    Ok((name, bytes))
+}
+
+pub fn remove_paper(vault: &mut Vault, meeting: MeetingId, paper_id: i64) -> Result<Saved> {
+    paper(vault, meeting, paper_id)?;
+    let tx = vault.conn_mut().transaction()?;
+    db::delete_paper(&tx, paper_id)?;
+    let cleared = db::clear_agreement(&tx, meeting)?;
+    tx.commit()?;
+    Ok(saved(cleared))
 }

@@ -162,16 +162,22 @@ pub(crate) fn record_agreement(
 }
 
 /// Replaces the agenda with `items`, in order.
+/// Makes the stored agenda exactly `items`, in order: items that carry the
+/// id of one of this meeting's items are updated in place (keeping their
+/// papers), the rest are added, and items no longer listed are deleted.
 pub(crate) fn replace_items(conn: &Connection, id: MeetingId, items: &[Item]) -> Result<()> {
-    conn.execute("DELETE FROM agenda_items WHERE meeting_id = ?1", [id])?;
-    let mut stmt = conn.prepare(
-        "INSERT INTO agenda_items (meeting_id, position, depth, title, purpose, minutes, presenter_id,
-                                   presenter_text, confidentiality, public_title, reason,
-                                   reason_other, kind)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    let existing: Vec<i64> = conn
+        .prepare("SELECT id FROM agenda_items WHERE meeting_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Out of the way of UNIQUE (meeting_id, position) while rows move.
+    conn.execute(
+        "UPDATE agenda_items SET position = -position - 1 WHERE meeting_id = ?1",
+        [id],
     )?;
+    let mut kept = Vec::new();
     for (position, i) in items.iter().enumerate() {
-        stmt.execute(params![
+        let values = params![
             id,
             position as i64,
             i.depth,
@@ -185,8 +191,99 @@ pub(crate) fn replace_items(conn: &Connection, id: MeetingId, items: &[Item]) ->
             i.reason.map(|r| r.code()),
             i.reason_other,
             i.kind.code()
-        ])?;
+        ];
+        match i
+            .id
+            .filter(|item| existing.contains(item) && !kept.contains(item))
+        {
+            Some(item) => {
+                let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
+                all.push(&item);
+                conn.execute(
+                    "UPDATE agenda_items SET meeting_id = ?1, position = ?2, depth = ?3, title = ?4,
+                            purpose = ?5, minutes = ?6, presenter_id = ?7, presenter_text = ?8,
+                            confidentiality = ?9, public_title = ?10, reason = ?11,
+                            reason_other = ?12, kind = ?13
+                      WHERE id = ?14",
+                    all.as_slice(),
+                )?;
+                kept.push(item);
+            }
+            None => {
+                conn.execute(
+                    "INSERT INTO agenda_items (meeting_id, position, depth, title, purpose, minutes,
+                                               presenter_id, presenter_text, confidentiality,
+                                               public_title, reason, reason_other, kind)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                    values,
+                )?;
+            }
+        }
     }
+    for gone in existing.iter().filter(|e| !kept.contains(e)) {
+        conn.execute("DELETE FROM agenda_items WHERE id = ?1", [gone])?;
+    }
+    Ok(())
+}
+
+/// A paper attached to an agenda item: (item, paper id, file name, size).
+pub(crate) fn papers(
+    conn: &Connection,
+    meeting: MeetingId,
+) -> Result<Vec<(i64, i64, String, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.item_id, p.id, p.file_name, length(p.bytes)
+           FROM agenda_papers p JOIN agenda_items a ON a.id = p.item_id
+          WHERE a.meeting_id = ?1 ORDER BY p.id",
+    )?;
+    let rows = stmt
+        .query_map([meeting], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub(crate) fn item_meeting(conn: &Connection, item: i64) -> Result<Option<MeetingId>> {
+    Ok(conn
+        .query_row(
+            "SELECT meeting_id FROM agenda_items WHERE id = ?1",
+            [item],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub(crate) fn add_paper(
+    conn: &Connection,
+    item: i64,
+    name: &str,
+    bytes: &[u8],
+    at: NaiveDateTime,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO agenda_papers (item_id, file_name, bytes, added_at) VALUES (?1, ?2, ?3, ?4)",
+        params![item, name, bytes, at.format(DATE_TIME).to_string()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// (meeting, file name, bytes) of a paper.
+pub(crate) fn paper(conn: &Connection, paper: i64) -> Result<(MeetingId, String, Vec<u8>)> {
+    conn.query_row(
+        "SELECT a.meeting_id, p.file_name, p.bytes FROM agenda_papers p
+           JOIN agenda_items a ON a.id = p.item_id WHERE p.id = ?1",
+        [paper],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        what: "That paper".into(),
+    })
+}
+
+pub(crate) fn delete_paper(conn: &Connection, paper: i64) -> Result<()> {
+    conn.execute("DELETE FROM agenda_papers WHERE id = ?1", [paper])?;
     Ok(())
 }
 
@@ -194,7 +291,8 @@ pub(crate) fn replace_items(conn: &Connection, id: MeetingId, items: &[Item]) ->
 pub(crate) fn items(conn: &Connection, id: MeetingId) -> Result<Vec<(Item, Option<String>)>> {
     let mut stmt = conn.prepare(
         "SELECT a.depth, a.title, a.purpose, a.minutes, a.presenter_id, a.presenter_text,
-                a.confidentiality, a.public_title, a.reason, a.reason_other, a.kind, p.full_name
+                a.confidentiality, a.public_title, a.reason, a.reason_other, a.kind, p.full_name,
+                a.id
            FROM agenda_items a LEFT JOIN people p ON p.id = a.presenter_id
           WHERE a.meeting_id = ?1 ORDER BY a.position",
     )?;
@@ -212,6 +310,7 @@ pub(crate) fn items(conn: &Connection, id: MeetingId) -> Result<Vec<(Item, Optio
             r.get::<_, String>(9)?,
             r.get::<_, String>(10)?,
             r.get::<_, Option<String>>(11)?,
+            r.get::<_, i64>(12)?,
         ))
     })?;
     let mut out = Vec::new();
@@ -229,9 +328,11 @@ pub(crate) fn items(conn: &Connection, id: MeetingId) -> Result<Vec<(Item, Optio
             reason_other,
             kind,
             name,
+            item_id,
         ) = row?;
         out.push((
             Item {
+                id: Some(item_id),
                 title,
                 purpose,
                 depth,
