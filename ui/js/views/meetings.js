@@ -161,6 +161,8 @@ async function meetingPage(id) {
         titleField.control.addEventListener('input', set('title'));
         const minutes = field({ name: name('minutes'), label: 'Minutes', type: 'number', value: it.minutes });
         minutes.control.addEventListener('input', set('minutes', (x) => Number(x) || 0));
+        const purpose = field({ name: name('purpose'), label: 'Purpose', value: it.purpose ?? '' });
+        purpose.control.addEventListener('input', set('purpose'));
         const presenter = field({ name: name('presenter_text'), label: 'Presenter', value: it.presenter_text });
         presenter.control.setAttribute('list', 'roster-names');
         presenter.control.addEventListener('input', set('presenter_text'));
@@ -181,6 +183,7 @@ async function meetingPage(id) {
         h('span', { class: 'agenda-number', 'aria-hidden': 'true' }, labels[i]),
         h('div', { class: 'agenda-fields' },
           h('div', { class: 'inline-form' }, titleField, minutes, presenter, conf),
+          h('div', { class: 'inline-form purpose' }, purpose),
           hidden ? null : h('div', { class: 'inline-form' }, publicTitle, reason, it.reason === 'other' ? other : null),
           h('div', { class: 'row-actions' },
             button('Move up', '↑ Up', () => { items = moveBlock(items, i, -1); }, 'up'),
