@@ -309,6 +309,14 @@ pub(crate) struct PeopleFilter {
 }
 
 impl PeopleFilter {
+    /// As `condition`, for a query whose own `?1` is `today`: the values
+    /// come with today's date in front.
+    pub fn condition_after_today(&self, today: NaiveDate) -> (String, Vec<Value>) {
+        let (condition, mut values) = self.condition(2, today);
+        values.insert(0, Value::Text(day(today)));
+        (condition, values)
+    }
+
     /// The condition and its values, numbered from `?{first}` so a query
     /// can put its own parameters before it.
     pub fn condition(&self, first: usize, today: NaiveDate) -> (String, Vec<Value>) {
@@ -374,10 +382,8 @@ pub(crate) fn compliance_facts(
     today: NaiveDate,
 ) -> Result<HashMap<PersonId, Facts>> {
     let mut facts: HashMap<PersonId, Facts> = HashMap::new();
-    let today_text = day(today);
     {
-        let (condition, mut values) = filter.condition(2, today);
-        values.insert(0, Value::Text(today_text));
+        let (condition, values) = filter.condition_after_today(today);
         let mut stmt = conn.prepare(&format!(
             "SELECT p.id, p.kind, p.status, v.level, v.granted_on, v.expires_on,
                     EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.role = 'chair'

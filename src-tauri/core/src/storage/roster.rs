@@ -12,7 +12,6 @@ use crate::roster::{
     GroupStatus, GroupSummary, MemberStatus, PersonKind, PersonSummary, Role, Tier,
 };
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 
@@ -345,11 +344,9 @@ pub(crate) fn list_people_matching(
     filter: &PeopleFilter,
     today: NaiveDate,
 ) -> Result<Vec<PersonSummary>> {
-    let today_text = today.format(DATE).to_string();
     let mut roles: HashMap<PersonId, Vec<String>> = HashMap::new();
     {
-        let (condition, mut values) = filter.condition(2, today);
-        values.insert(0, Value::Text(today_text.clone()));
+        let (condition, values) = filter.condition_after_today(today);
         let mut stmt = conn.prepare(&format!(
             "SELECT m.person_id, m.role, g.name
                FROM memberships m JOIN groups g ON g.id = m.group_id
