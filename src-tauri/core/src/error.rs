@@ -50,6 +50,11 @@ pub enum Error {
     #[error("The vault is locked. Unlock it first.")]
     Locked,
 
+    /// The request clashes with the record's state (approved minutes are
+    /// locked, a declared vote is final); the message says what to do.
+    #[error("{0}")]
+    Conflict(String),
+
     #[error("{what} was not found.")]
     NotFound { what: String },
 
@@ -86,7 +91,9 @@ impl Error {
             Error::WrongPassphrase(_) | Error::Invalid { .. } | Error::Rejected { .. } => {
                 ErrorKind::Invalid
             }
-            Error::VaultExists(_) | Error::VaultTooNew { .. } => ErrorKind::Conflict,
+            Error::VaultExists(_) | Error::VaultTooNew { .. } | Error::Conflict(_) => {
+                ErrorKind::Conflict
+            }
             Error::Locked => ErrorKind::Locked,
             Error::Io { .. } => ErrorKind::Io,
             Error::Storage(_) => ErrorKind::Storage,

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod error;
 pub mod ids;
 pub mod meetings;
+pub mod minutes;
 pub mod passphrase;
 pub mod roster;
 pub mod storage;

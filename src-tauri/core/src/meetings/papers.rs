@@ -5,10 +5,11 @@
 //! not-recorded item reaches them as its public title and reason, nothing
 //! else: its real title, purpose and presenter never enter the view.
 
-use super::agenda::Confidentiality;
+use super::agenda::{Confidentiality, ItemKind};
 use super::attendance::Capacity;
 use super::plan::MeetingDetail;
 use crate::documents::{Block, Document, Marking, Table, TextRun};
+use crate::minutes::actions::{ActionLine, CONFIDENTIAL_ACTION};
 
 /// An agenda item as the public may read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub struct PublicItem {
     /// File names of the papers (none listed for a confidential item: a file
     /// name can say too much).
     pub papers: Vec<String>,
+    /// Under the action-log item: open actions carried forward.
+    pub carried_actions: Vec<String>,
 }
 
 /// The agenda as the public (and everyone) may read it.
@@ -40,6 +43,31 @@ pub struct PublicAgenda {
     pub members_expected: Vec<String>,
     pub in_attendance: Vec<String>,
     pub agreed: Option<String>,
+}
+
+/// Open actions as the public agenda lists them: a confidential action by
+/// its dates only.
+fn carried(actions: &[ActionLine]) -> Vec<String> {
+    actions
+        .iter()
+        .map(|a| {
+            let due = a
+                .due_on
+                .as_ref()
+                .map(|d| format!(", due {d}{}", if a.overdue { " (overdue)" } else { "" }))
+                .unwrap_or_default();
+            if a.level == Confidentiality::Open {
+                let owner = if a.owner.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", a.owner)
+                };
+                format!("{}{owner}: raised {}{due}", a.text, a.raised_on)
+            } else {
+                format!("{}: raised {}{due}", CONFIDENTIAL_ACTION, a.raised_on)
+            }
+        })
+        .collect()
 }
 
 /// The only way to a `PublicAgenda`: confidential content is dropped here.
@@ -58,6 +86,11 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
                 minutes: i.minutes,
                 notice: None,
                 papers: i.papers.iter().map(|p| p.file_name.clone()).collect(),
+                carried_actions: if i.kind == ItemKind::ActionLog {
+                    carried(&m.carried_actions)
+                } else {
+                    Vec::new()
+                },
             },
             level => PublicItem {
                 number: i.number.clone(),
@@ -68,6 +101,7 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
                 presenter: String::new(),
                 minutes: i.minutes,
                 papers: Vec::new(),
+                carried_actions: Vec::new(),
                 notice: Some(format!(
                     "{}: {}",
                     if level == Confidentiality::Confidential {
@@ -161,6 +195,13 @@ pub fn agenda_document(a: &PublicAgenda) -> Document {
                 if !i.papers.is_empty() {
                     item.push_str("\nPapers: ");
                     item.push_str(&i.papers.join(", "));
+                }
+                if !i.carried_actions.is_empty() {
+                    item.push_str("\nOpen actions carried forward:");
+                    for c in &i.carried_actions {
+                        item.push_str("\n• ");
+                        item.push_str(c);
+                    }
                 }
                 vec![
                     i.number.clone(),

@@ -192,12 +192,59 @@ fn saved(cleared: bool) -> Saved {
 /// any problem).
 pub fn save_agenda(vault: &mut Vault, id: MeetingId, drafts: &[ItemDraft]) -> Result<Saved> {
     let items = agenda::check_agenda(drafts).map_err(Error::rejected)?;
+    ensure_minutes_open(vault, id)?;
+    // Minutes written under an item keep it: nothing acknowledged is lost.
+    let written = crate::storage::minutes::items_with_entries(vault.conn(), id)?;
+    let mut problems = Vec::new();
+    let saved_items = db::items(vault.conn(), id)?;
+    for (item, recorded) in &written {
+        let title = saved_items
+            .iter()
+            .find(|(i, _)| i.id == Some(*item))
+            .map(|(i, _)| i.title.clone())
+            .unwrap_or_default();
+        match items.iter().position(|i| i.id == Some(*item)) {
+            None => problems.push(Problem::new(
+                "items",
+                format!(
+                    "\u{201c}{title}\u{201d} has minutes written under it, so it cannot be \
+                     removed. Delete its minute entries first."
+                ),
+            )),
+            Some(p) if *recorded && items[p].confidentiality == Confidentiality::NotRecorded => {
+                problems.push(Problem::new(
+                    format!("items.{p}.confidentiality"),
+                    format!(
+                        "\u{201c}{title}\u{201d} has minutes written under it; delete them \
+                         before making the item not recorded."
+                    ),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::rejected(problems));
+    }
     let tx = vault.conn_mut().transaction()?;
     db::get(&tx, id)?;
     let cleared = db::clear_agreement(&tx, id)?;
     db::replace_items(&tx, id, &items)?;
     tx.commit()?;
     Ok(saved(cleared))
+}
+
+/// The agenda and the register are part of the record: once the minutes
+/// are approved they are locked with them.
+fn ensure_minutes_open(vault: &Vault, id: MeetingId) -> Result<()> {
+    match crate::storage::minutes::approval(vault.conn(), id)? {
+        Some((on, _)) => Err(Error::Conflict(format!(
+            "The minutes of this meeting were approved on {}; its agenda and register are \
+             part of that record and can no longer change.",
+            long_date(on)
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Changes when, where and what kind of meeting it is.
@@ -254,6 +301,7 @@ pub fn set_presence(
     arrived_at: Option<usize>,
     left_at: Option<usize>,
 ) -> Result<()> {
+    ensure_minutes_open(vault, id)?;
     let presence = Presence::from_code(presence.trim()).ok_or_else(|| {
         Error::invalid("presence", "choose expected, present, apologies or absent.")
     })?;
@@ -350,6 +398,9 @@ pub struct MeetingDetail {
     pub police_agreed: Option<Agreement>,
     pub register: Vec<RegisterLine>,
     pub quorum: QuorumState,
+    /// Open actions of the group's earlier meetings, listed under the
+    /// action-log item; "overdue" as at the meeting's date.
+    pub carried_actions: Vec<crate::minutes::actions::ActionLine>,
 }
 
 fn agreement(pair: Option<(String, String)>) -> Option<Agreement> {
@@ -449,6 +500,7 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
         chair_agreed: agreement(m.chair_agreed),
         police_agreed: agreement(m.police_agreed),
         quorum: attendance::quorum_at(quorum, members, &lines_for_quorum, 0),
+        carried_actions: crate::minutes::actions::carried_forward(vault, id, m.starts_at.date())?,
         register: register
             .into_iter()
             .map(|r| RegisterLine {

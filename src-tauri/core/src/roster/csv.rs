@@ -425,6 +425,26 @@ fn unneutralise(cell: &str) -> &str {
     }
 }
 
+/// Any table as CSV bytes Excel opens correctly (BOM, CRLF, every cell
+/// quoted, formula-looking cells made inert). The registers use this too.
+pub fn table_bytes(header: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>> {
+    let mut out = BOM.to_vec();
+    {
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .quote_style(::csv::QuoteStyle::Always)
+            .from_writer(&mut out);
+        w.write_record(header)
+            .map_err(|e| Error::Internal(e.to_string()))?;
+        for row in rows {
+            w.write_record(row.iter().map(|c| neutralise(c)))
+                .map_err(|e| Error::Internal(e.to_string()))?;
+        }
+        w.flush().map_err(|e| Error::io("write", "the CSV", e))?;
+    }
+    Ok(out)
+}
+
 /// The roster (or one group's current members) as CSV bytes for Excel.
 pub fn export(vault: &Vault, group: Option<GroupId>, today: NaiveDate) -> Result<Vec<u8>> {
     let conn = vault.conn();

@@ -11,6 +11,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/0001_roster.sql")),
     (2, include_str!("../../migrations/0002_roster_details.sql")),
     (3, include_str!("../../migrations/0003_agendas.sql")),
+    (4, include_str!("../../migrations/0004_minutes.sql")),
 ];
 
 /// The schema version this build writes and understands.

@@ -11,6 +11,7 @@
 
 pub(crate) mod meetings;
 mod migrations;
+pub(crate) mod minutes;
 pub(crate) mod people;
 pub(crate) mod roster;
 
@@ -155,6 +156,9 @@ impl Vault {
         self.conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Each commit is on disk before the call returns (minutes autosave
+        // relies on it): a power cut loses nothing that was acknowledged.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
         // Sorting and temp tables stay in memory: no temp file on disk at all.
         self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         // Deleted content is overwritten, not merely unlinked: withdrawn
