@@ -6,6 +6,7 @@
 
 use crate::paths;
 use clap::{Args, Parser, Subcommand};
+use iag_desk_core::minutes::{Audience, TableFormat};
 use iag_desk_core::{demo, Error, Passphrase, Result, Vault, VaultStatus};
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -91,6 +92,49 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
         output: PathBuf,
     },
+    /// Write a meeting's minutes as a PDF: the public minutes, or the members' confidential annex
+    Minutes {
+        /// The meeting's number, as `meetings list` shows it
+        meeting: i64,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+        /// public: the minutes anyone may read; members: the confidential annex
+        #[arg(long, value_enum)]
+        audience: AudienceArg,
+    },
+    /// Write the advice register (advice given and the police response) as PDF or CSV
+    Advice {
+        /// Only this group's advice (its name, or its number)
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+        /// Only advice given on or after this date (2026-07-01 or 01/07/2026)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only advice given on or before this date
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only advice with this response: awaiting, accepted, partly_accepted, not_followed
+        #[arg(long, value_name = "RESPONSE")]
+        response: Option<String>,
+        /// The file to write: .pdf or .csv
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.csv")]
+        output: PathBuf,
+    },
+    /// Write the action log (owner, due date, status) as PDF or CSV
+    Actions {
+        /// Only this group's actions (its name, or its number)
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+        /// Only actions with this status: open, done, dropped
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// Only open actions past their due date
+        #[arg(long)]
+        overdue: bool,
+        /// The file to write: .pdf or .csv
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.csv")]
+        output: PathBuf,
+    },
     /// Write meetings as an iCalendar (.ics) file for Outlook, Google or Apple calendars
     Calendar {
         /// Only this group's meetings (its name, or its number)
@@ -102,6 +146,22 @@ pub enum Command {
     },
 }
 
+/// Who a document or file is for.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum AudienceArg {
+    Public,
+    Members,
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(a: AudienceArg) -> Audience {
+        match a {
+            AudienceArg::Public => Audience::Public,
+            AudienceArg::Members => Audience::Members,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum MeetingsCommand {
     /// List meetings, upcoming first, with their status
@@ -110,11 +170,15 @@ pub enum MeetingsCommand {
         #[arg(long, value_name = "GROUP")]
         group: Option<String>,
     },
-    /// Write one meeting (agenda and attendance) as a hand-over file for another laptop
+    /// Write one meeting (agenda, attendance and minutes) as a hand-over file for another laptop
     Export {
         /// The meeting's number, as `meetings list` shows it
         meeting: i64,
         file: PathBuf,
+        /// members: everything but not-recorded matters (for the group's own
+        /// secretary or chair); public: only what the public minutes show
+        #[arg(long, value_enum)]
+        audience: AudienceArg,
     },
     /// Read a hand-over file: a new meeting, or an update to the same one
     Import { file: PathBuf },
@@ -164,6 +228,24 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
             "agenda",
             iag_desk_core::meetings::plan::agenda_pdf,
         ),
+        Command::Minutes {
+            meeting,
+            output,
+            audience,
+        } => minutes(&vault_path, meeting, &output, audience.into()),
+        Command::Advice {
+            group,
+            from,
+            to,
+            response,
+            output,
+        } => advice(&vault_path, group, from, to, response, &output),
+        Command::Actions {
+            group,
+            status,
+            overdue,
+            output,
+        } => actions(&vault_path, group, status, overdue, &output),
         Command::Signin { meeting, output } => pdf(
             &vault_path,
             meeting,
@@ -485,34 +567,49 @@ fn meetings(path: &std::path::Path, command: MeetingsCommand) -> Result<Output> 
                 json: json(&list),
             })
         }
-        MeetingsCommand::Export { meeting, file } => {
+        MeetingsCommand::Export {
+            meeting,
+            file,
+            audience,
+        } => {
             let mut vault = unlock(path)?;
+            let audience = Audience::from(audience);
             let body = iag_desk_core::meetings::handover::export(
                 &mut vault,
                 iag_desk_core::ids::MeetingId(meeting),
+                audience,
             )?;
             crate::files::write_atomically(&file, body.as_bytes())?;
             Ok(Output {
-                text: format!(
-                    "Wrote meeting {meeting} to {}. It holds confidential agenda titles: \
-                     pass it only to the group's secretary, and delete it once imported.",
-                    file.display()
-                ),
+                text: match audience {
+                    Audience::Members => format!(
+                        "Wrote meeting {meeting} to {} for members. It holds confidential \
+                         items and minutes: pass it only to the group's chair or secretary, \
+                         and delete it once imported.",
+                        file.display()
+                    ),
+                    Audience::Public => format!(
+                        "Wrote meeting {meeting} to {}: the public version, with confidential \
+                         items shown only by their public title and reason.",
+                        file.display()
+                    ),
+                },
                 json: serde_json::json!({ "written": file, "meeting": meeting }),
             })
         }
         MeetingsCommand::Import { file } => {
             let body = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, e))?;
             let mut vault = unlock(path)?;
-            let done = iag_desk_core::meetings::handover::import(&mut vault, &body)?;
+            let done = iag_desk_core::meetings::handover::import(&mut vault, &body, now())?;
             Ok(Output {
                 text: format!(
-                    "{} meeting {} from {}: {} agenda items, {} on the register.",
+                    "{} meeting {} from {}: {} agenda items, {} on the register, {} minute entries.",
                     if done.updated { "Updated" } else { "Added" },
                     done.meeting.0,
                     file.display(),
                     done.items,
-                    done.attendees
+                    done.attendees,
+                    done.minute_entries
                 ),
                 json: json(&done),
             })
@@ -537,6 +634,93 @@ fn pdf(
             bytes.len().div_ceil(1024)
         ),
         json: serde_json::json!({ "written": output, "bytes": bytes.len() }),
+    })
+}
+
+fn minutes(
+    path: &std::path::Path,
+    meeting: i64,
+    output: &std::path::Path,
+    audience: Audience,
+) -> Result<Output> {
+    let vault = unlock(path)?;
+    let bytes = iag_desk_core::minutes::document::minutes_pdf(
+        &vault,
+        iag_desk_core::ids::MeetingId(meeting),
+        audience,
+    )?;
+    crate::files::write_atomically(output, &bytes)?;
+    Ok(Output {
+        text: format!(
+            "Wrote the {} to {} ({} KB).",
+            match audience {
+                Audience::Public => "public minutes",
+                Audience::Members =>
+                    "members' confidential annex (OFFICIAL-SENSITIVE: members only)",
+            },
+            output.display(),
+            bytes.len().div_ceil(1024)
+        ),
+        json: serde_json::json!({ "written": output, "bytes": bytes.len() }),
+    })
+}
+
+fn advice(
+    path: &std::path::Path,
+    group: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    response: Option<String>,
+    output: &std::path::Path,
+) -> Result<Output> {
+    let format = TableFormat::for_file(&output.to_string_lossy())?;
+    let vault = unlock(path)?;
+    let group = group.map(|g| find_group(&vault, &g)).transpose()?;
+    let q = iag_desk_core::minutes::advice::AdviceQuery {
+        group_id: group.map(|g| g.0),
+        from: from.unwrap_or_default(),
+        to: to.unwrap_or_default(),
+        response: response.unwrap_or_default(),
+    };
+    let lines = iag_desk_core::minutes::advice::register(&vault, &q)?.len();
+    let (_, bytes) = iag_desk_core::minutes::advice_export(&vault, &q, format)?;
+    crate::files::write_atomically(output, &bytes)?;
+    Ok(Output {
+        text: format!(
+            "Wrote {lines} piece{} of advice to {}.",
+            if lines == 1 { "" } else { "s" },
+            output.display()
+        ),
+        json: serde_json::json!({ "written": output, "advice": lines }),
+    })
+}
+
+fn actions(
+    path: &std::path::Path,
+    group: Option<String>,
+    status: Option<String>,
+    overdue: bool,
+    output: &std::path::Path,
+) -> Result<Output> {
+    let format = TableFormat::for_file(&output.to_string_lossy())?;
+    let vault = unlock(path)?;
+    let group = group.map(|g| find_group(&vault, &g)).transpose()?;
+    let q = iag_desk_core::minutes::actions::ActionQuery {
+        group_id: group.map(|g| g.0),
+        status: status.unwrap_or_default(),
+        overdue_only: overdue,
+    };
+    let today = now().date();
+    let lines = iag_desk_core::minutes::actions::log(&vault, &q, today)?.len();
+    let (_, bytes) = iag_desk_core::minutes::actions_export(&vault, &q, format, today)?;
+    crate::files::write_atomically(output, &bytes)?;
+    Ok(Output {
+        text: format!(
+            "Wrote {lines} action{} to {}.",
+            if lines == 1 { "" } else { "s" },
+            output.display()
+        ),
+        json: serde_json::json!({ "written": output, "actions": lines }),
     })
 }
 

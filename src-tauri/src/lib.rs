@@ -88,6 +88,19 @@ pub fn app(
             commands::meetings::agenda_paper_attach,
             commands::meetings::agenda_paper_save,
             commands::meetings::agenda_paper_remove,
+            commands::minutes::minutes_taking,
+            commands::minutes::minutes_entry_save,
+            commands::minutes::minutes_entry_delete,
+            commands::minutes::minutes_vote_declare,
+            commands::minutes::minutes_approve,
+            commands::minutes::minutes_amend,
+            commands::minutes::minutes_export_pdf,
+            commands::minutes::advice_register,
+            commands::minutes::advice_respond,
+            commands::minutes::advice_export,
+            commands::minutes::actions_log,
+            commands::minutes::actions_status_set,
+            commands::minutes::actions_export,
         ])
 }
 

@@ -443,7 +443,14 @@ fn meetings_hand_over_between_two_vaults() {
     let o = iag_desk(
         chair.path(),
         Some(PASSPHRASE),
-        &["meetings", "export", &id, file.to_str().unwrap()],
+        &[
+            "meetings",
+            "export",
+            &id,
+            file.to_str().unwrap(),
+            "--audience",
+            "members",
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("delete it once imported"));

@@ -251,6 +251,7 @@ fn groups_due_to_meet_and_proposed_dates() {
 mod handover {
     use super::*;
     use iag_desk_core::meetings::handover;
+    use iag_desk_core::minutes::Audience;
 
     fn prepared(vault: &mut Vault) -> MeetingId {
         let id = new_meeting(vault, "Marlow Fen Local IAG");
@@ -276,14 +277,14 @@ mod handover {
     fn a_meeting_travels_to_another_laptop_and_back_without_duplicating() {
         let (_a, mut chair) = demo_vault();
         let id = prepared(&mut chair);
-        let json = handover::export(&mut chair, id).unwrap();
+        let json = handover::export(&mut chair, id, Audience::Members).unwrap();
         assert!(json.contains("\"format\": \"iag-desk.meeting\""));
 
         let (_b, mut secretary) = demo_vault();
         let before = iag_desk_core::meetings::list(&secretary, now())
             .unwrap()
             .len();
-        let first = handover::import(&mut secretary, &json).unwrap();
+        let first = handover::import(&mut secretary, &json, now()).unwrap();
         assert!(!first.updated);
         assert_eq!((first.items, first.attendees), (12, 10));
         let m = plan::detail(&secretary, first.meeting).unwrap();
@@ -303,7 +304,7 @@ mod handover {
         );
 
         // Importing it again updates the same meeting.
-        let again = handover::import(&mut secretary, &json).unwrap();
+        let again = handover::import(&mut secretary, &json, now()).unwrap();
         assert!(again.updated);
         assert_eq!(again.meeting, first.meeting);
         assert_eq!(
@@ -315,8 +316,8 @@ mod handover {
         );
 
         // And back: the secretary's export imports onto the chair's meeting.
-        let back = handover::export(&mut secretary, first.meeting).unwrap();
-        assert!(handover::import(&mut chair, &back).unwrap().updated);
+        let back = handover::export(&mut secretary, first.meeting, Audience::Members).unwrap();
+        assert!(handover::import(&mut chair, &back, now()).unwrap().updated);
     }
 
     #[test]
@@ -324,7 +325,8 @@ mod handover {
         let (_a, mut chair) = demo_vault();
         let id = prepared(&mut chair);
         let mut file: serde_json::Value =
-            serde_json::from_str(&handover::export(&mut chair, id).unwrap()).unwrap();
+            serde_json::from_str(&handover::export(&mut chair, id, Audience::Members).unwrap())
+                .unwrap();
         file["meeting"]["group"] = "Atlantis IAG".into();
         file["meeting"]["time"] = "7pm".into();
         file["meeting"]["agenda"][2]["title"] = "".into();
@@ -336,7 +338,7 @@ mod handover {
         let before = iag_desk_core::meetings::list(&secretary, now())
             .unwrap()
             .len();
-        let err = handover::import(&mut secretary, &file.to_string()).unwrap_err();
+        let err = handover::import(&mut secretary, &file.to_string(), now()).unwrap_err();
         let paths: Vec<_> = err.problems().iter().map(|p| p.field.as_str()).collect();
         for expected in [
             "meeting.group",
@@ -363,6 +365,7 @@ mod handover {
         let err = handover::import(
             &mut vault,
             "{\n  \"format\": \"iag-desk.meeting\",\n  oops\n}",
+            now(),
         )
         .unwrap_err();
         assert!(
@@ -370,7 +373,7 @@ mod handover {
             "{:?}",
             err.problems()
         );
-        let err = handover::import(&mut vault, r#"{"format":"x","version":9,"meeting":{"id":"a","group":"g","date":"","time":"","duration_minutes":1}}"#).unwrap_err();
+        let err = handover::import(&mut vault, r#"{"format":"x","version":9,"meeting":{"id":"a","group":"g","date":"","time":"","duration_minutes":1}}"#, now()).unwrap_err();
         let paths: Vec<_> = err.problems().iter().map(|p| p.field.as_str()).collect();
         assert!(
             paths.contains(&"format") && paths.contains(&"version"),

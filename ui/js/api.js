@@ -80,13 +80,32 @@ export const meetings = {
   addGuest: (id, name) => call('attendance_add_guest', { id, name }),
   exportCalendar: (group = null) => call('meetings_export_calendar', { group }),
   exportInvitation: (id) => call('meeting_export_invitation', { id }),
-  exportHandover: (id) => call('meeting_export_handover', { id }),
+  exportHandover: (id, audience) => call('meeting_export_handover', { id, audience }),
   importHandover: () => call('meeting_import_handover'),
   exportAgendaPdf: (id) => call('meeting_export_agenda_pdf', { id }),
   exportSignInPdf: (id) => call('meeting_export_signin_pdf', { id }),
   attachPaper: (id, item) => call('agenda_paper_attach', { id, item }),
   savePaper: (id, paper) => call('agenda_paper_save', { id, paper }),
   removePaper: (id, paper) => call('agenda_paper_remove', { id, paper }),
+};
+
+export const minutes = {
+  taking: (id) => call('minutes_taking', { id }),
+  saveEntry: (id, entry) => call('minutes_entry_save', { id, entry }),
+  deleteEntry: (id, entry) => call('minutes_entry_delete', { id, entry }),
+  declareVote: (id, entry) => call('minutes_vote_declare', { id, entry }),
+  approve: (id, at, item) => call('minutes_approve', { id, at, item }),
+  amend: (id, entry, text, reason) => call('minutes_amend', { id, entry, text, reason }),
+  exportPdf: (id, audience) => call('minutes_export_pdf', { id, audience }),
+};
+
+export const records = {
+  advice: (query) => call('advice_register', { query }),
+  respond: (entry, form) => call('advice_respond', { entry, form }),
+  exportAdvice: (query, formatCode) => call('advice_export', { query, formatCode }),
+  actions: (query) => call('actions_log', { query }),
+  setActionStatus: (action, form) => call('actions_status_set', { action, form }),
+  exportActions: (query, formatCode) => call('actions_export', { query, formatCode }),
 };
 
 export const files = {

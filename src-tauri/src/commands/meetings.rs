@@ -5,6 +5,7 @@ use iag_desk_core::meetings::agenda::ItemDraft;
 use iag_desk_core::meetings::handover::{self, Imported};
 use iag_desk_core::meetings::plan::{self, GroupDue, MeetingDetail, MeetingForm, Saved};
 use iag_desk_core::meetings::{self, MeetingSummary};
+use iag_desk_core::minutes::Audience;
 use iag_desk_core::Error;
 use tauri::State;
 
@@ -92,7 +93,7 @@ pub fn attendance_add_guest(
 }
 
 /// Asks where, writes `bytes` there, and remembers it for "Open it".
-async fn save_as(
+pub(crate) async fn save_as(
     desk: &Desk,
     answers: &crate::dialogs::Answers,
     title: &str,
@@ -153,14 +154,21 @@ pub async fn meeting_export_handover(
     desk: State<'_, Desk>,
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
+    audience: Audience,
 ) -> CommandResult<Option<String>> {
-    let json = desk.with_vault(|v| handover::export(v, id))?;
+    let json = desk.with_vault(|v| handover::export(v, id, audience))?;
     let date = desk.with_vault(|v| plan::detail(v, id))?.date;
     save_as(
         &desk,
         &answers,
         "Save the hand-over file",
-        &format!("meeting-{date}.json"),
+        &format!(
+            "meeting-{date}-{}.json",
+            match audience {
+                Audience::Public => "public",
+                Audience::Members => "members",
+            }
+        ),
         JSON,
         json.as_bytes(),
     )
@@ -176,7 +184,8 @@ pub async fn meeting_import_handover(
         return Ok(None);
     };
     let body = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
-    desk.with_vault(|v| handover::import(v, &body)).map(Some)
+    desk.with_vault(|v| handover::import(v, &body, super::now()))
+        .map(Some)
 }
 
 /// Opens the file the app last wrote, with the system's own program.
@@ -188,7 +197,7 @@ pub fn files_open_last(desk: State<'_, Desk>) -> CommandResult<()> {
     Ok(crate::files::open_with_system(&path)?)
 }
 
-const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
+pub(crate) const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
 
 #[tauri::command]
 pub async fn meeting_export_agenda_pdf(
@@ -222,7 +231,7 @@ pub async fn meeting_export_signin_pdf(
 
 /// "marlow-fen-local-iag-agenda-2026-12-09.pdf": the group and the date only,
 /// never an item's title, so no confidential word can reach a file name.
-fn file_name(desk: &Desk, id: MeetingId, what: &str) -> CommandResult<String> {
+pub(crate) fn file_name(desk: &Desk, id: MeetingId, what: &str) -> CommandResult<String> {
     let m = desk.with_vault(|v| plan::detail(v, id))?;
     let group: String = m
         .group_name

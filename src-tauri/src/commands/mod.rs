@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod meetings;
+pub mod minutes;
 pub mod roster;
 pub mod vault;
 

@@ -1,31 +1,48 @@
-//! The hand-over file: one meeting with its agenda and attendance as JSON,
-//! so a chair can pass a prepared agenda to a secretary on another laptop.
+//! The hand-over file: one meeting with its agenda, attendance and minutes
+//! as JSON, so a chair can pass a prepared agenda to a secretary on another
+//! laptop, and the secretary can pass the minutes back.
 //!
 //! Format (documented in the README): `{"format": "iag-desk.meeting",
-//! "version": 1, "meeting": {...}}`. People are named, not numbered, since
-//! ids differ between vaults. Import checks everything first, reports each
-//! problem with its JSON path, then imports all or nothing; importing the
-//! same meeting again (same `meeting.id`) updates it instead of adding a
-//! second copy.
+//! "version": 2, "audience": "members", "meeting": {...}}`. People are
+//! named, not numbered, since ids differ between vaults. Import checks
+//! everything first, reports each problem with its JSON path, then imports
+//! all or nothing; importing the same meeting again (same `meeting.id`)
+//! updates it instead of adding a second copy. Version 1 files (no minutes)
+//! are still read.
+//!
+//! Confidentiality: a file is written for one audience. A public file is
+//! built from the public view: confidential items carry only their public
+//! title and reason, and only open minute entries travel. A public file
+//! never updates a meeting already here, since that would overwrite the
+//! full record with the redacted one.
 
+use super::agenda::Confidentiality;
 use super::agenda::{self, ItemDraft};
 use super::attendance::{Capacity, Presence};
 use super::plan::{self, MeetingForm};
 use crate::error::{Error, Result};
 use crate::ids::MeetingId;
+use crate::minutes::{Audience, BallotDraft, EntryDraft};
 use crate::roster::rules::Problem;
 use crate::storage::{meetings as db, Vault};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "iag-desk.meeting";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HandOver {
     pub format: String,
     pub version: u32,
+    /// public or members; version 1 files were always the full agenda.
+    #[serde(default = "members")]
+    pub audience: String,
     pub meeting: MeetingFile,
+}
+
+fn members() -> String {
+    "members".into()
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -50,6 +67,55 @@ pub struct MeetingFile {
     pub agenda: Vec<ItemDraft>,
     #[serde(default)]
     pub attendance: Vec<AttendeeFile>,
+    #[serde(default)]
+    pub minutes: Vec<EntryFile>,
+}
+
+/// A minute entry; `item` is the 0-based position of its agenda item.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EntryFile {
+    pub item: usize,
+    pub kind: String,
+    pub confidentiality: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub police_recipient: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub due_on: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub person: String,
+    #[serde(skip_serializing_if = "is_false")]
+    pub named_vote: bool,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub votes_for: u32,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub votes_against: u32,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub votes_abstain: u32,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub casting_vote: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ballots: Vec<BallotFile>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BallotFile {
+    pub voter: String,
+    pub choice: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub proxy_holder: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -62,14 +128,66 @@ pub struct AttendeeFile {
     pub presence: String,
 }
 
-/// The meeting as a hand-over file (pretty JSON).
-pub fn export(vault: &mut Vault, id: MeetingId) -> Result<String> {
+/// The meeting as a hand-over file for `audience` (pretty JSON).
+pub fn export(vault: &mut Vault, id: MeetingId, audience: Audience) -> Result<String> {
     let hid = db::ensure_handover_id(vault.conn(), id)?;
     let m = plan::detail(vault, id)?;
     let emails = db::attendance_emails(vault.conn(), id)?;
+    let levels: std::collections::HashMap<i64, (usize, Confidentiality)> = m
+        .items
+        .iter()
+        .enumerate()
+        .map(|(p, i)| (i.id, (p, i.confidentiality)))
+        .collect();
+    let public = audience == Audience::Public;
+    let mut minutes = Vec::new();
+    for e in crate::storage::minutes::entries(vault.conn(), id)? {
+        let (item, item_level) = levels
+            .get(&e.item_id)
+            .copied()
+            .unwrap_or((0, Confidentiality::NotRecorded));
+        let level = crate::minutes::effective_level(item_level, e.level);
+        if public && level != Confidentiality::Open {
+            continue;
+        }
+        let ballots = crate::storage::minutes::ballots(vault.conn(), e.id)?
+            .into_iter()
+            .map(|(_, voter, choice, holder)| BallotFile {
+                voter,
+                choice: choice.code().into(),
+                proxy_holder: holder.map(|(_, name)| name).unwrap_or_default(),
+            })
+            .collect();
+        minutes.push(EntryFile {
+            item,
+            kind: e.kind.code().into(),
+            confidentiality: level.code().into(),
+            owner: e.owner(),
+            person: e.person(),
+            text: e.text,
+            police_recipient: e.police_recipient,
+            due_on: e
+                .due_on
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            named_vote: e.named_vote,
+            votes_for: e.votes.0,
+            votes_against: e.votes.1,
+            votes_abstain: e.votes.2,
+            casting_vote: e
+                .casting_vote
+                .map(|c| c.code().to_string())
+                .unwrap_or_default(),
+            ballots,
+        });
+    }
     let file = HandOver {
         format: FORMAT.into(),
         version: VERSION,
+        audience: match audience {
+            Audience::Public => "public".into(),
+            Audience::Members => "members".into(),
+        },
         meeting: MeetingFile {
             id: hid,
             group: m.group_name.clone(),
@@ -83,14 +201,28 @@ pub fn export(vault: &mut Vault, id: MeetingId) -> Result<String> {
             agenda: m
                 .items
                 .iter()
-                .map(|i| ItemDraft {
-                    // Item ids belong to this vault; papers stay here too.
-                    id: None,
-                    presenter_id: None,
-                    presenter_text: i.presenter.clone(),
-                    ..i.draft.clone()
+                .map(|i| {
+                    let full = ItemDraft {
+                        // Item ids belong to this vault; papers stay here too.
+                        id: None,
+                        presenter_id: None,
+                        presenter_text: i.presenter.clone(),
+                        ..i.draft.clone()
+                    };
+                    if public && i.confidentiality != Confidentiality::Open {
+                        // Only what the public agenda shows.
+                        ItemDraft {
+                            title: i.public_title.clone(),
+                            purpose: String::new(),
+                            presenter_text: String::new(),
+                            ..full
+                        }
+                    } else {
+                        full
+                    }
                 })
                 .collect(),
+            minutes,
             attendance: m
                 .register
                 .iter()
@@ -116,10 +248,11 @@ pub struct Imported {
     pub updated: bool,
     pub items: usize,
     pub attendees: usize,
+    pub minute_entries: usize,
 }
 
 /// Checks a hand-over file and imports it whole, or reports every problem.
-pub fn import(vault: &mut Vault, json: &str) -> Result<Imported> {
+pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Result<Imported> {
     let file: HandOver = serde_json::from_str(json).map_err(|e| {
         Error::rejected(vec![Problem::new(
             format!("line {}, column {}", e.line(), e.column()),
@@ -133,15 +266,19 @@ pub fn import(vault: &mut Vault, json: &str) -> Result<Imported> {
             format!("expected \"{FORMAT}\", found \"{}\".", file.format),
         ));
     }
-    if file.version != VERSION {
+    if !(1..=VERSION).contains(&file.version) {
         problems.push(Problem::new(
             "version",
             format!(
-                "this IAG Desk reads version {VERSION}; the file is version {}.",
+                "this IAG Desk reads versions 1 to {VERSION}; the file is version {}.",
                 file.version
             ),
         ));
     }
+    let audience = Audience::from_code(&file.audience).unwrap_or_else(|| {
+        problems.push(Problem::new("audience", "use public or members."));
+        Audience::Public
+    });
     let m = &file.meeting;
     if m.id.trim().is_empty() || m.id.len() > 100 {
         problems.push(Problem::new("meeting.id", "missing or too long."));
@@ -216,12 +353,111 @@ pub fn import(vault: &mut Vault, json: &str) -> Result<Imported> {
             )),
         }
     }
+    let existing = db::by_handover_id(vault.conn(), &m.id)?;
+    let mut items = items;
+    if let Some(here) = existing {
+        if audience == Audience::Public {
+            problems.push(Problem::new(
+                "audience",
+                "this is a public copy, and the meeting is already here with its full record; \
+                 importing it would overwrite confidential items with their public titles.",
+            ));
+        }
+        if let Some((on, _)) = crate::storage::minutes::approval(vault.conn(), here)? {
+            problems.push(Problem::new(
+                "meeting.id",
+                format!(
+                    "this meeting's minutes were approved here on {} and are locked.",
+                    crate::dates::long_date(on)
+                ),
+            ));
+        }
+        // Items keep their ids by position, so papers and minutes written
+        // here stay under them.
+        let here_items = db::items(vault.conn(), here)?;
+        for (item, (local, _)) in items.iter_mut().zip(&here_items) {
+            item.id = local.id;
+        }
+        let kept: Vec<Option<i64>> = items.iter().map(|i| i.id).collect();
+        for (item, _) in crate::storage::minutes::items_with_entries(vault.conn(), here)? {
+            if m.minutes.is_empty() && !kept.contains(&Some(item)) {
+                problems.push(Problem::new(
+                    "meeting.agenda",
+                    "the file has fewer agenda items than the meeting here, and minutes are \
+                     written under the ones it would remove.",
+                ));
+                break;
+            }
+        }
+    }
+    let meeting_on = plan::check_meeting_form(&form)
+        .map(|v| v.starts_at.date())
+        .unwrap_or_default();
+    let mut entries = Vec::new();
+    for (i, e) in m.minutes.iter().enumerate() {
+        let at = |f: &str| format!("meeting.minutes[{i}].{f}");
+        let Some(item) = items.get(e.item) else {
+            problems.push(Problem::new(
+                at("item"),
+                format!("there is no agenda item {}.", e.item),
+            ));
+            continue;
+        };
+        let person = |name: &str| -> Result<Option<i64>> {
+            Ok(match name.trim() {
+                "" => None,
+                n => db::person_by_name_and_email(vault.conn(), n, "")?.map(|p| p.0),
+            })
+        };
+        let mut ballots = Vec::new();
+        for b in &e.ballots {
+            ballots.push(BallotDraft {
+                person_id: person(&b.voter)?,
+                voter_name: b.voter.clone(),
+                choice: b.choice.clone(),
+                proxy_holder_id: person(&b.proxy_holder)?,
+            });
+        }
+        let owner_id = person(&e.owner)?;
+        let person_id = person(&e.person)?;
+        let draft = EntryDraft {
+            id: None,
+            item_id: 0,
+            kind: e.kind.clone(),
+            confidentiality: e.confidentiality.clone(),
+            text: e.text.clone(),
+            police_recipient: e.police_recipient.clone(),
+            owner_id,
+            owner_text: if owner_id.is_some() {
+                String::new()
+            } else {
+                e.owner.clone()
+            },
+            due_on: e.due_on.clone(),
+            person_id,
+            person_text: if person_id.is_some() {
+                String::new()
+            } else {
+                e.person.clone()
+            },
+            named_vote: e.named_vote,
+            votes_for: e.votes_for,
+            votes_against: e.votes_against,
+            votes_abstain: e.votes_abstain,
+            casting_vote: e.casting_vote.clone(),
+            removes_person_id: None,
+            ballots,
+        };
+        match crate::minutes::check_entry(&draft, item.confidentiality, meeting_on) {
+            Ok(valid) => entries.push((e.item, valid)),
+            Err(p) => problems.extend(p.into_iter().map(|p| Problem::new(at(&p.field), p.message))),
+        }
+    }
     if !problems.is_empty() {
         return Err(Error::rejected(problems));
     }
     let starts_at = plan::check_meeting_form(&form).map_err(Error::rejected)?;
     let tx = vault.conn_mut().transaction()?;
-    let existing = db::by_handover_id(&tx, &m.id)?;
     let row = starts_at.row(Some(&m.id));
     let id = match existing {
         Some(id) => {
@@ -230,7 +466,34 @@ pub fn import(vault: &mut Vault, json: &str) -> Result<Imported> {
         }
         None => db::insert(&tx, &row)?,
     };
+    if !entries.is_empty() {
+        // The file's minutes replace these: it is the members' full copy.
+        crate::storage::minutes::delete_entries(&tx, id)?;
+    }
     db::replace_items(&tx, id, &items)?;
+    if !entries.is_empty() {
+        let item_ids: Vec<i64> = db::items(&tx, id)?
+            .into_iter()
+            .filter_map(|(i, _)| i.id)
+            .collect();
+        for (position, valid) in &entries {
+            let entry =
+                crate::storage::minutes::insert_entry(&tx, id, item_ids[*position], valid, now)?;
+            if valid.kind == crate::minutes::EntryKind::Action
+                && valid.level != Confidentiality::NotRecorded
+            {
+                crate::storage::minutes::add_action_history(
+                    &tx,
+                    entry,
+                    crate::minutes::ActionStatus::Open,
+                    meeting_on,
+                    "Raised.",
+                    Some(id),
+                )?;
+            }
+        }
+        db::set_status(&tx, id, crate::meetings::MeetingStatus::MinutesDraft)?;
+    }
     db::replace_attendance(
         &tx,
         id,
@@ -252,5 +515,6 @@ pub fn import(vault: &mut Vault, json: &str) -> Result<Imported> {
         updated: existing.is_some(),
         items: items.len(),
         attendees: register.len(),
+        minute_entries: entries.len(),
     })
 }

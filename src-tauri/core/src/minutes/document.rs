@@ -2,9 +2,8 @@
 //! present, apologies, in attendance, declarations of interest, then each
 //! item with its notes, decisions ("AGREED:"), advice, actions and votes.
 //!
-//! Each renderer takes only its audience's view; the PDF title, author and
-//! suggested file name are built from the heading, which holds nothing
-//! confidential.
+//! Each renderer takes only its audience's view; the PDF title and author
+//! are built from the heading, which holds nothing confidential.
 
 use super::audience::{self, Heading, MembersAnnex, MinuteLine, PublicMinutes};
 use super::record;
@@ -183,37 +182,15 @@ pub fn annex_document(a: &MembersAnnex) -> Document {
     doc
 }
 
-/// A file name to suggest: the group and date only, never an item title.
-pub fn file_name(h: &Heading, audience: Audience) -> String {
-    let group: String = h
-        .group_name
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
-        .collect();
-    match audience {
-        Audience::Public => format!("Minutes {group} {}.pdf", h.date),
-        Audience::Members => format!("Confidential annex {group} {}.pdf", h.date),
-    }
-}
-
-/// The minutes (public) or the confidential annex (members) as a PDF, with
-/// the file name to suggest.
-pub fn minutes_pdf(
-    vault: &Vault,
-    meeting: MeetingId,
-    audience: Audience,
-) -> Result<(String, Vec<u8>)> {
+/// The minutes (public) or the confidential annex (members) as a PDF.
+pub fn minutes_pdf(vault: &Vault, meeting: MeetingId, audience: Audience) -> Result<Vec<u8>> {
     let r = record::record(vault, meeting)?;
     match audience {
         Audience::Public => {
-            let view = audience::public_minutes(&r);
-            let bytes = crate::documents::render_pdf(&public_document(&view))?;
-            Ok((file_name(&view.heading, audience), bytes))
+            crate::documents::render_pdf(&public_document(&audience::public_minutes(&r)))
         }
         Audience::Members => {
-            let view = audience::members_annex(&r);
-            let bytes = crate::documents::render_pdf(&annex_document(&view))?;
-            Ok((file_name(&view.heading, audience), bytes))
+            crate::documents::render_pdf(&annex_document(&audience::members_annex(&r)))
         }
     }
 }

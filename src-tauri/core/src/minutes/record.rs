@@ -265,13 +265,12 @@ pub fn record(vault: &Vault, meeting: MeetingId) -> Result<MinutesRecord> {
             level: a.level,
         })
         .collect();
-    let approved = match approval {
-        Some((on, _)) => Some(format!(
+    let approved = approval.map(|(on, _)| {
+        format!(
             "Approved as a true record at the meeting on {}.",
             long_date(on)
-        )),
-        None => None,
-    };
+        )
+    });
     let note = |r: &meetings_db::AttendanceRow| {
         let mut s = r.name.clone();
         match (r.arrived_at, r.left_at) {

@@ -256,6 +256,15 @@ pub(crate) fn update_entry(
     Ok(())
 }
 
+/// Every entry of a meeting, before a hand-over file replaces them.
+pub(crate) fn delete_entries(conn: &Connection, meeting: MeetingId) -> Result<()> {
+    conn.execute(
+        "DELETE FROM minute_entries WHERE meeting_id = ?1",
+        [meeting],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn delete_entry(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM minute_entries WHERE id = ?1", [id])?;
     Ok(())
