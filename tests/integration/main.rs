@@ -22,6 +22,10 @@ mod csv;
 // Meetings and agendas: templates, numbering, timing, agreement, register.
 mod meetings;
 
+// Minutes: levels, not-recorded text, the leak suite over every output,
+// approval and amendments, votes, actions, advice, hand-over, crash safety.
+mod minutes;
+
 // Documents: names in every script laid out, rendered to PDF and read back
 // with poppler; headings, page numbers and markings on every page.
 mod documents;

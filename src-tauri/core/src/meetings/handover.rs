@@ -212,7 +212,9 @@ pub fn export(vault: &mut Vault, id: MeetingId, audience: Audience) -> Result<St
                     if public && i.confidentiality != Confidentiality::Open {
                         // Only what the public agenda shows.
                         ItemDraft {
-                            title: i.public_title.clone(),
+                            // The real title stays here; the public title
+                            // travels as itself.
+                            title: format!("Confidential item {} (title withheld)", i.number),
                             purpose: String::new(),
                             presenter_text: String::new(),
                             ..full

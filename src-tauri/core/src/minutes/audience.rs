@@ -348,6 +348,17 @@ pub fn members_annex(r: &MinutesRecord) -> MembersAnnex {
                 ),
             };
             let mut lines = Vec::new();
+            if i.level == Confidentiality::Confidential {
+                if !i.purpose.is_empty() {
+                    lines.push(MinuteLine::new("Purpose:", i.purpose.clone()));
+                }
+                if !i.presenter.is_empty() {
+                    lines.push(MinuteLine::new("Presented by:", i.presenter.clone()));
+                }
+                if !i.papers.is_empty() {
+                    lines.push(MinuteLine::new("Papers:", i.papers.join(", ")));
+                }
+            }
             let mut not_recorded = false;
             for e in i
                 .entries

@@ -474,9 +474,12 @@ pub fn approve(
             what: "That agenda item".into(),
         });
     }
-    let original = record::record(vault, meeting)?;
-    let json = serde_json::to_string(&original).map_err(|e| Error::Internal(e.to_string()))?;
     let on = later.starts_at.date();
+    // Kept as it is approved: issue 1, with its approval line.
+    let mut original = record::record(vault, meeting)?;
+    original.approved = Some(record::approval_line(on));
+    original.issue = 1;
+    let json = serde_json::to_string(&original).map_err(|e| Error::Internal(e.to_string()))?;
     let decision = EntryDraft {
         item_id: item,
         kind: EntryKind::Decision.code().into(),

@@ -60,6 +60,10 @@ pub struct RecordItem {
     pub reason: Option<String>,
     pub level: Confidentiality,
     pub kind: ItemKind,
+    pub purpose: String,
+    pub presenter: String,
+    /// File names of the papers under the item.
+    pub papers: Vec<String>,
     pub entries: Vec<RecordEntry>,
 }
 
@@ -113,11 +117,20 @@ pub struct RecordAmendment {
     pub level: Confidentiality,
 }
 
+/// What approved minutes say of their approval.
+pub fn approval_line(on: chrono::NaiveDate) -> String {
+    format!(
+        "Approved as a true record at the meeting on {}.",
+        long_date(on)
+    )
+}
+
 /// Reads the full record of a meeting.
 pub fn record(vault: &Vault, meeting: MeetingId) -> Result<MinutesRecord> {
     let conn = vault.conn();
     let m = meetings_db::get(conn, meeting)?;
     let items = meetings_db::items(conn, meeting)?;
+    let papers = meetings_db::papers(conn, meeting)?;
     let numbers = agenda::numbers(&items.iter().map(|(i, _)| i.depth).collect::<Vec<_>>());
     let register = meetings_db::attendance(conn, meeting)?;
     let position_of: HashMap<i64, usize> = items
@@ -215,7 +228,7 @@ pub fn record(vault: &Vault, meeting: MeetingId) -> Result<MinutesRecord> {
     let record_items: Vec<RecordItem> = items
         .iter()
         .zip(&numbers)
-        .map(|((i, _), number)| RecordItem {
+        .map(|((i, presenter), number)| RecordItem {
             id: i.id.unwrap_or_default(),
             number: number.clone(),
             depth: i.depth,
@@ -224,6 +237,15 @@ pub fn record(vault: &Vault, meeting: MeetingId) -> Result<MinutesRecord> {
             reason: i.reason_text(),
             level: i.confidentiality,
             kind: i.kind,
+            purpose: i.purpose.clone(),
+            presenter: presenter
+                .clone()
+                .unwrap_or_else(|| i.presenter_text.clone()),
+            papers: papers
+                .iter()
+                .filter(|(item, ..)| Some(*item) == i.id)
+                .map(|(_, _, name, _)| name.clone())
+                .collect(),
             entries: i.id.and_then(|id| by_item.remove(&id)).unwrap_or_default(),
         })
         .collect();
@@ -265,12 +287,7 @@ pub fn record(vault: &Vault, meeting: MeetingId) -> Result<MinutesRecord> {
             level: a.level,
         })
         .collect();
-    let approved = approval.map(|(on, _)| {
-        format!(
-            "Approved as a true record at the meeting on {}.",
-            long_date(on)
-        )
-    });
+    let approved = approval.map(|(on, _)| approval_line(on));
     let note = |r: &meetings_db::AttendanceRow| {
         let mut s = r.name.clone();
         match (r.arrived_at, r.left_at) {
