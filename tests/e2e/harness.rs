@@ -204,6 +204,33 @@ impl App {
         out
     }
 
+    /// Runs a line of script in the page (e.g. the Back button's history.back()).
+    pub async fn execute_script(&self, script: &str) {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script {script}: {e}"));
+    }
+
+    /// Waits until the form control matching `css` holds `value`.
+    pub async fn wait_value(&self, css: &str, value: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let seen = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.prop("value").await.ok().flatten().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if seen == value {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited {PATIENCE:?} for {css} to hold {value:?}; it holds {seen:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until some element matching `css` contains `needle`.
     pub async fn wait_text(&self, css: &str, needle: &str) {
         let deadline = Instant::now() + PATIENCE;

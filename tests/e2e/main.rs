@@ -438,7 +438,7 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     app.wait_text("#export-message", "Saved the invitation to")
         .await;
     app.click("#export-handover").await;
-    app.wait_text("#export-message", "Saved the hand-over file")
+    app.wait_text("#export-message", "Saved the members’ hand-over file")
         .await;
     shots.take(&app, "05-exported").await;
     let ics = std::fs::read_to_string(saves.path().join("meeting-2026-12-09.ics")).unwrap();
@@ -501,7 +501,161 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
         .status()
         .expect("pdftoppm");
     assert!(png.success());
-    let json = std::fs::read_to_string(saves.path().join("meeting-2026-12-09.json")).unwrap();
+    let json =
+        std::fs::read_to_string(saves.path().join("meeting-2026-12-09-members.json")).unwrap();
     assert!(json.contains(CANARY) && json.contains("\"format\": \"iag-desk.meeting\""));
+    app.quit().await;
+}
+
+/// pdftotext of a saved file, white space folded.
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success(), "{} is a readable PDF", path.display());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn minutes_taken_in_the_window_with_a_confidential_item_never_reach_the_public_minutes() {
+    const OPEN_NOTE: &str = "Burglary in Marlow Fen is down by a tenth.";
+    const CANARY: &str = "CANARY a named family was threatened on Mill Lane";
+    let data = tempfile::tempdir().unwrap();
+    let shots = Shots::new("minutes");
+    let saves = tempfile::tempdir().unwrap();
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
+    create_vault_with_demo(&app).await;
+    app.wait_text(".figures", "active members").await;
+
+    app.click("a[data-route=meetings]").await;
+    app.click("#new-meeting").await;
+    app.wait_text("main h1", "New meeting").await;
+    app.click("#meeting-form [name=group_id] option:nth-child(4)")
+        .await;
+    app.type_into("#meeting-form [name=date]", "11/11/2026")
+        .await;
+    app.type_into("#meeting-form [name=venue]", "Marlow Fen Community Centre")
+        .await;
+    app.click("#create-meeting").await;
+    app.wait_text("main h1", "11 November 2026, 18:30").await;
+    // Item 8 is taken in private.
+    app.click("[name='item 8.confidentiality'] option[value=confidential]")
+        .await;
+    app.type_into("[name='item 8.public_title']", "Community tensions")
+        .await;
+    app.click("[name='item 8.reason'] option[value=community_tension]")
+        .await;
+    app.click("#save-agenda").await;
+    app.wait_text("#agenda-message", "Saved.").await;
+
+    app.click("#take-minutes").await;
+    app.wait_text("main h1", "Minutes: Marlow Fen Local IAG")
+        .await;
+    app.click("[aria-label='Attendance of Gwen Roberts'] option[value=present]")
+        .await;
+    app.wait_text("[aria-label='Arrived (Gwen Roberts)']", "from the start")
+        .await;
+
+    // An open note and a decision under the police update, typed and autosaved.
+    app.click("[data-number='6'] [data-add=note]").await;
+    app.wait_text("[data-number='6'] .entry:last-child h4", "Note")
+        .await;
+    app.type_into("[data-number='6'] .entry:last-child textarea", OPEN_NOTE)
+        .await;
+    app.wait_text("#autosave-status", "All changes saved").await;
+    app.click("[data-number='6'] [data-add=decision]").await;
+    // The new entry is on screen once its card exists; type only then.
+    app.wait_text("[data-number='6'] .entry:last-child h4", "Decision")
+        .await;
+    app.type_into(
+        "[data-number='6'] .entry:last-child textarea",
+        "To write to the district commander.",
+    )
+    .await;
+    app.wait_text("[data-number='6'] .entry:last-child .entry-status", "Saved")
+        .await;
+    app.click("[data-number='6'] [data-add=advice]").await;
+    app.wait_text("[data-number='6'] .entry:last-child h4", "Advice")
+        .await;
+    app.type_into(
+        "[data-number='6'] .entry:last-child textarea",
+        "Publish the figures by ward.",
+    )
+    .await;
+    app.wait_text("[data-number='6'] .entry:last-child .entry-status", "Saved")
+        .await;
+    // The confidential item: its note inherits the item's level.
+    app.click("[data-number='8'] [data-add=note]").await;
+    app.wait_text("[data-number='8'] .entry:last-child h4", "Confidential")
+        .await;
+    app.type_into("[data-number='8'] .entry:last-child textarea", CANARY)
+        .await;
+    app.wait_text("[data-number='8'] .entry:last-child .entry-status", "Saved")
+        .await;
+    app.scroll_to("[data-number='6']").await;
+    shots.take(&app, "01-taking-minutes").await;
+
+    // Away and back: everything typed was saved.
+    app.click("a[data-route=records]").await;
+    app.wait_text("main h1", "Records").await;
+    app.wait_text("#advice-results", "Publish the figures by ward.")
+        .await;
+    shots.take(&app, "02-advice-register").await;
+    app.execute_script("history.back()").await;
+    app.wait_text("main h1", "Minutes: Marlow Fen Local IAG")
+        .await;
+    app.wait_value("[data-number='8'] .entry:last-child textarea", CANARY)
+        .await;
+
+    app.click("#export-minutes").await;
+    app.wait_text("#minutes-message", "Saved the public minutes")
+        .await;
+    app.click("#export-annex").await;
+    app.wait_text("#minutes-message", "Saved the confidential annex")
+        .await;
+    shots.take(&app, "03-exported").await;
+    let public = pdf_text(
+        &saves
+            .path()
+            .join("marlow-fen-local-iag-minutes-2026-11-11.pdf"),
+    );
+    let annex = pdf_text(
+        &saves
+            .path()
+            .join("marlow-fen-local-iag-confidential-annex-2026-11-11.pdf"),
+    );
+    assert!(public.contains(OPEN_NOTE), "{public}");
+    assert!(public.contains("AGREED: To write to the district commander."));
+    assert!(public.contains("Present: Gwen Roberts"));
+    assert!(public.contains("Community tensions"), "the public title");
+    assert!(
+        !public.contains("CANARY"),
+        "confidential minutes must never reach the public minutes:\n{public}"
+    );
+    assert!(annex.contains(CANARY), "the annex has it:\n{annex}");
+    assert!(annex.contains("OFFICIAL-SENSITIVE"));
+    for (name, pdf) in [
+        (
+            "04-public-minutes",
+            "marlow-fen-local-iag-minutes-2026-11-11.pdf",
+        ),
+        (
+            "05-annex",
+            "marlow-fen-local-iag-confidential-annex-2026-11-11.pdf",
+        ),
+    ] {
+        let ok = std::process::Command::new("pdftoppm")
+            .args(["-png", "-r", "60", "-f", "1", "-l", "1"])
+            .arg(saves.path().join(pdf))
+            .arg(shots.path(name))
+            .status()
+            .expect("pdftoppm");
+        assert!(ok.success());
+    }
     app.quit().await;
 }

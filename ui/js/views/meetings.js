@@ -3,9 +3,11 @@
 // nest one level, confidentiality with public title and reason), agreement
 // by chair and police, and the attendance register with the live quorum.
 
-import { files, meetings, roster } from '../api.js';
+import { files, meetings, minutes, roster } from '../api.js';
 import { announce, errorBlock, fill, h, savedNotice, table } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
+import { minutesPage } from './minutes.js';
+import { registerTable } from './register.js';
 
 export const title = 'Meetings';
 
@@ -22,8 +24,9 @@ function go(hash) {
   else location.hash = hash;
 }
 
-export async function render([id] = []) {
+export async function render([id, part] = []) {
   if (id === 'new') return newMeeting();
+  if (id && part === 'minutes') return minutesPage(Number(id));
   if (id) return meetingPage(Number(id));
   const all = await meetings.list();
   const upcoming = all.filter((m) => m.upcoming);
@@ -266,48 +269,7 @@ async function meetingPage(id) {
       : f;
   };
 
-  const register = table('Attendance register', [
-    { title: 'Name', cell: (r) => h('bdi', {}, r.name), attrs: () => ({ class: 'name' }) },
-    { title: 'Capacity', cell: (r) => (r.capacity === 'member' ? 'Member' : 'In attendance') },
-    {
-      title: 'Attendance',
-      cell: (r) => {
-        if (!r.person_id) return r.presence_label;
-        const sel = h('select', { 'aria-label': `Attendance of ${r.name}`, class: 'presence' },
-          [['expected', 'Expected'], ['present', 'Present'], ['apologies', 'Apologies'], ['absent', 'Absent']]
-            .map(([v, l]) => h('option', { value: v, selected: v === r.presence }, l)));
-        sel.addEventListener('change', async () => {
-          await meetings.setPresence(id, r.person_id, sel.value, r.arrived_at, r.left_at);
-          refresh();
-        });
-        return sel;
-      },
-    },
-    {
-      title: 'Arrived / left',
-      cell: (r) => {
-        if (!r.person_id || r.presence !== 'present') return '—';
-        // Late arrivals and early departures change the quorum item by item.
-        const options = (none) => [['', none], ...m.items.map((it, i) => [String(i), `at item ${it.number}`])];
-        const pick = (label, value, key) => {
-          const s = h('select', { 'aria-label': `${label} (${r.name})`, class: 'presence', 'data-field': key },
-            options(key === 'arrived' ? 'from the start' : 'stayed to the end').map(([v, l]) => h('option', { value: v, selected: String(value ?? '') === v }, l)));
-          s.addEventListener('change', async () => {
-            const arrived = key === 'arrived' ? (s.value === '' ? null : Number(s.value)) : r.arrived_at;
-            const left = key === 'left' ? (s.value === '' ? null : Number(s.value)) : r.left_at;
-            try {
-              await meetings.setPresence(id, r.person_id, r.presence, arrived, left);
-              refresh();
-            } catch (e) {
-              s.replaceWith(errorBlock(e));
-            }
-          });
-          return s;
-        };
-        return [pick('Arrived', r.arrived_at, 'arrived'), ' ', pick('Left', r.left_at, 'left')];
-      },
-    },
-  ], m.register);
+  const register = registerTable(m, id, refresh);
 
   const exportNotice = h('div', { id: 'export-message', 'aria-live': 'polite' });
   const exporter = (label, key, action, what) => {
@@ -324,7 +286,10 @@ async function meetingPage(id) {
     h('p', {}, h('a', { href: '#/meetings' }, '← All meetings')),
     h('h1', {}, `${m.group_name}: ${m.when}`),
     h('div', { class: 'actions' },
+      h('a', { class: 'button', href: `#/meetings/${id}/minutes`, id: 'take-minutes' }, 'Take minutes'),
       exporter('Agenda (PDF)', 'export-agenda', () => meetings.exportAgendaPdf(id), 'the agenda'),
+      exporter('Public minutes (PDF)', 'export-minutes-here', () => minutes.exportPdf(id, 'public'), 'the public minutes'),
+      exporter('Confidential annex (PDF)', 'export-annex-here', () => minutes.exportPdf(id, 'members'), 'the confidential annex (OFFICIAL-SENSITIVE: members only)'),
       exporter('Sign-in sheet (PDF)', 'export-signin', () => meetings.exportSignInPdf(id), 'the sign-in sheet'),
       exporter('Calendar invitation (.ics)', 'export-invitation', () => meetings.exportInvitation(id), 'the invitation'),
       exporter('Hand-over file for members (.json)', 'export-handover', () => meetings.exportHandover(id, 'members'), 'the members’ hand-over file (it holds confidential items and minutes: for the group’s chair or secretary only)'),

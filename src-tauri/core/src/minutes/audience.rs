@@ -120,8 +120,11 @@ fn heading(r: &MinutesRecord) -> Heading {
 
 /// The line(s) an entry becomes in the minutes, in UK practice.
 fn lines_of(e: &RecordEntry) -> Vec<MinuteLine> {
+    // An entry added but never written (autosave keeps it) says nothing.
+    if e.text.trim().is_empty() && !matches!(e.kind, EntryKind::Vote | EntryKind::Declaration) {
+        return vec![];
+    }
     match e.kind {
-        EntryKind::Note if e.text.trim().is_empty() => vec![],
         EntryKind::Note => vec![MinuteLine::new("", e.text.clone())],
         EntryKind::Decision => vec![MinuteLine::new("AGREED:", e.text.clone())],
         EntryKind::Advice => {
