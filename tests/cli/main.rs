@@ -511,3 +511,214 @@ fn agenda_and_sign_in_pdfs_from_the_command_line() {
     );
     assert_fails_with(&o, 1, "That meeting was not found");
 }
+
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(out.status.success(), "{} is a readable PDF", path.display());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The demo's oldest Marlow Fen meeting with minutes: it has a confidential item.
+fn first_minuted_meeting(dir: &Path) -> String {
+    let o = iag_desk(
+        dir,
+        Some(PASSPHRASE),
+        &[
+            "meetings",
+            "list",
+            "--group",
+            "Marlow Fen Local IAG",
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let held: Vec<&Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["status"] == "minutes_approved")
+        .collect();
+    held.last().unwrap()["id"].as_i64().unwrap().to_string()
+}
+
+/// Said in confidence at the demo's first minuted meeting.
+const DEMO_SECRET: &str = "rising tension on the Fenside estate";
+const DEMO_SECRET_ADVICE: &str = "open meeting at the youth club";
+
+#[test]
+fn minutes_public_and_members_from_the_command_line() {
+    let dir = demo_dir();
+    let id = first_minuted_meeting(dir.path());
+    let public = dir.path().join("minutes.pdf");
+    let annex = dir.path().join("annex.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "minutes",
+            &id,
+            "-o",
+            public.to_str().unwrap(),
+            "--audience",
+            "public",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for log in [stdout(&o), stderr(&o)] {
+        assert!(
+            !log.contains(DEMO_SECRET),
+            "nothing confidential in the output"
+        );
+    }
+    let text = pdftotext(&public);
+    assert!(
+        text.contains("burglary in Marlow Fen fell by a tenth"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Carried on the chair's casting vote"),
+        "{text}"
+    );
+    assert!(text.contains("Approved as a true record"), "{text}");
+    assert!(!text.contains(DEMO_SECRET) && !text.contains(DEMO_SECRET_ADVICE));
+
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "minutes",
+            &id,
+            "-o",
+            annex.to_str().unwrap(),
+            "--audience",
+            "members",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("OFFICIAL-SENSITIVE"));
+    let text = pdftotext(&annex);
+    assert!(text.contains(DEMO_SECRET), "{text}");
+    assert!(text.contains("OFFICIAL-SENSITIVE"));
+
+    // The audience must be chosen: there is no default to leak by.
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["minutes", &id, "-o", public.to_str().unwrap()],
+    );
+    assert_fails_with(&o, 2, "--audience");
+}
+
+#[test]
+fn advice_and_actions_registers_as_pdf_and_csv() {
+    let dir = demo_dir();
+    let csv = dir.path().join("advice.csv");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "advice",
+            "--group",
+            "Marlow Fen Local IAG",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let body = std::fs::read_to_string(&csv).unwrap();
+    for response in [
+        "Accepted",
+        "Partly accepted",
+        "Not followed",
+        "Awaiting a response",
+    ] {
+        assert!(body.contains(response), "{response} in {body}");
+    }
+    assert!(body.contains("Confidential advice"));
+    assert!(!body.contains(DEMO_SECRET_ADVICE), "{body}");
+    assert!(
+        !body.contains("prejudiced a live prosecution"),
+        "nor its confidential reason"
+    );
+
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "advice",
+            "--response",
+            "not_followed",
+            "-o",
+            dir.path().join("advice.pdf").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Wrote 1 piece of advice"),
+        "{}",
+        stdout(&o)
+    );
+
+    let pdf = dir.path().join("actions.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["actions", "--overdue", "-o", pdf.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(pdftotext(&pdf).contains("OVERDUE"));
+
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "actions",
+            "-o",
+            dir.path().join("actions.txt").to_str().unwrap(),
+        ],
+    );
+    assert_fails_with(&o, 1, "name the file .pdf or .csv");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "advice",
+            "--from",
+            "31/02/2026",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert_fails_with(&o, 1, "from:");
+}
+
+#[test]
+fn a_public_hand_over_file_carries_only_open_minutes() {
+    let dir = demo_dir();
+    let id = first_minuted_meeting(dir.path());
+    let file = dir.path().join("public.json");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "meetings",
+            "export",
+            &id,
+            file.to_str().unwrap(),
+            "--audience",
+            "public",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = std::fs::read_to_string(&file).unwrap();
+    assert!(json.contains("burglary in Marlow Fen fell by a tenth"));
+    assert!(!json.contains(DEMO_SECRET) && !json.contains(DEMO_SECRET_ADVICE));
+    assert!(json.contains("\"audience\": \"public\""));
+}

@@ -83,3 +83,63 @@ fn removing_the_demo_spares_real_records() {
     // And the demo can come back afterwards.
     assert!(demo::load(&mut vault, today()).unwrap().added > 100);
 }
+
+#[test]
+fn the_demo_has_minutes_with_every_kind_of_record() {
+    use iag_desk_core::meetings::agenda::Confidentiality;
+    use iag_desk_core::minutes::{actions, advice, record, AdviceResponse};
+    let t = TempVault::new();
+    let mut vault = t.create();
+    demo::load(&mut vault, today()).unwrap();
+    let register = advice::register(&vault, &Default::default()).unwrap();
+    for response in AdviceResponse::ALL {
+        assert!(
+            register.iter().any(|a| a.response == *response),
+            "the demo has advice {}",
+            response.label()
+        );
+    }
+    let not_followed = register
+        .iter()
+        .find(|a| a.response == AdviceResponse::NotFollowed)
+        .unwrap();
+    assert!(!not_followed.response_reason.is_empty(), "with the reason");
+    let log = actions::log(&vault, &Default::default(), today()).unwrap();
+    assert!(log.iter().any(|a| a.overdue), "an overdue action");
+    assert!(
+        log.iter().any(|a| a.status_label == "Done"),
+        "a done action"
+    );
+
+    let marlow: Vec<_> = meetings::list(&vault, now())
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.group_name == "Marlow Fen Local IAG" && !m.upcoming)
+        .collect();
+    let statuses: Vec<_> = marlow.iter().take(3).map(|m| m.status_label).collect();
+    assert_eq!(
+        statuses,
+        ["Minutes in draft", "Minutes approved", "Minutes approved"],
+        "most recent first: a draft, then two approved"
+    );
+    let records: Vec<_> = marlow
+        .iter()
+        .take(3)
+        .map(|m| record::record(&vault, m.id).unwrap())
+        .collect();
+    let items = || records.iter().flat_map(|r| &r.items);
+    assert!(items().any(|i| i.level == Confidentiality::Confidential && !i.entries.is_empty()));
+    assert!(items().any(|i| i.level == Confidentiality::NotRecorded));
+    assert!(items()
+        .flat_map(|i| &i.entries)
+        .filter_map(|e| e.vote.as_ref())
+        .any(|v| v.outcome.decided_by_casting_vote && v.declared));
+
+    demo::remove(&mut vault).unwrap();
+    assert!(advice::register(&vault, &Default::default())
+        .unwrap()
+        .is_empty());
+    assert!(actions::log(&vault, &Default::default(), today())
+        .unwrap()
+        .is_empty());
+}

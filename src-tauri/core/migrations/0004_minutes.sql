@@ -15,8 +15,10 @@ CREATE TABLE minute_entries (
     id               INTEGER PRIMARY KEY,
     meeting_id       INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
     -- An item with minutes cannot be deleted from the agenda (the core
-    -- refuses first; this is the last line of defence).
-    item_id          INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE RESTRICT,
+    -- refuses first; this is the last line of defence). NO ACTION, not
+    -- RESTRICT: it is checked at the end of the statement, so deleting a
+    -- whole meeting (items and entries together) is allowed.
+    item_id          INTEGER NOT NULL REFERENCES agenda_items(id),
     position         INTEGER NOT NULL,
     kind             TEXT NOT NULL
                      CHECK (kind IN ('note', 'decision', 'advice', 'action', 'vote', 'declaration')),

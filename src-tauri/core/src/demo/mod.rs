@@ -11,6 +11,7 @@
 //!   (RFC 2606) and Ofcom's drama range of mobile numbers (07700 900xxx).
 
 mod force;
+mod minutes;
 
 use crate::error::Result;
 use crate::ids::{GroupId, PersonId};
@@ -157,6 +158,7 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
         )?;
     }
 
+    let mut marlow_held = Vec::new();
     for g in GROUPS {
         for (n, (at, kind)) in meeting_dates(g, anchor).into_iter().enumerate() {
             let status = if at.date() < anchor {
@@ -164,7 +166,7 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
             } else {
                 MeetingStatus::Planned
             };
-            insert_meeting(
+            let id = insert_meeting(
                 &tx,
                 &NewMeeting {
                     group: group_ids[g.key],
@@ -176,8 +178,12 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
                 },
                 Some(&format!("meeting:{}:{n}", g.key)),
             )?;
+            if g.key == "marlow" && status == MeetingStatus::Held {
+                marlow_held.push((id, at));
+            }
         }
     }
+    minutes::load(&tx, group_ids["marlow"], &marlow_held)?;
 
     let added = crate::storage::roster::row_count(&tx)? - before;
     tx.commit()?;

@@ -479,20 +479,7 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
             .filter_map(|(i, _)| i.id)
             .collect();
         for (position, valid) in &entries {
-            let entry =
-                crate::storage::minutes::insert_entry(&tx, id, item_ids[*position], valid, now)?;
-            if valid.kind == crate::minutes::EntryKind::Action
-                && valid.level != Confidentiality::NotRecorded
-            {
-                crate::storage::minutes::add_action_history(
-                    &tx,
-                    entry,
-                    crate::minutes::ActionStatus::Open,
-                    meeting_on,
-                    "Raised.",
-                    Some(id),
-                )?;
-            }
+            crate::minutes::insert_checked(&tx, id, item_ids[*position], valid, meeting_on, now)?;
         }
         db::set_status(&tx, id, crate::meetings::MeetingStatus::MinutesDraft)?;
     }

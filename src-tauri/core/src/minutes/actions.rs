@@ -287,14 +287,14 @@ pub fn log_document(l: &PublicActionLog) -> Document {
                         a.owner.clone(),
                         a.due_on.clone(),
                         if a.overdue {
-                            format!("{} (OVERDUE)", a.status)
+                            format!("{}\nOVERDUE", a.status)
                         } else {
                             a.status.clone()
                         },
                     ]
                 })
                 .collect(),
-            column_widths: vec![1.5, 1.6, 3.6, 1.6, 1.5, 1.2],
+            column_widths: vec![1.5, 1.6, 3.4, 1.6, 1.5, 1.4],
         }));
     }
     doc

@@ -395,20 +395,7 @@ pub fn save_entry(
             db::update_entry(&tx, id, &entry, now)?;
             id
         }
-        None => {
-            let id = db::insert_entry(&tx, meeting, draft.item_id, &entry, now)?;
-            if entry.kind == EntryKind::Action && entry.level != Confidentiality::NotRecorded {
-                db::add_action_history(
-                    &tx,
-                    id,
-                    ActionStatus::Open,
-                    m.starts_at.date(),
-                    "Raised.",
-                    Some(meeting),
-                )?;
-            }
-            id
-        }
+        None => insert_checked(&tx, meeting, draft.item_id, &entry, m.starts_at.date(), now)?,
     };
     if matches!(
         m.status,
@@ -474,9 +461,27 @@ pub fn approve(
             what: "That agenda item".into(),
         });
     }
+    let tx = vault.conn_mut().transaction()?;
+    approve_in(&tx, meeting, at, item, item_level, now)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Records the approval (checked by the caller) inside its transaction:
+/// the decision at the later meeting, the lock, and the original kept.
+pub(crate) fn approve_in(
+    conn: &rusqlite::Connection,
+    meeting: MeetingId,
+    at: MeetingId,
+    item: i64,
+    item_level: Confidentiality,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let earlier = meetings_db::get(conn, meeting)?;
+    let later = meetings_db::get(conn, at)?;
     let on = later.starts_at.date();
     // Kept as it is approved: issue 1, with its approval line.
-    let mut original = record::record(vault, meeting)?;
+    let mut original = record::record_in(conn, meeting)?;
     original.approved = Some(record::approval_line(on));
     original.issue = 1;
     let json = serde_json::to_string(&original).map_err(|e| Error::Internal(e.to_string()))?;
@@ -490,17 +495,32 @@ pub fn approve(
         ..EntryDraft::default()
     };
     let decision = check_entry(&decision, item_level, on).map_err(Error::rejected)?;
-    let tx = vault.conn_mut().transaction()?;
-    db::insert_entry(&tx, at, item, &decision, now)?;
-    db::record_approval(&tx, meeting, on, at, &json)?;
+    insert_checked(conn, at, item, &decision, on, now)?;
+    db::record_approval(conn, meeting, on, at, &json)?;
     if matches!(
         later.status,
         MeetingStatus::Planned | MeetingStatus::AgendaAgreed | MeetingStatus::Held
     ) {
-        meetings_db::set_status(&tx, at, MeetingStatus::MinutesDraft)?;
+        meetings_db::set_status(conn, at, MeetingStatus::MinutesDraft)?;
     }
-    tx.commit()?;
     Ok(())
+}
+
+/// Stores a checked new entry; an action starts its history as raised at
+/// the meeting (`on` is the meeting's date).
+pub(crate) fn insert_checked(
+    conn: &rusqlite::Connection,
+    meeting: MeetingId,
+    item: i64,
+    entry: &ValidEntry,
+    on: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<i64> {
+    let id = db::insert_entry(conn, meeting, item, entry, now)?;
+    if entry.kind == EntryKind::Action && entry.level != Confidentiality::NotRecorded {
+        db::add_action_history(conn, id, ActionStatus::Open, on, "Raised.", Some(meeting))?;
+    }
+    Ok(id)
 }
 
 /// Corrects one entry of approved minutes: the change, its reason and date

@@ -127,7 +127,11 @@ pub fn approval_line(on: chrono::NaiveDate) -> String {
 
 /// Reads the full record of a meeting.
 pub fn record(vault: &Vault, meeting: MeetingId) -> Result<MinutesRecord> {
-    let conn = vault.conn();
+    record_in(vault.conn(), meeting)
+}
+
+/// The same, inside a caller's transaction.
+pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Result<MinutesRecord> {
     let m = meetings_db::get(conn, meeting)?;
     let items = meetings_db::items(conn, meeting)?;
     let papers = meetings_db::papers(conn, meeting)?;

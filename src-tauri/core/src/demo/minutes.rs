@@ -1,0 +1,362 @@
+//! The demo's minutes: the last three meetings of Marlow Fen Local IAG with
+//! full records, so every screen and document has something real to show:
+//! confidential and not-recorded items, advice with every kind of police
+//! response, actions done, open and overdue, a tied vote decided by the
+//! chair's casting vote, and two sets of minutes approved at the following
+//! meeting (the third still a draft).
+//!
+//! Written inside the demo's own transaction with the same checks the
+//! window uses; skipped when those meetings already have an agenda, so
+//! loading the demo twice adds nothing.
+
+use crate::error::{Error, Result};
+use crate::ids::{GroupId, MeetingId, PersonId};
+use crate::meetings::agenda::{self, ItemDraft};
+use crate::meetings::attendance::{Capacity, Presence};
+use crate::meetings::MeetingStatus;
+use crate::minutes::{self, ActionStatus, AdviceResponse, EntryDraft};
+use crate::storage::{meetings as mdb, minutes as db};
+use chrono::{Days, NaiveDateTime};
+use rusqlite::Connection;
+
+struct Held {
+    id: MeetingId,
+    at: NaiveDateTime,
+    /// Agenda item ids, in order.
+    items: Vec<i64>,
+    members: Vec<PersonId>,
+}
+
+impl Held {
+    fn add(&self, conn: &Connection, index: usize, draft: EntryDraft) -> Result<i64> {
+        let item = self.items[index];
+        let (_, level) = db::item_level(conn, item)?;
+        let on = self.at.date();
+        let valid = minutes::check_entry(&draft, level, on).map_err(Error::rejected)?;
+        minutes::insert_checked(conn, self.id, item, &valid, on, self.at)
+    }
+}
+
+fn entry(kind: &str, text: &str) -> EntryDraft {
+    EntryDraft {
+        kind: kind.into(),
+        text: text.into(),
+        ..Default::default()
+    }
+}
+
+/// The standard agenda with the given items made confidential or not
+/// recorded, and the register taken: all but one member present.
+fn hold(
+    conn: &Connection,
+    group: GroupId,
+    id: MeetingId,
+    at: NaiveDateTime,
+    private: &[(usize, &str, &str, &str)],
+) -> Result<Held> {
+    let mut drafts = agenda::standard_template();
+    for (index, level, public_title, reason) in private {
+        drafts[*index] = ItemDraft {
+            confidentiality: (*level).into(),
+            public_title: (*public_title).into(),
+            reason: (*reason).into(),
+            ..drafts[*index].clone()
+        };
+    }
+    let items = agenda::check_agenda(&drafts).map_err(Error::rejected)?;
+    mdb::replace_items(conn, id, &items)?;
+    mdb::expect_roster(conn, id, group, at.date())?;
+    let register = mdb::attendance(conn, id)?;
+    let mut members = Vec::new();
+    for (n, r) in register.iter().enumerate() {
+        let Some(person) = r.person else { continue };
+        let presence = if r.capacity == Capacity::Member && n == 2 {
+            Presence::Apologies
+        } else {
+            Presence::Present
+        };
+        // One member arrives late, during the police update.
+        let arrived = (r.capacity == Capacity::Member && n == 4).then_some(5);
+        mdb::set_presence(conn, id, person, presence, arrived, None)?;
+        if r.capacity == Capacity::Member && presence == Presence::Present {
+            members.push(person);
+        }
+    }
+    mdb::set_status(conn, id, MeetingStatus::MinutesDraft)?;
+    Ok(Held {
+        id,
+        at,
+        items: mdb::items(conn, id)?
+            .into_iter()
+            .filter_map(|(i, _)| i.id)
+            .collect(),
+        members,
+    })
+}
+
+fn respond(
+    conn: &Connection,
+    advice: i64,
+    response: AdviceResponse,
+    reason: &str,
+    at: NaiveDateTime,
+    days_later: u64,
+) -> Result<()> {
+    db::set_response(
+        conn,
+        advice,
+        response,
+        reason,
+        Some(at.date() + Days::new(days_later)),
+    )
+}
+
+/// `past` are the group's held meetings, oldest first.
+pub(super) fn load(
+    conn: &Connection,
+    group: GroupId,
+    past: &[(MeetingId, NaiveDateTime)],
+) -> Result<()> {
+    let [.., (m1, at1), (m2, at2), (m3, at3)] = past else {
+        return Ok(());
+    };
+    if !mdb::items(conn, *m3)?.is_empty() {
+        return Ok(());
+    }
+    const TENSIONS: usize = 7;
+    let first = hold(
+        conn,
+        group,
+        *m1,
+        *at1,
+        &[(
+            TENSIONS,
+            "confidential",
+            "Community tensions",
+            "community_tension",
+        )],
+    )?;
+    let second = hold(
+        conn,
+        group,
+        *m2,
+        *at2,
+        &[(
+            9,
+            "not_recorded",
+            "Update on a live investigation",
+            "live_investigation",
+        )],
+    )?;
+    let third = hold(conn, group, *m3, *at3, &[])?;
+
+    // The first meeting: its minutes approved at the second.
+    let owner = |h: &Held, n: usize| Some(h.members[n % h.members.len()].0);
+    first.add(
+        conn,
+        2,
+        EntryDraft {
+            person_id: owner(&first, 1),
+            ..entry(
+                "declaration",
+                "Volunteers with Marlow Fen Youth Club, which item 7 concerns.",
+            )
+        },
+    )?;
+    first.add(
+        conn,
+        5,
+        entry(
+            "note",
+            "Inspector Lloyd reported that burglary in Marlow Fen fell by a tenth over the \
+             quarter, and that two new PCSOs start on the northern villages beat.",
+        ),
+    )?;
+    let accepted = first.add(
+        conn,
+        5,
+        EntryDraft {
+            police_recipient: "Inspector Gareth Lloyd".into(),
+            ..entry(
+                "advice",
+                "Publish the beat surgeries in the villages' newsletters as well as online, \
+                 since many older residents do not use social media.",
+            )
+        },
+    )?;
+    respond(conn, accepted, AdviceResponse::Accepted, "", *at1, 12)?;
+    first.add(
+        conn,
+        6,
+        entry(
+            "decision",
+            "To ask for stop and search figures by ward and by self-defined ethnicity \
+             every quarter.",
+        ),
+    )?;
+    let partly = first.add(
+        conn,
+        6,
+        EntryDraft {
+            police_recipient: "Chief Inspector Priya Nair".into(),
+            ..entry(
+                "advice",
+                "Offer body-worn video footage of stops to the scrutiny panel each quarter.",
+            )
+        },
+    )?;
+    respond(
+        conn,
+        partly,
+        AdviceResponse::PartlyAccepted,
+        "Footage will be shown twice a year, not quarterly, because of the time needed to \
+         redact the faces of passers-by.",
+        *at1,
+        20,
+    )?;
+    let done = first.add(
+        conn,
+        6,
+        EntryDraft {
+            owner_id: owner(&first, 0),
+            due_on: (at1.date() + Days::new(21)).format("%Y-%m-%d").to_string(),
+            ..entry(
+                "action",
+                "Write to the district commander asking for the quarterly figures.",
+            )
+        },
+    )?;
+    first.add(
+        conn,
+        TENSIONS,
+        entry(
+            "note",
+            "Members reported rising tension on the Fenside estate after an arrest outside \
+             the youth club; two families have asked for reassurance visits.",
+        ),
+    )?;
+    let not_followed = first.add(
+        conn,
+        TENSIONS,
+        EntryDraft {
+            police_recipient: "Inspector Gareth Lloyd".into(),
+            ..entry(
+                "advice",
+                "Hold an open meeting at the youth club before any further action on the estate.",
+            )
+        },
+    )?;
+    respond(
+        conn,
+        not_followed,
+        AdviceResponse::NotFollowed,
+        "An open meeting could have prejudiced a live prosecution; the neighbourhood team \
+         visited the families individually instead.",
+        *at1,
+        9,
+    )?;
+    let vote = first.add(
+        conn,
+        10,
+        EntryDraft {
+            votes_for: 3,
+            votes_against: 3,
+            votes_abstain: 0,
+            casting_vote: "for".into(),
+            ..entry(
+                "vote",
+                "That two members observe a stop and search briefing at Marlow Fen station.",
+            )
+        },
+    )?;
+    db::declare_vote(conn, vote, *at1)?;
+
+    // The second meeting approves the first, reports the action done, and
+    // keeps a not-recorded item.
+    let (_, level) = db::item_level(conn, second.items[3])?;
+    minutes::approve_in(conn, first.id, second.id, second.items[3], level, *at2)?;
+    db::set_action_status(
+        conn,
+        done,
+        ActionStatus::Done,
+        at2.date(),
+        "The figures arrived and were circulated.",
+        Some(second.id),
+    )?;
+    second.add(
+        conn,
+        5,
+        entry(
+            "note",
+            "Anti-social behaviour around the bus station is the main concern raised at \
+             beat surgeries.",
+        ),
+    )?;
+    let awaiting = second.add(
+        conn,
+        5,
+        EntryDraft {
+            police_recipient: "Chief Inspector Priya Nair".into(),
+            ..entry(
+                "advice",
+                "Involve the youth club's leaders before dispersal orders are used at the \
+                 bus station.",
+            )
+        },
+    )?;
+    let _ = awaiting;
+    second.add(
+        conn,
+        6,
+        EntryDraft {
+            owner_id: owner(&second, 2),
+            due_on: (at2.date() + Days::new(14)).format("%Y-%m-%d").to_string(),
+            ..entry(
+                "action",
+                "Collect members' questions on the use-of-force figures for the inspector.",
+            )
+        },
+    )?;
+
+    // The third meeting approves the second; its own minutes are a draft.
+    let (_, level) = db::item_level(conn, third.items[3])?;
+    minutes::approve_in(conn, second.id, third.id, third.items[3], level, *at3)?;
+    third.add(
+        conn,
+        5,
+        entry(
+            "note",
+            "The inspector introduced the new neighbourhood sergeant and summarised the \
+             quarter's crime figures.",
+        ),
+    )?;
+    third.add(
+        conn,
+        7,
+        entry(
+            "decision",
+            "To run a joint stall with the neighbourhood team at the Marlow Fen winter market.",
+        ),
+    )?;
+    third.add(
+        conn,
+        7,
+        EntryDraft {
+            owner_id: owner(&third, 1),
+            due_on: (at3.date() + Days::new(42)).format("%Y-%m-%d").to_string(),
+            ..entry("action", "Book the stall and draw up a rota of members.")
+        },
+    )?;
+    third.add(
+        conn,
+        9,
+        EntryDraft {
+            police_recipient: "Inspector Gareth Lloyd".into(),
+            ..entry(
+                "advice",
+                "Translate the consultation leaflet into Polish, Bengali and Punjabi.",
+            )
+        },
+    )?;
+    Ok(())
+}
