@@ -639,6 +639,30 @@ async fn minutes_taken_in_the_window_with_a_confidential_item_never_reach_the_pu
     );
     assert!(annex.contains(CANARY), "the annex has it:\n{annex}");
     assert!(annex.contains("OFFICIAL-SENSITIVE"));
+
+    // The demo's meeting of the day before awaits approval: approve it here,
+    // under the minutes item, and its minutes become locked.
+    app.wait_text("[data-number='4']", "await approval").await;
+    app.execute_script(
+        "window.approvedMeeting = document.querySelector('[data-approve]').dataset.approve",
+    )
+    .await;
+    app.click("[data-number='4'] [data-approve]").await;
+    app.wait_text("[data-number='4'] .entry", "were approved as a true record")
+        .await;
+    app.execute_script("location.hash = `#/meetings/${window.approvedMeeting}/minutes`")
+        .await;
+    app.wait_text(
+        "#minutes-locked",
+        "Approved as a true record at the meeting on 11 November 2026",
+    )
+    .await;
+    assert!(
+        app.visible_texts("[data-add]").await.is_empty(),
+        "approved minutes take no new entries"
+    );
+    shots.take(&app, "06-approved-and-locked").await;
+
     for (name, pdf) in [
         (
             "04-public-minutes",

@@ -84,10 +84,11 @@ window.addEventListener('beforeunload', () => { current?.flush(); });
 export async function minutesPage(id) {
   const t = await minutes.taking(id);
   const m = t.meeting;
-  const status = h('p', { id: 'autosave-status', class: 'hint', role: 'status', 'aria-live': 'polite' }, 'Changes are saved as you type.');
+  const status = h('p', { id: 'autosave-status', class: 'hint', role: 'status', 'aria-live': 'polite' });
   const autosave = new Autosave(id, status);
   current = autosave;
   const locked = Boolean(t.approved);
+  if (!locked) fill(status, 'Changes are saved as you type.');
   const message = h('div', { id: 'minutes-message', 'aria-live': 'polite' });
   const refresh = async () => {
     await autosave.flush();
