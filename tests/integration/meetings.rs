@@ -7,12 +7,7 @@ use iag_desk_core::roster;
 use iag_desk_core::Vault;
 
 fn group(vault: &Vault, name: &str) -> GroupId {
-    roster::groups(vault, today())
-        .unwrap()
-        .into_iter()
-        .find(|g| g.name == name)
-        .unwrap()
-        .id
+    crate::support::group_named(vault, name)
 }
 
 fn form(group: GroupId) -> MeetingForm {

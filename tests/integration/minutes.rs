@@ -15,12 +15,7 @@ use iag_desk_core::{roster, Error, ErrorKind, Vault};
 const GROUP: &str = "Marlow Fen Local IAG";
 
 fn group(vault: &Vault, name: &str) -> GroupId {
-    roster::groups(vault, today())
-        .unwrap()
-        .into_iter()
-        .find(|g| g.name == name)
-        .unwrap()
-        .id
+    crate::support::group_named(vault, name)
 }
 
 /// A meeting of `GROUP` on `date` (dd/mm/yyyy), from the standard template.

@@ -84,3 +84,13 @@ pub fn member_names(vault: &Vault, text: &str) -> Vec<String> {
     .map(|p| p.full_name)
     .collect()
 }
+
+/// A group's id by its name on the demo roster.
+pub fn group_named(vault: &Vault, name: &str) -> iag_desk_core::ids::GroupId {
+    iag_desk_core::roster::groups(vault, today())
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == name)
+        .unwrap_or_else(|| panic!("no group called {name}"))
+        .id
+}

@@ -4,37 +4,16 @@
 //! several scripts) in-process, fonts loaded once as in the running app,
 //! and prints the median with min and max against the 50 ms budget.
 
-use chrono::NaiveDate;
 use iag_desk_core::meetings::agenda::ItemDraft;
-use iag_desk_core::meetings::plan::{self, MeetingForm};
-use iag_desk_core::{demo, roster, Passphrase, Vault};
+use iag_desk_core::meetings::plan;
+
 use std::time::{Duration, Instant};
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut vault = Vault::create(
-        &dir.path().join("bench.vault"),
-        &Passphrase::new("benchmark passphrase"),
-    )
-    .unwrap();
-    demo::load(&mut vault, today).unwrap();
-    let group = roster::groups(&vault, today)
-        .unwrap()
-        .into_iter()
-        .find(|g| g.name == "Marlow Fen Local IAG")
-        .unwrap();
-    let id = plan::create(
-        &mut vault,
-        &MeetingForm {
-            group_id: group.id.0,
-            date: "09/12/2026".into(),
-            time: "18:30".into(),
-            venue: "Marlow Fen Community Centre".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let (_dir, mut vault, id) = common::demo_meeting();
     let mut items: Vec<ItemDraft> = plan::detail(&vault, id)
         .unwrap()
         .items

@@ -7,12 +7,14 @@
 //! lay it out and write the PDF. Prints the median with min and max against
 //! the 300 ms budget.
 
-use chrono::NaiveDate;
 use iag_desk_core::documents::layout;
-use iag_desk_core::meetings::plan::{self, MeetingForm};
+use iag_desk_core::meetings::plan;
 use iag_desk_core::minutes::{self, audience, document, record, Audience, EntryDraft};
-use iag_desk_core::{demo, roster, Passphrase, Vault};
+use iag_desk_core::Vault;
 use std::time::{Duration, Instant};
+
+#[path = "common/mod.rs"]
+mod common;
 
 const PAGES: usize = 40;
 
@@ -25,31 +27,8 @@ fn pages(vault: &Vault, id: iag_desk_core::ids::MeetingId) -> usize {
 }
 
 fn main() {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let now = today.and_hms_opt(20, 0, 0).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut vault = Vault::create(
-        &dir.path().join("bench.vault"),
-        &Passphrase::new("benchmark passphrase"),
-    )
-    .unwrap();
-    demo::load(&mut vault, today).unwrap();
-    let group = roster::groups(&vault, today)
-        .unwrap()
-        .into_iter()
-        .find(|g| g.name == "Marlow Fen Local IAG")
-        .unwrap();
-    let id = plan::create(
-        &mut vault,
-        &MeetingForm {
-            group_id: group.id.0,
-            date: "09/12/2026".into(),
-            time: "18:30".into(),
-            venue: "Marlow Fen Community Centre".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let now = common::today().and_hms_opt(20, 0, 0).unwrap();
+    let (_dir, mut vault, id) = common::demo_meeting();
     let items: Vec<i64> = plan::detail(&vault, id)
         .unwrap()
         .items
