@@ -135,6 +135,37 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.csv")]
         output: PathBuf,
     },
+    /// Write a group's induction pack as a PDF
+    Pack {
+        /// The group (its name, or its number)
+        group: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+        /// Personalise the cover and the agreement for this member (name or number)
+        #[arg(long, value_name = "MEMBER")]
+        member: Option<String>,
+        /// Large print: body text at 16 pt
+        #[arg(long)]
+        large_print: bool,
+    },
+    /// Write a group's terms of reference as a PDF
+    Tor {
+        /// The group (its name, or its number)
+        group: String,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
+    /// Write the quarterly feedback report (public) as a PDF
+    Feedback {
+        /// The quarter, e.g. 2026-Q3
+        #[arg(long, value_name = "YYYY-QN")]
+        quarter: String,
+        /// Only this group (its name, or its number); the whole force without it
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
     /// Write meetings as an iCalendar (.ics) file for Outlook, Google or Apple calendars
     Calendar {
         /// Only this group's meetings (its name, or its number)
@@ -246,6 +277,26 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
             overdue,
             output,
         } => actions(&vault_path, group, status, overdue, &output),
+        Command::Pack {
+            group,
+            output,
+            member,
+            large_print,
+        } => pack(&vault_path, &group, member, large_print, &output),
+        Command::Tor { group, output } => {
+            publication(&vault_path, &output, "terms of reference", |v| {
+                let g = find_group(v, &group)?;
+                iag_desk_core::publications::terms::terms_pdf(v, g, now().date())
+            })
+        }
+        Command::Feedback {
+            quarter,
+            group,
+            output,
+        } => publication(&vault_path, &output, "quarterly feedback report", |v| {
+            let g = group.as_deref().map(|g| find_group(v, g)).transpose()?;
+            iag_desk_core::publications::feedback::feedback_pdf(v, &quarter, g, now().date())
+        }),
         Command::Signin { meeting, output } => pdf(
             &vault_path,
             meeting,
@@ -635,6 +686,78 @@ fn pdf(
         ),
         json: serde_json::json!({ "written": output, "bytes": bytes.len() }),
     })
+}
+
+/// Writes one of the printed documents made by `make`.
+fn publication(
+    path: &std::path::Path,
+    output: &std::path::Path,
+    what: &str,
+    make: impl FnOnce(&Vault) -> Result<Vec<u8>>,
+) -> Result<Output> {
+    let vault = unlock(path)?;
+    let bytes = make(&vault)?;
+    crate::files::write_atomically(output, &bytes)?;
+    Ok(Output {
+        text: format!(
+            "Wrote the {what} to {} ({} KB).",
+            output.display(),
+            bytes.len().div_ceil(1024)
+        ),
+        json: serde_json::json!({ "written": output, "bytes": bytes.len() }),
+    })
+}
+
+fn pack(
+    path: &std::path::Path,
+    group: &str,
+    member: Option<String>,
+    large_print: bool,
+    output: &std::path::Path,
+) -> Result<Output> {
+    publication(path, output, "induction pack", |v| {
+        let g = find_group(v, group)?;
+        let member = member.as_deref().map(|m| find_member(v, m)).transpose()?;
+        iag_desk_core::publications::pack::pack_pdf(v, g, member, large_print, now().date())
+    })
+}
+
+/// A person by number, or by their whole name (any script, any case).
+fn find_member(vault: &Vault, text: &str) -> Result<iag_desk_core::ids::PersonId> {
+    let text = text.trim();
+    if let Ok(n) = text.parse::<i64>() {
+        return Ok(iag_desk_core::ids::PersonId(n));
+    }
+    let found = iag_desk_core::roster::members::search(
+        vault,
+        &iag_desk_core::roster::members::MemberQuery {
+            text: text.into(),
+            ..Default::default()
+        },
+        now().date(),
+    )?;
+    let exact: Vec<_> = found
+        .iter()
+        .filter(|p| p.full_name.to_lowercase() == text.to_lowercase())
+        .collect();
+    match exact.as_slice() {
+        [one] => Ok(one.id),
+        [] => Err(Error::invalid(
+            "--member",
+            format!("nobody called \"{text}\" is on the roster."),
+        )),
+        many => Err(Error::invalid(
+            "--member",
+            format!(
+                "{} people are called \"{text}\": give the number instead ({}).",
+                many.len(),
+                many.iter()
+                    .map(|p| p.id.0.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+    }
 }
 
 fn minutes(

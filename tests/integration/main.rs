@@ -26,6 +26,9 @@ mod meetings;
 // approval and amendments, votes, actions, advice, hand-over, crash safety.
 mod minutes;
 
+// Printed documents: the induction pack, terms of reference, feedback.
+mod publications;
+
 // Documents: names in every script laid out, rendered to PDF and read back
 // with poppler; headings, page numbers and markings on every page.
 mod documents;

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod meetings;
 pub mod minutes;
 pub mod passphrase;
+pub mod publications;
 pub mod roster;
 pub mod storage;
 

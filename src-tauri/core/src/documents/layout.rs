@@ -221,7 +221,7 @@ pub struct Watermark {
 /// Lays `doc` out on A4 pages. Pure: the same document always gives the
 /// same layout.
 pub fn layout(doc: &Document) -> Result<Layout> {
-    let mut composer = Composer::new();
+    let mut composer = Composer::new(doc.text_scale.max(0.5));
     for block in &doc.blocks {
         match block {
             Block::Heading { level, text } => composer.heading(*level, text)?,
@@ -299,6 +299,11 @@ fn aligned_x(shaped: &ShapedLine, left: f32, width: f32) -> f32 {
 
 /// Fills pages top to bottom.
 struct Composer {
+    /// Body and table text sizes, points (scaled for large print).
+    body: f32,
+    table: f32,
+    /// Multiplies every size: 1 for normal print.
+    scale: f32,
     pages: Vec<Page>,
     /// Top of the free space on the current page, mm.
     y: f32,
@@ -306,8 +311,11 @@ struct Composer {
 }
 
 impl Composer {
-    fn new() -> Self {
+    fn new(scale: f32) -> Self {
         Composer {
+            body: BODY_SIZE * scale,
+            table: TABLE_SIZE * scale,
+            scale,
             pages: vec![Page::default()],
             y: BODY_TOP_MM,
             content_on_page: false,
@@ -359,15 +367,15 @@ impl Composer {
     fn heading(&mut self, level: u8, text: &str) -> Result<()> {
         let level = level.clamp(1, 3);
         let (size, before) = match level {
-            1 => (16.0, 6.0),
-            2 => (13.0, 5.0),
-            _ => (11.5, 4.0),
+            1 => (16.0 * self.scale, 6.0),
+            2 => (13.0 * self.scale, 5.0),
+            _ => (11.5 * self.scale, 4.0),
         };
         let lines = shape(text, true, size, BODY_WIDTH)?;
         self.gap(before);
         // Keep the heading with at least two lines of what follows it.
         let needed =
-            lines.len() as f32 * text::line_height(size) + 2.0 * text::line_height(BODY_SIZE);
+            lines.len() as f32 * text::line_height(size) + 2.0 * text::line_height(self.body);
         self.ensure(needed);
         for line in lines {
             self.flow_line(
@@ -383,9 +391,9 @@ impl Composer {
     }
 
     fn paragraph(&mut self, runs: &[TextRun]) -> Result<()> {
-        let lines = text::shape_text(&styled(runs), BODY_SIZE, BODY_WIDTH)?;
+        let lines = text::shape_text(&styled(runs), self.body, BODY_WIDTH)?;
         for line in lines {
-            self.flow_line(line, MARGIN_LEFT_MM, BODY_WIDTH, LineRole::Body, BODY_SIZE);
+            self.flow_line(line, MARGIN_LEFT_MM, BODY_WIDTH, LineRole::Body, self.body);
         }
         self.y += PARAGRAPH_GAP;
         Ok(())
@@ -409,13 +417,13 @@ impl Composer {
     fn list_item(&mut self, item: &ListItem, label_x: f32, label_width: f32) -> Result<()> {
         let text_x = label_x + label_width;
         let text_width = RIGHT_EDGE - text_x;
-        let lines = text::shape_text(&styled(&item.text), BODY_SIZE, text_width)?;
-        let label = shape(&item.label, false, BODY_SIZE, label_width * 4.0)?;
-        let height = text::line_height(BODY_SIZE);
+        let lines = text::shape_text(&styled(&item.text), self.body, text_width)?;
+        let label = shape(&item.label, false, self.body, label_width * 4.0)?;
+        let height = text::line_height(self.body);
         self.ensure(height);
-        let baseline = self.y + text::baseline_offset(BODY_SIZE);
+        let baseline = self.y + text::baseline_offset(self.body);
         for l in label.into_iter().take(1) {
-            let line = place(l, label_x, baseline, LineRole::ListLabel, BODY_SIZE);
+            let line = place(l, label_x, baseline, LineRole::ListLabel, self.body);
             self.page().lines.push(line);
         }
         if lines.is_empty() {
@@ -423,7 +431,7 @@ impl Composer {
             self.content_on_page = true;
         }
         for line in lines {
-            self.flow_line(line, text_x, text_width, LineRole::Body, BODY_SIZE);
+            self.flow_line(line, text_x, text_width, LineRole::Body, self.body);
         }
         self.y += LIST_ITEM_GAP;
         Ok(())
@@ -451,7 +459,7 @@ impl Composer {
                 .map(|c| {
                     let text = cells.get(c).map(String::as_str).unwrap_or("");
                     let width = columns_x[c + 1] - columns_x[c] - 2.0 * CELL_PADDING;
-                    shape(text, bold, TABLE_SIZE, width.max(1.0))
+                    shape(text, bold, self.table, width.max(1.0))
                 })
                 .collect()
         };
@@ -460,8 +468,8 @@ impl Composer {
         } else {
             Some(shape_row(&table.header, true)?)
         };
-        let header_height = header.as_ref().map_or(0.0, |h| row_height(h));
-        let lh = text::line_height(TABLE_SIZE);
+        let header_height = header.as_ref().map_or(0.0, |h| row_height(h, self.table));
+        let lh = text::line_height(self.table);
 
         let mut rows = Vec::with_capacity(table.rows.len());
         for row in &table.rows {
@@ -469,7 +477,7 @@ impl Composer {
         }
 
         // The header must not be stranded at the foot of a page.
-        let first_row = rows.first().map_or(0.0, |r| row_height(r));
+        let first_row = rows.first().map_or(0.0, |r| row_height(r, self.table));
         self.gap(1.0);
         self.ensure(header_height + first_row.min(2.0 * CELL_PADDING + 2.0 * lh));
         if let Some(h) = &header {
@@ -477,7 +485,7 @@ impl Composer {
         }
 
         for row in rows {
-            let height = row_height(&row);
+            let height = row_height(&row, self.table);
             let page_space = BODY_BOTTOM_MM - BODY_TOP_MM - header_height;
             if height > self.room() + 0.001 && height <= page_space + 0.001 {
                 self.table_new_page(&columns_x, header.as_ref());
@@ -529,10 +537,11 @@ impl Composer {
         shaded: bool,
     ) {
         let top = self.y;
-        let height = row_height(cells);
+        let height = row_height(cells, self.table);
         let left = columns_x[0];
         let right = columns_x[columns_x.len() - 1];
-        let lh = text::line_height(TABLE_SIZE);
+        let lh = text::line_height(self.table);
+        let table_size = self.table;
         let page = self.page();
         if shaded {
             page.fills.push(Fill {
@@ -547,11 +556,11 @@ impl Composer {
             let cell_left = columns_x[c] + CELL_PADDING;
             for (i, line) in cell.iter().enumerate() {
                 let baseline =
-                    top + CELL_PADDING + i as f32 * lh + text::baseline_offset(TABLE_SIZE);
+                    top + CELL_PADDING + i as f32 * lh + text::baseline_offset(table_size);
                 // Cells align left whatever their script, so a column of
                 // names reads as a column.
                 page.lines
-                    .push(place(line.clone(), cell_left, baseline, role, TABLE_SIZE));
+                    .push(place(line.clone(), cell_left, baseline, role, table_size));
             }
         }
         let bottom = top + height;
@@ -588,9 +597,9 @@ fn flatten(items: &[ListItem]) -> Vec<&ListItem> {
     out
 }
 
-fn row_height(cells: &[Vec<ShapedLine>]) -> f32 {
+fn row_height(cells: &[Vec<ShapedLine>], size: f32) -> f32 {
     let lines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    lines as f32 * text::line_height(TABLE_SIZE) + 2.0 * CELL_PADDING
+    lines as f32 * text::line_height(size) + 2.0 * CELL_PADDING
 }
 
 /// The x of each column's left edge, then the table's right edge.
@@ -617,9 +626,10 @@ fn column_edges(widths: &[f32], columns: usize) -> Vec<f32> {
 }
 
 fn running_header_and_footer(page: &mut Page, doc: &Document, total: usize) -> Result<()> {
+    let running = RUNNING_SIZE * doc.text_scale.clamp(1.0, 1.5);
     let marking = doc.marking.label();
     let marking_line = |baseline: f32, align_right: bool| -> Result<Option<Line>> {
-        let shaped = shape(marking, true, RUNNING_SIZE, BODY_WIDTH)?
+        let shaped = shape(marking, true, running, BODY_WIDTH)?
             .into_iter()
             .next();
         Ok(shaped
@@ -631,7 +641,7 @@ fn running_header_and_footer(page: &mut Page, doc: &Document, total: usize) -> R
                 };
                 (s, x)
             })
-            .map(|(s, x)| place(s, x, baseline, LineRole::Header, RUNNING_SIZE)))
+            .map(|(s, x)| place(s, x, baseline, LineRole::Header, running)))
     };
 
     let mut header = Vec::new();
@@ -639,7 +649,7 @@ fn running_header_and_footer(page: &mut Page, doc: &Document, total: usize) -> R
     let marking_width = top_marking.as_ref().map_or(0.0, |l| l.width);
     let room = (BODY_WIDTH - marking_width - 6.0).max(10.0);
     // The header is one line: text that does not fit is cut at a line break.
-    if let Some(s) = shape(&doc.header_text, false, RUNNING_SIZE, room)?
+    if let Some(s) = shape(&doc.header_text, false, running, room)?
         .into_iter()
         .next()
     {
@@ -648,7 +658,7 @@ fn running_header_and_footer(page: &mut Page, doc: &Document, total: usize) -> R
             MARGIN_LEFT_MM,
             HEADER_BASELINE,
             LineRole::Header,
-            RUNNING_SIZE,
+            running,
         ));
     }
     header.extend(top_marking);
@@ -659,12 +669,12 @@ fn running_header_and_footer(page: &mut Page, doc: &Document, total: usize) -> R
         footer.push(l);
     }
     let numbering = format!("Page {} of {}", page.number, total);
-    if let Some(s) = shape(&numbering, false, RUNNING_SIZE, BODY_WIDTH)?
+    if let Some(s) = shape(&numbering, false, running, BODY_WIDTH)?
         .into_iter()
         .next()
     {
         let x = RIGHT_EDGE - s.width;
-        footer.push(place(s, x, FOOTER_BASELINE, LineRole::Footer, RUNNING_SIZE));
+        footer.push(place(s, x, FOOTER_BASELINE, LineRole::Footer, running));
     }
 
     let body = std::mem::take(&mut page.lines);

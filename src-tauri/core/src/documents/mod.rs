@@ -47,6 +47,9 @@ pub struct Document {
     pub header_text: String,
     /// Large diagonal text behind every page, e.g. "DRAFT".
     pub watermark: Option<String>,
+    /// Multiplies every text size: 1 for normal print; 1.6 for large print
+    /// (body text 16 pt).
+    pub text_scale: f32,
     pub blocks: Vec<Block>,
 }
 
@@ -60,6 +63,7 @@ impl Document {
             marking: Marking::Official,
             header_text: String::new(),
             watermark: None,
+            text_scale: 1.0,
             blocks: Vec::new(),
         }
     }

@@ -29,6 +29,7 @@ pub struct ActionQuery {
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryLine {
     pub on: String,
+    pub on_iso: String,
     pub status_label: &'static str,
     pub note: String,
 }
@@ -100,6 +101,7 @@ pub fn log(vault: &Vault, q: &ActionQuery, today: NaiveDate) -> Result<Vec<Actio
                     .filter(|h| h.0 == e.id)
                     .map(|(_, on, st, note, _)| HistoryLine {
                         on: long_date(*on),
+                        on_iso: on.format("%Y-%m-%d").to_string(),
                         status_label: st.label(),
                         note: note.clone(),
                     })

@@ -12,6 +12,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../../migrations/0002_roster_details.sql")),
     (3, include_str!("../../migrations/0003_agendas.sql")),
     (4, include_str!("../../migrations/0004_minutes.sql")),
+    (5, include_str!("../../migrations/0005_document_texts.sql")),
 ];
 
 /// The schema version this build writes and understands.
