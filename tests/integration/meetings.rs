@@ -1,9 +1,8 @@
-use crate::support::{demo_vault, now, today};
+use crate::support::{demo_vault, now};
 use iag_desk_core::ids::{GroupId, MeetingId};
 use iag_desk_core::meetings::agenda::{standard_template, Confidentiality, ItemDraft};
 use iag_desk_core::meetings::plan::{self, MeetingForm};
 use iag_desk_core::meetings::MeetingStatus;
-use iag_desk_core::roster;
 use iag_desk_core::Vault;
 
 fn group(vault: &Vault, name: &str) -> GroupId {
