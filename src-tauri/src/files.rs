@@ -38,3 +38,36 @@ pub fn open_with_system(path: &Path) -> Result<()> {
         .map(|_| ())
         .map_err(|e| Error::io("open", path, e))
 }
+
+/// Hands a PDF to the system to print: CUPS's `lp` where there is one (it
+/// sends the file to the default printer), else the default PDF viewer,
+/// from which the user prints. The file goes to a private temporary folder;
+/// only documents for any audience are printed this way.
+pub fn print(pdf: &[u8]) -> Result<String> {
+    let dir = std::env::temp_dir().join(format!("iag-desk-print-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
+    let path = dir.join(format!(
+        "print-{}.pdf",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or_default()
+    ));
+    write_atomically(&path, pdf)?;
+    let printed = std::process::Command::new("lp")
+        .arg(&path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if printed {
+        return Ok("Sent to the default printer.".into());
+    }
+    open_with_system(&path)?;
+    Ok(format!(
+        "There is no printer set up for direct printing here, so the document is open in \
+         your PDF viewer ({}): print it from there.",
+        path.display()
+    ))
+}

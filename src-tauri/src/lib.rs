@@ -101,6 +101,12 @@ pub fn app(
             commands::minutes::actions_log,
             commands::minutes::actions_status_set,
             commands::minutes::actions_export,
+            commands::publications::publications_texts,
+            commands::publications::publications_text_save,
+            commands::publications::publications_preview,
+            commands::publications::publications_export,
+            commands::publications::publications_export_feedback,
+            commands::publications::publications_print,
         ])
 }
 

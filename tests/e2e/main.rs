@@ -683,3 +683,88 @@ async fn minutes_taken_in_the_window_with_a_confidential_item_never_reach_the_pu
     }
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_groups_own_prologue_edited_in_the_window_reaches_the_induction_pack() {
+    const PROLOGUE: &str =
+        "Croeso! Marlow Fen meets on the second Tuesday at the community centre.";
+    let data = tempfile::tempdir().unwrap();
+    let shots = Shots::new("documents");
+    let saves = tempfile::tempdir().unwrap();
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
+    create_vault_with_demo(&app).await;
+    app.wait_text(".figures", "active members").await;
+
+    app.click("a[data-route=documents]").await;
+    app.wait_text("main h1", "Documents").await;
+    // Choose the group as a person would from the list (by its name).
+    app.execute_script(
+        "const s = document.querySelector('[name=group]'); \
+         s.value = [...s.options].find((o) => o.text === 'Marlow Fen Local IAG').value; \
+         s.dispatchEvent(new Event('change'));",
+    )
+    .await;
+    app.wait_text("[name=group] option:checked", "Marlow Fen Local IAG")
+        .await;
+    app.wait_text("#preview-count", "pages, as they will print")
+        .await;
+    app.clear("form[data-key=prologue] textarea").await;
+    app.type_into("form[data-key=prologue] textarea", PROLOGUE)
+        .await;
+    app.click("[data-save=prologue]").await;
+    app.wait_text("form[data-key=prologue]", "Saved.").await;
+    // A glossary line without a meaning is refused beside the field.
+    app.clear("form[data-key=glossary] textarea").await;
+    app.type_into("form[data-key=glossary] textarea", "Gold command")
+        .await;
+    app.click("[data-save=glossary]").await;
+    app.wait_text(
+        "form[data-key=glossary] .field-error",
+        "Term: what it means",
+    )
+    .await;
+    app.click("[data-reset=glossary]").await;
+    app.wait_text("#preview-count", "pages, as they will print")
+        .await;
+    app.click("#large-print").await;
+    app.wait_text("#preview-count", "pages, as they will print")
+        .await;
+    app.scroll_to("main h1").await;
+    shots.take(&app, "01-pack-editor-and-preview").await;
+
+    app.click("#export-publication").await;
+    app.wait_text("#documents-message", "Saved the induction pack")
+        .await;
+    let pdf = saves.path().join("Induction pack Marlow Fen Local IAG.pdf");
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains(PROLOGUE),
+        "the edited prologue is in the pack:\n{text}"
+    );
+    assert!(text.contains("Contents") && text.contains("Confidentiality agreement"));
+
+    // The feedback report for a quarter, from the public record.
+    app.click("a[href^='#/documents/feedback']").await;
+    app.wait_text("main", "Built only from the public record")
+        .await;
+    app.clear("#feedback-form [name=quarter]").await;
+    app.type_into("#feedback-form [name=quarter]", "2026-Q7")
+        .await;
+    app.click("#export-feedback").await;
+    app.wait_text("[data-error-for=quarter]", "is not a quarter")
+        .await;
+    app.clear("#feedback-form [name=quarter]").await;
+    app.type_into("#feedback-form [name=quarter]", "2026-Q3")
+        .await;
+    app.click("#export-feedback").await;
+    app.wait_text("#documents-message", "Saved the feedback report")
+        .await;
+    let feedback = pdf_text(&saves.path().join("Quarterly feedback 2026-Q3.pdf"));
+    assert!(
+        feedback.contains("Quarterly feedback: all groups, Q3 2026"),
+        "{feedback}"
+    );
+    shots.take(&app, "02-feedback").await;
+    app.quit().await;
+}

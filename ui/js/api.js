@@ -108,6 +108,17 @@ export const records = {
   exportActions: (query, formatCode) => call('actions_export', { query, formatCode }),
 };
 
+export const publications = {
+  texts: (group, publication) => call('publications_texts', { group, publication }),
+  saveText: (group, key, body) => call('publications_text_save', { group, key, body }),
+  preview: (group, publication, member, largePrint) =>
+    call('publications_preview', { group, publication, member, largePrint }),
+  exportPdf: (group, publication, member, largePrint) =>
+    call('publications_export', { group, publication, member, largePrint }),
+  exportFeedback: (quarter, group) => call('publications_export_feedback', { quarter, group }),
+  print: (args) => call('publications_print', { group: null, publication: null, member: null, largePrint: false, quarter: null, ...args }),
+};
+
 export const files = {
   openLast: () => call('files_open_last'),
 };

@@ -5,6 +5,7 @@
 pub mod demo;
 pub mod meetings;
 pub mod minutes;
+pub mod publications;
 pub mod roster;
 pub mod vault;
 

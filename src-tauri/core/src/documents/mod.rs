@@ -21,6 +21,7 @@
 
 mod fonts;
 mod layout;
+pub mod preview;
 mod render;
 mod text;
 

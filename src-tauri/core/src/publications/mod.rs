@@ -228,6 +228,43 @@ pub fn save_text(
     }
 }
 
+/// A group's pack or terms of reference as a PDF.
+pub fn pdf(
+    vault: &Vault,
+    group: GroupId,
+    publication: Publication,
+    member: Option<crate::ids::PersonId>,
+    large_print: bool,
+    today: chrono::NaiveDate,
+) -> Result<Vec<u8>> {
+    match publication {
+        Publication::InductionPack => pack::pack_pdf(vault, group, member, large_print, today),
+        Publication::TermsOfReference => terms::terms_pdf(vault, group, today),
+    }
+}
+
+/// The pages exactly as they will print, as SVG, for the preview beside
+/// the editor.
+pub fn preview(
+    vault: &Vault,
+    group: GroupId,
+    publication: Publication,
+    member: Option<crate::ids::PersonId>,
+    large_print: bool,
+    today: chrono::NaiveDate,
+) -> Result<Vec<String>> {
+    let laid = match publication {
+        Publication::InductionPack => {
+            let view = pack::build(vault, group, member, today)?;
+            pack::document(&view, large_print)?.1
+        }
+        Publication::TermsOfReference => {
+            crate::documents::layout(&terms::document(vault, group, today)?)?
+        }
+    };
+    Ok(crate::documents::preview::svg_pages(&laid))
+}
+
 /// The glossary as (term, meaning), sorted by term.
 pub fn glossary_entries(body: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = body
