@@ -722,3 +722,76 @@ fn a_public_hand_over_file_carries_only_open_minutes() {
     assert!(!json.contains(DEMO_SECRET) && !json.contains(DEMO_SECRET_ADVICE));
     assert!(json.contains("\"audience\": \"public\""));
 }
+
+#[test]
+fn pack_tor_and_feedback_from_the_command_line() {
+    let dir = demo_dir();
+    let pack = dir.path().join("pack.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "pack",
+            "Marlow Fen Local IAG",
+            "-o",
+            pack.to_str().unwrap(),
+            "--member",
+            "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+            "--large-print",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdftotext(&pack);
+    assert!(
+        text.contains("Welcome, ਹਰਪ੍ਰੀਤ ਕੌਰ"),
+        "{}",
+        &text[..text.len().min(400)]
+    );
+    assert!(text.contains("Confidentiality agreement"));
+
+    let tor = dir.path().join("tor.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["tor", "Marlow Fen Local IAG", "-o", tor.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(pdftotext(&tor).contains("Point of escalation"));
+
+    let fb = dir.path().join("feedback.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "feedback",
+            "--quarter",
+            "2026-Q2",
+            "-o",
+            fb.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdftotext(&fb);
+    assert!(text.contains("Partly accepted"), "{text}");
+    assert!(!text.contains(DEMO_SECRET_ADVICE) && !text.contains("prejudiced a live prosecution"));
+
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "pack",
+            "Marlow Fen Local IAG",
+            "-o",
+            pack.to_str().unwrap(),
+            "--member",
+            "Nobody Here",
+        ],
+    );
+    assert_fails_with(&o, 1, "nobody called \"Nobody Here\"");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["feedback", "--quarter", "Q3", "-o", fb.to_str().unwrap()],
+    );
+    assert_fails_with(&o, 1, "is not a quarter");
+}

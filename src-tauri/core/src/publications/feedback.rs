@@ -313,7 +313,11 @@ pub fn document(r: &FeedbackReport) -> Document {
                     vec![
                         m.date.clone(),
                         m.group_name.clone(),
-                        format!("{} of {}", m.members_present, m.members_expected),
+                        if m.members_expected == 0 {
+                            "register not taken".to_string()
+                        } else {
+                            format!("{} of {}", m.members_present, m.members_expected)
+                        },
                     ]
                 })
                 .collect(),
