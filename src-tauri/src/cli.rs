@@ -166,6 +166,11 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
         output: PathBuf,
     },
+    /// Search members, meetings, agenda items, minutes, advice and actions
+    Search {
+        /// Every word must match, in any script
+        text: Vec<String>,
+    },
     /// Write meetings as an iCalendar (.ics) file for Outlook, Google or Apple calendars
     Calendar {
         /// Only this group's meetings (its name, or its number)
@@ -297,6 +302,7 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
             let g = group.as_deref().map(|g| find_group(v, g)).transpose()?;
             iag_desk_core::publications::feedback::feedback_pdf(v, &quarter, g, now().date())
         }),
+        Command::Search { text } => search(&vault_path, &text.join(" ")),
         Command::Signin { meeting, output } => pdf(
             &vault_path,
             meeting,
@@ -685,6 +691,39 @@ fn pdf(
             bytes.len().div_ceil(1024)
         ),
         json: serde_json::json!({ "written": output, "bytes": bytes.len() }),
+    })
+}
+
+/// Prints what the search finds, grouped by kind; confidential hits are
+/// marked (this is the vault owner's own terminal, never a file).
+fn search(path: &std::path::Path, text: &str) -> Result<Output> {
+    let vault = unlock(path)?;
+    let results = iag_desk_core::search::search(&vault, text, now().date())?;
+    let mut out = String::new();
+    for g in &results.groups {
+        out.push_str(&format!("{} ({}):\n", g.label, g.total));
+        for hit in &g.hits {
+            out.push_str(&format!(
+                "  {}{}\n      {}\n",
+                hit.title,
+                if hit.confidential {
+                    "  [confidential]"
+                } else {
+                    ""
+                },
+                hit.detail
+            ));
+        }
+    }
+    out.push_str(&format!(
+        "{} result{} for \"{}\"",
+        results.total,
+        if results.total == 1 { "" } else { "s" },
+        results.query
+    ));
+    Ok(Output {
+        text: out,
+        json: json(&results),
     })
 }
 

@@ -107,6 +107,8 @@ pub fn app(
             commands::publications::publications_export,
             commands::publications::publications_export_feedback,
             commands::publications::publications_print,
+            commands::desk::dashboard_summary,
+            commands::desk::search_run,
         ])
 }
 

@@ -795,3 +795,25 @@ fn pack_tor_and_feedback_from_the_command_line() {
     );
     assert_fails_with(&o, 1, "is not a quarter");
 }
+
+#[test]
+fn search_from_the_command_line_groups_hits_by_kind() {
+    let dir = demo_dir();
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["search", "youth", "club"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("Minutes ("), "{text}");
+    assert!(
+        text.contains("[confidential]"),
+        "confidential hits are marked"
+    );
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["--json", "search", "ਹਰਪ੍ਰੀਤ"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["groups"][0]["kind"], "member");
+    assert_eq!(v["groups"][0]["hits"][0]["title"], "ਹਰਪ੍ਰੀਤ ਕੌਰ");
+}

@@ -768,3 +768,46 @@ async fn the_groups_own_prologue_edited_in_the_window_reaches_the_induction_pack
     shots.take(&app, "02-feedback").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_says_what_needs_doing_and_search_finds_it() {
+    let data = tempfile::tempdir().unwrap();
+    let shots = Shots::new("dashboard-search");
+    let app = App::launch(data.path()).await;
+    create_vault_with_demo(&app).await;
+    app.wait_text(".figures", "active members").await;
+    app.wait_text("#minutes-waiting", "Minutes awaiting approval (1)")
+        .await;
+    app.wait_text("#actions-overdue + ul", "use-of-force figures")
+        .await;
+    app.wait_text(
+        "section[aria-labelledby=advice-waiting]",
+        "dispersal orders",
+    )
+    .await;
+    shots.take(&app, "01-dashboard").await;
+    // The entry leads to the place to act.
+    app.click("section[aria-labelledby=minutes-waiting] a")
+        .await;
+    app.wait_text("main h1", "Minutes: Marlow Fen Local IAG, 10 November 2026")
+        .await;
+
+    // Search from the top bar: a confidential note is found, and marked.
+    app.type_into("#search-box", "Fenside estate").await;
+    app.execute_script("document.getElementById('search-form').requestSubmit()")
+        .await;
+    app.wait_text("#search-summary", "result").await;
+    app.wait_text("#search-results", "Confidential").await;
+    // Arrow keys move between results.
+    app.execute_script("document.querySelector('#search-results a.hit').focus()")
+        .await;
+    shots.take(&app, "02-search").await;
+    app.clear("#search-box").await;
+    app.type_into("#search-box", "ਹਰਪ੍ਰੀਤ").await;
+    app.execute_script("document.getElementById('search-form').requestSubmit()")
+        .await;
+    app.wait_text("#search-results", "Members (1)").await;
+    app.click("#search-results a.hit").await;
+    app.wait_text("main h1", "ਹਰਪ੍ਰੀਤ ਕੌਰ").await;
+    app.quit().await;
+}

@@ -29,6 +29,9 @@ mod minutes;
 // Printed documents: the induction pack, terms of reference, feedback.
 mod publications;
 
+// The dashboard and the vault-wide search.
+mod desk;
+
 // Documents: names in every script laid out, rendered to PDF and read back
 // with poppler; headings, page numbers and markings on every page.
 mod documents;

@@ -119,6 +119,14 @@ export const publications = {
   print: (args) => call('publications_print', { group: null, publication: null, member: null, largePrint: false, quarter: null, ...args }),
 };
 
+export const search = {
+  run: (text) => call('search_run', { text }),
+};
+
+export const desk = {
+  dashboard: () => call('dashboard_summary'),
+};
+
 export const files = {
   openLast: () => call('files_open_last'),
 };

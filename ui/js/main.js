@@ -9,9 +9,10 @@ import * as meetings from './views/meetings.js';
 import * as records from './views/records.js';
 import * as documents from './views/documents.js';
 import * as settings from './views/settings.js';
+import * as search from './views/search.js';
 import { errorBlock, fill, h } from './dom.js';
 
-const views = { dashboard, roster, meetings, records, documents, settings };
+const views = { dashboard, roster, meetings, records, documents, settings, search };
 
 const gate = document.getElementById('gate');
 const shell = document.getElementById('shell');
@@ -85,4 +86,9 @@ window.addEventListener('hashchange', route);
 // Views announce a change to the vault's contents; redraw with fresh data.
 window.addEventListener('vault-changed', route);
 document.getElementById('lock-button').addEventListener('click', lockScreen);
+document.getElementById('search-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const q = document.getElementById('search-box').value.trim();
+  if (q) location.hash = `#/search/${encodeURIComponent(q)}`;
+});
 boot().catch((e) => fill(gate, errorBlock(e)));

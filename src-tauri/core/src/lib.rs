@@ -5,6 +5,7 @@
 //! Time is always passed in (`today`, `now`), never read here, so every rule
 //! is testable with a fixed clock.
 
+pub mod dashboard;
 pub mod dates;
 pub mod demo;
 pub mod documents;
@@ -15,6 +16,7 @@ pub mod minutes;
 pub mod passphrase;
 pub mod publications;
 pub mod roster;
+pub mod search;
 pub mod storage;
 
 pub use error::{Error, ErrorKind, Result};

@@ -3,6 +3,7 @@
 //! main thread (`async` on a plain function) so the window never stalls.
 
 pub mod demo;
+pub mod desk;
 pub mod meetings;
 pub mod minutes;
 pub mod publications;

@@ -1,7 +1,10 @@
-// Dashboard: the vault's figures and the meetings coming up. Later issues
-// add what needs doing (overdue groups, actions, expiring vetting).
+// Dashboard: the first screen after unlocking. The vault's figures, then
+// what needs doing, each entry a link to the place to act: groups overdue
+// a meeting, the next meetings, agendas awaiting agreement, minutes
+// awaiting approval, overdue actions, advice awaiting a police response,
+// and vetting or agreements that need attention.
 
-import { demo, meetings, vault } from '../api.js';
+import { demo, desk, vault } from '../api.js';
 import { announce, h, table } from '../dom.js';
 
 export const title = 'Dashboard';
@@ -10,11 +13,19 @@ function figure(number, label) {
   return h('li', { class: 'figure' }, h('span', { class: 'number' }, number), h('span', { class: 'label' }, label));
 }
 
+/// A titled list of links, or a calm line when there is nothing to do.
+function attention(id, heading, items, none, line) {
+  return h('section', { 'aria-labelledby': id, class: 'attention' },
+    h('h2', { id }, `${heading} (${items.length})`),
+    items.length === 0 ? h('p', { class: 'hint' }, none) : h('ul', {}, items.slice(0, 10).map((x) => h('li', {}, line(x)))),
+    items.length > 10 ? h('p', { class: 'hint' }, `and ${items.length - 10} more.`) : null);
+}
+
 export async function render() {
-  const [status, allMeetings, due] = await Promise.all([vault.status(), meetings.list(), meetings.due()]);
-  const overdue = due.filter((g) => g.days_overdue > 0);
+  const [status, d] = await Promise.all([vault.status(), desk.dashboard()]);
+  const overdue = d.overdue_groups;
   const c = status.counts;
-  const upcoming = allMeetings.filter((m) => m.upcoming).slice(0, 6);
+  const upcoming = d.next_meetings;
   const empty = c.groups_active + c.groups_stood_down + c.members_total === 0;
 
   return h('div', {},
@@ -35,11 +46,28 @@ export async function render() {
         { title: 'Proposed dates', cell: (g) => g.proposals.map((p, i) => [i ? h('br') : null, p]) },
         { title: '', cell: () => h('a', { href: '#/meetings/new' }, 'Plan a meeting') },
       ], overdue),
+    attention('agendas-waiting', 'Agendas awaiting agreement', d.agendas_awaiting_agreement,
+      'Every planned agenda is agreed by the chair and the police contact.',
+      (m) => [h('a', { href: `#/meetings/${m.id}` }, `${m.group_name}, ${m.when}`)]),
+    attention('minutes-waiting', 'Minutes awaiting approval', d.minutes_awaiting_approval,
+      'No draft minutes are waiting.',
+      (m) => [h('a', { href: `#/meetings/${m.id}/minutes` }, `${m.group_name}, ${m.when}`), ' — approve them at the group’s next meeting.']),
+    attention('actions-overdue', 'Overdue actions', d.overdue_actions,
+      'No action is past its due date.',
+      (a) => [h('a', { href: '#/records/actions' }, a.text || '(no text)'), h('span', { class: 'hint' }, ` ${a.owner || 'no owner'}, due ${a.due_on} (${a.group_name})`),
+        a.level !== 'open' ? [' ', h('span', { class: 'tag warn' }, 'Confidential')] : null]),
+    attention('advice-waiting', 'Advice awaiting a police response', d.advice_awaiting_response,
+      'The police have answered all the advice given.',
+      (a) => [h('a', { href: '#/records/advice' }, a.text || '(no text)'), h('span', { class: 'hint' }, ` given ${a.given_on} (${a.group_name})`),
+        a.level !== 'open' ? [' ', h('span', { class: 'tag warn' }, 'Confidential')] : null]),
+    attention('vetting-attention', 'Vetting and agreements', d.vetting_and_agreements,
+      'No vetting expires in the next 60 days, and every agreement is signed.',
+      (p) => [h('a', { href: `#/roster/member/${p.person_id}`, dir: 'auto' }, p.name), h('span', { class: 'hint' }, ` ${p.warnings.join(' ')}`)]),
     h('h2', {}, 'Next meetings'),
     upcoming.length === 0
       ? h('p', { class: 'empty' }, 'No meetings are planned.')
       : table('The next meetings of every group', [
-        { title: 'When', cell: (m) => m.when },
+        { title: 'When', cell: (m) => h('a', { href: `#/meetings/${m.id}` }, m.when) },
         { title: 'Group', cell: (m) => m.group_name },
         { title: 'Venue', cell: (m) => m.venue },
         { title: 'Status', cell: (m) => m.status_label },

@@ -14,6 +14,7 @@ mod migrations;
 pub(crate) mod minutes;
 pub(crate) mod people;
 pub(crate) mod roster;
+pub(crate) mod search;
 pub(crate) mod texts;
 
 use crate::error::{Error, Result};

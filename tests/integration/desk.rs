@@ -1,0 +1,111 @@
+//! The dashboard's figures against the demo, and the vault-wide search.
+
+use crate::support::{demo_vault, now, today};
+use iag_desk_core::search::{self, HitKind};
+use iag_desk_core::{dashboard, minutes};
+
+#[test]
+fn every_dashboard_entry_agrees_with_the_demo() {
+    let (_t, vault) = demo_vault();
+    let d = dashboard::dashboard(&vault, now()).unwrap();
+    assert_eq!(
+        d.minutes_awaiting_approval
+            .iter()
+            .map(|m| (m.group_name.as_str(), m.when.as_str()))
+            .collect::<Vec<_>>(),
+        [("Marlow Fen Local IAG", "10 November 2026, 18:30")],
+        "the demo's third Marlow Fen meeting is a draft"
+    );
+    let overdue: Vec<_> = d.overdue_actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(
+        overdue,
+        ["Collect members' questions on the use-of-force figures for the inspector."]
+    );
+    let awaiting: Vec<_> = d
+        .advice_awaiting_response
+        .iter()
+        .map(|a| a.given_on.as_str())
+        .collect();
+    assert_eq!(awaiting, ["11 August 2026", "10 November 2026"]);
+    assert!(d
+        .overdue_groups
+        .iter()
+        .any(|g| g.group_name == "Young People's Subgroup"));
+    assert!(d.next_meetings.len() <= 6 && !d.next_meetings.is_empty());
+    assert!(d.next_meetings.iter().all(|m| m.upcoming));
+    assert!(
+        d.agendas_awaiting_agreement.len() >= d.next_meetings.len().min(1),
+        "the demo's planned meetings have no agreed agenda yet"
+    );
+    let names: Vec<_> = d
+        .vetting_and_agreements
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(
+        !names.is_empty(),
+        "the demo has expired and expiring vetting"
+    );
+    for p in &d.vetting_and_agreements {
+        assert!(
+            !p.warnings.is_empty(),
+            "{} has a reason to be listed",
+            p.name
+        );
+    }
+    // Both minutes registers agree with the dashboard.
+    let log = minutes::actions::log(&vault, &Default::default(), today()).unwrap();
+    assert_eq!(
+        log.iter().filter(|a| a.overdue).count(),
+        d.overdue_actions.len()
+    );
+}
+
+#[test]
+fn search_finds_every_kind_in_any_script() {
+    let (_t, vault) = demo_vault();
+    let kinds = |q: &str| {
+        search::search(&vault, q, today())
+            .unwrap()
+            .groups
+            .into_iter()
+            .map(|g| g.kind)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds("ਹਰਪ੍ਰੀਤ"), [HitKind::Member]);
+    assert_eq!(kinds("فاطمة"), [HitKind::Member]);
+    assert!(kinds("Marlow Fen Community Centre").contains(&HitKind::Meeting));
+    assert!(kinds("community feedback tensions").contains(&HitKind::AgendaItem));
+    assert!(
+        kinds("beat surgeries").contains(&HitKind::Minutes),
+        "a note"
+    );
+    assert!(kinds("dispersal orders").contains(&HitKind::Advice));
+    assert!(kinds("rota of members").contains(&HitKind::Action));
+    // Confidential minutes are found in the app, and marked.
+    let r = search::search(&vault, "Fenside estate", today()).unwrap();
+    let hit = &r
+        .groups
+        .iter()
+        .find(|g| g.kind == HitKind::Minutes)
+        .unwrap()
+        .hits[0];
+    assert!(hit.confidential && hit.link.ends_with("/minutes"));
+    // Every word must match; nothing matches nothing.
+    assert_eq!(
+        search::search(&vault, "Fenside zebra", today())
+            .unwrap()
+            .total,
+        0
+    );
+    assert_eq!(search::search(&vault, "   ", today()).unwrap().total, 0);
+    // Case does not matter.
+    assert_eq!(
+        search::search(&vault, "BEAT SURGERIES", today())
+            .unwrap()
+            .total,
+        search::search(&vault, "beat surgeries", today())
+            .unwrap()
+            .total
+    );
+}
