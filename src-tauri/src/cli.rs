@@ -166,6 +166,16 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
         output: PathBuf,
     },
+    /// Critical incidents: list them
+    #[command(subcommand)]
+    Incidents(IncidentsCommand),
+    /// Write the call list (names, phone, email) of an incident's critical group as a PDF
+    Calllist {
+        /// The incident's number, as `incidents list` shows it
+        incident: i64,
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
     /// Search members, meetings, agenda items, minutes, advice and actions
     Search {
         /// Every word must match, in any script
@@ -180,6 +190,12 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.ics")]
         output: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IncidentsCommand {
+    /// List incidents, newest first, with their status and critical group
+    List,
 }
 
 /// Who a document or file is for.
@@ -303,6 +319,12 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
             iag_desk_core::publications::feedback::feedback_pdf(v, &quarter, g, now().date())
         }),
         Command::Search { text } => search(&vault_path, &text.join(" ")),
+        Command::Incidents(IncidentsCommand::List) => incidents(&vault_path),
+        Command::Calllist { incident, output } => {
+            publication(&vault_path, &output, "call list", |v| {
+                iag_desk_core::incidents::call_list_pdf(v, incident, now().date())
+            })
+        }
         Command::Signin { meeting, output } => pdf(
             &vault_path,
             meeting,
@@ -724,6 +746,36 @@ fn search(path: &std::path::Path, text: &str) -> Result<Output> {
     Ok(Output {
         text: out,
         json: json(&results),
+    })
+}
+
+/// Incidents, newest first. Confidential titles are shown: this is the
+/// vault owner's own terminal.
+fn incidents(path: &std::path::Path) -> Result<Output> {
+    let vault = unlock(path)?;
+    let list = iag_desk_core::incidents::list(&vault)?;
+    let mut text = String::new();
+    for i in &list {
+        text.push_str(&format!(
+            "  {:>4}  {}  [{}]  {}{}\n",
+            i.id,
+            i.when,
+            i.status_label,
+            i.title,
+            match &i.group_name {
+                Some(g) => format!("  (critical group: {g})"),
+                None => String::new(),
+            }
+        ));
+    }
+    text.push_str(&format!(
+        "{} incident{}",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    ));
+    Ok(Output {
+        text,
+        json: json(&list),
     })
 }
 

@@ -109,6 +109,13 @@ pub fn app(
             commands::publications::publications_print,
             commands::desk::dashboard_summary,
             commands::desk::search_run,
+            commands::incidents::incidents_list,
+            commands::incidents::incident_detail,
+            commands::incidents::incident_add,
+            commands::incidents::incident_update,
+            commands::incidents::incident_suggestions,
+            commands::incidents::incident_convene,
+            commands::incidents::incident_export_calllist,
         ])
 }
 

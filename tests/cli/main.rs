@@ -817,3 +817,26 @@ fn search_from_the_command_line_groups_hits_by_kind() {
     assert_eq!(v["groups"][0]["kind"], "member");
     assert_eq!(v["groups"][0]["hits"][0]["title"], "ਹਰਪ੍ਰੀਤ ਕੌਰ");
 }
+
+#[test]
+fn incidents_list_and_a_call_list_once_convened() {
+    let dir = demo_dir();
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["--json", "incidents", "list"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let id = list[0]["id"].as_i64().unwrap().to_string();
+    assert_eq!(list[0]["status"], "open");
+    let pdf = dir.path().join("calls.pdf");
+    // Not convened yet: said plainly, nothing written.
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["calllist", &id, "-o", pdf.to_str().unwrap()],
+    );
+    assert_fails_with(&o, 1, "convene it first");
+    assert!(!pdf.exists());
+}

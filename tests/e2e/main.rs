@@ -811,3 +811,82 @@ async fn the_dashboard_says_what_needs_doing_and_search_finds_it() {
     app.wait_text("main h1", "ਹਰਪ੍ਰੀਤ ਕੌਰ").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_incident_logged_a_critical_group_convened_and_its_call_list_exported() {
+    const SECRET: &str = "CANARY stop of a named boy outside the Eastwick youth club";
+    let data = tempfile::tempdir().unwrap();
+    let shots = Shots::new("incident");
+    let saves = tempfile::tempdir().unwrap();
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
+    create_vault_with_demo(&app).await;
+    app.wait_text(".figures", "active members").await;
+
+    app.click("a[data-route=incidents]").await;
+    app.wait_text("main h1", "Critical incidents").await;
+    app.type_into("#incident-form [name=title]", SECRET).await;
+    app.type_into("#incident-form [name=date]", "21/11/2026")
+        .await;
+    app.type_into("#incident-form [name=time]", "21:15").await;
+    app.type_into(
+        "#incident-form [name=description]",
+        "A youth was stopped and searched; the mosque committee asked for a meeting.",
+    )
+    .await;
+    app.click("#log-incident").await;
+    // Confidential by default: a public title is needed.
+    app.wait_text("[data-error-for=public_title]", "needs a public title")
+        .await;
+    app.type_into(
+        "#incident-form [name=public_title]",
+        "Critical incident in Eastwick",
+    )
+    .await;
+    app.click("#log-incident").await;
+    app.wait_text("main h1", "CANARY stop of a named boy").await;
+    app.wait_text("#convene-form", "Why suggested").await;
+    shots.take(&app, "01-suggestions").await;
+    app.clear("#convene-form [name=group_name]").await;
+    app.type_into("#convene-form [name=group_name]", "Eastwick critical group")
+        .await;
+    app.type_into("#convene-form [name=date]", "24/11/2026")
+        .await;
+    app.type_into("#convene-form [name=venue]", "Eastwick Fire Station")
+        .await;
+    app.click("#convene").await;
+    app.wait_text("#convened", "Eastwick critical group was convened")
+        .await;
+    app.click("#export-calllist").await;
+    app.wait_text("#incident-message", "Saved the call list")
+        .await;
+    shots.take(&app, "02-convened").await;
+    let pdfs: Vec<_> = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    let text = pdf_text(&pdfs[0]);
+    assert!(
+        text.contains("Call list: Eastwick critical group"),
+        "{text}"
+    );
+    assert!(text.contains("Critical incident in Eastwick"));
+    assert!(
+        !text.contains("CANARY"),
+        "the confidential title stays out of the call list"
+    );
+    assert!(
+        !pdfs[0].to_string_lossy().contains("CANARY"),
+        "and out of the file name"
+    );
+
+    app.click("a[data-route=dashboard]").await;
+    app.wait_text("#incidents-open + ul", "CANARY stop of a named boy")
+        .await;
+    app.wait_text("#incidents-open + ul", "Eastwick critical group")
+        .await;
+    shots.take(&app, "03-dashboard").await;
+    app.quit().await;
+}

@@ -29,6 +29,9 @@ mod minutes;
 // Printed documents: the induction pack, terms of reference, feedback.
 mod publications;
 
+// Critical incidents: suggestions, convening, call lists.
+mod incidents;
+
 // The dashboard and the vault-wide search.
 mod desk;
 

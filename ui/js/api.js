@@ -127,6 +127,16 @@ export const desk = {
   dashboard: () => call('dashboard_summary'),
 };
 
+export const incidents = {
+  list: () => call('incidents_list'),
+  detail: (id) => call('incident_detail', { id }),
+  add: (form) => call('incident_add', { form }),
+  update: (id, form) => call('incident_update', { id, form }),
+  suggestions: (id) => call('incident_suggestions', { id }),
+  convene: (id, form) => call('incident_convene', { id, form }),
+  exportCallList: (id) => call('incident_export_calllist', { id }),
+};
+
 export const files = {
   openLast: () => call('files_open_last'),
 };

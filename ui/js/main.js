@@ -10,9 +10,10 @@ import * as records from './views/records.js';
 import * as documents from './views/documents.js';
 import * as settings from './views/settings.js';
 import * as search from './views/search.js';
+import * as incidents from './views/incidents.js';
 import { errorBlock, fill, h } from './dom.js';
 
-const views = { dashboard, roster, meetings, records, documents, settings, search };
+const views = { dashboard, roster, meetings, records, incidents, documents, settings, search };
 
 const gate = document.getElementById('gate');
 const shell = document.getElementById('shell');

@@ -36,6 +36,8 @@ pub struct Dashboard {
     /// Members whose vetting has expired or expires within 60 days, or who
     /// have not signed an agreement.
     pub vetting_and_agreements: Vec<PersonAttention>,
+    /// Incidents still open or being monitored.
+    pub open_incidents: Vec<crate::incidents::IncidentSummary>,
 }
 
 pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
@@ -90,5 +92,9 @@ pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
             },
         )?,
         vetting_and_agreements: people,
+        open_incidents: crate::incidents::list(vault)?
+            .into_iter()
+            .filter(|i| i.status != crate::incidents::IncidentStatus::Closed)
+            .collect(),
     })
 }

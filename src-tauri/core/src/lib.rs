@@ -11,6 +11,7 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod ids;
+pub mod incidents;
 pub mod meetings;
 pub mod minutes;
 pub mod passphrase;

@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod desk;
+pub mod incidents;
 pub mod meetings;
 pub mod minutes;
 pub mod publications;

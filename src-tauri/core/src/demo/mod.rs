@@ -184,6 +184,32 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
         }
     }
     minutes::load(&tx, group_ids["marlow"], &marlow_held)?;
+    crate::storage::incidents::insert(
+        &tx,
+        &crate::incidents::ValidIncident {
+            title: "Disorder outside Brackenford mosque after a youth was stopped and searched"
+                .into(),
+            occurred_at: (anchor - chrono::Days::new(3))
+                .and_hms_opt(14, 30, 0)
+                .expect("demo incident time"),
+            description: "After Friday prayers officers stopped and searched a 15-year-old \
+                outside the mosque. A video of the stop was shared online within the hour, and \
+                a crowd gathered; two arrests followed."
+                .into(),
+            confidential: true,
+            public_title: "Critical incident in Brackenford, November".into(),
+            community_impact: "The mosque committee and the tenants' association report anger \
+                among young people and parents; some families say they will keep their \
+                children at home."
+                .into(),
+            gold_suggested: true,
+            gold_answer: "Chief Superintendent Helen Marsh convened a Gold group the same evening."
+                .into(),
+            status: crate::incidents::IncidentStatus::Open,
+        },
+        anchor.and_hms_opt(9, 0, 0).expect("demo time"),
+        Some("incident:brackenford-mosque"),
+    )?;
 
     let added = crate::storage::roster::row_count(&tx)? - before;
     tx.commit()?;

@@ -13,6 +13,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../../migrations/0003_agendas.sql")),
     (4, include_str!("../../migrations/0004_minutes.sql")),
     (5, include_str!("../../migrations/0005_document_texts.sql")),
+    (6, include_str!("../../migrations/0006_incidents.sql")),
 ];
 
 /// The schema version this build writes and understands.

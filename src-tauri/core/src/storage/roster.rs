@@ -186,7 +186,7 @@ pub(crate) fn has_demo_rows(conn: &Connection) -> Result<bool> {
 /// group as their parent keep their place (parent_id becomes NULL).
 pub(crate) fn delete_demo_rows(conn: &Connection) -> Result<u32> {
     let mut removed = 0;
-    for table in ["meetings", "memberships", "people", "groups"] {
+    for table in ["incidents", "meetings", "memberships", "people", "groups"] {
         removed += conn.execute(
             &format!("DELETE FROM {table} WHERE demo_ref IS NOT NULL"),
             [],
