@@ -17,36 +17,12 @@ use std::collections::BTreeSet;
 pub const SUGGESTIONS: usize = 15;
 
 /// Words too common to say anything about who should advise.
+#[rustfmt::skip]
 const COMMON: &[&str] = &[
-    "about",
-    "after",
-    "also",
-    "been",
-    "community",
-    "communities",
-    "from",
-    "group",
-    "have",
-    "into",
-    "local",
-    "over",
-    "people",
-    "police",
-    "said",
-    "some",
-    "that",
-    "their",
-    "them",
-    "there",
-    "they",
-    "this",
-    "those",
-    "were",
-    "what",
-    "when",
-    "which",
-    "with",
-    "would",
+    "about", "after", "also", "association", "been", "centre", "committee", "community",
+    "communities", "from", "group", "have", "into", "local", "network", "over", "people",
+    "police", "said", "some", "that", "their", "them", "there", "they", "this", "those",
+    "union", "were", "what", "when", "which", "with", "would",
 ];
 
 fn words(text: &str) -> BTreeSet<String> {
