@@ -809,6 +809,40 @@ async fn the_dashboard_says_what_needs_doing_and_search_finds_it() {
     app.wait_text("#search-results", "Members (1)").await;
     app.click("#search-results a.hit").await;
     app.wait_text("main h1", "ਹਰਪ੍ਰੀਤ ਕੌਰ").await;
+
+    // Escalation: the strategic group answers Marlow Fen's concern, and
+    // Marlow Fen's page shows the answer.
+    let open_group = |name: &str| {
+        format!(
+            "location.hash = [...document.querySelectorAll('a')] \
+             .find((a) => a.textContent === '{name}')?.getAttribute('href') || '#/roster/groups'"
+        )
+    };
+    app.click("a[data-route=roster]").await;
+    app.wait_text("main", "Fenwold Strategic IAG").await;
+    app.execute_script(&open_group("Fenwold Strategic IAG"))
+        .await;
+    app.wait_text("#escalations", "Received from other groups (2)")
+        .await;
+    app.click("#escalations details summary").await;
+    app.type_into(
+        "#escalations details [name=response]",
+        "We will ask the district commander for the figures.",
+    )
+    .await;
+    app.click("#escalations details button[type=submit]").await;
+    app.wait_text("#escalations", "Response from this group")
+        .await;
+    shots.take(&app, "03-escalation-answered").await;
+    app.click("a[data-route=roster]").await;
+    app.wait_text("main", "Marlow Fen Local IAG").await;
+    app.execute_script(&open_group("Marlow Fen Local IAG"))
+        .await;
+    app.wait_text(
+        "#escalations",
+        "We will ask the district commander for the figures.",
+    )
+    .await;
     app.quit().await;
 }
 

@@ -214,3 +214,141 @@ fn the_demo_has_an_open_incident_on_the_dashboard() {
     assert!(d.open_incidents[0].gold_suggested);
     assert!(d.open_incidents[0].group_id.is_none(), "not yet convened");
 }
+
+mod escalation {
+    use super::*;
+    use crate::support::group_named;
+    use iag_desk_core::escalations::{self, RaiseForm, ResponseForm};
+    use iag_desk_core::meetings::plan::MeetingForm;
+
+    fn next_strategic_meeting(vault: &mut Vault) -> iag_desk_core::ids::MeetingId {
+        let g = group_named(vault, "Fenwold Strategic IAG");
+        plan::create(
+            vault,
+            &MeetingForm {
+                group_id: g.0,
+                date: "03/12/2026".into(),
+                time: "10:00".into(),
+                venue: "Fenwold Police Headquarters".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_concern_goes_up_to_the_next_agenda_and_the_response_comes_back() {
+        let (_t, mut vault) = demo_vault();
+        let lgbt = group_named(&vault, "LGBT+ Subgroup");
+        let strategic = group_named(&vault, "Fenwold Strategic IAG");
+        let open = escalations::raise(
+            &mut vault,
+            lgbt,
+            &RaiseForm {
+                text: "Hate crime reports after Pride are not being followed up.".into(),
+                confidential: false,
+            },
+            today(),
+        )
+        .unwrap();
+        escalations::raise(
+            &mut vault,
+            lgbt,
+            &RaiseForm {
+                text: "CANARY a named officer's conduct at the Pride event".into(),
+                confidential: true,
+            },
+            today(),
+        )
+        .unwrap();
+        let meeting = next_strategic_meeting(&mut vault);
+        let m = plan::detail(&vault, meeting).unwrap();
+        assert!(m
+            .escalations
+            .iter()
+            .any(|e| e.id == open && e.from_name == "LGBT+ Subgroup"));
+        let text = {
+            let pdf = plan::agenda_pdf(&vault, meeting).unwrap();
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("a.pdf");
+            std::fs::write(&path, pdf).unwrap();
+            let out = std::process::Command::new("pdftotext")
+                .args([path.to_str().unwrap(), "-"])
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&out.stdout)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert!(text.contains("Escalated to this group:"), "{text}");
+        assert!(
+            text.contains("From LGBT+ Subgroup"),
+            "with where it came from: {text}"
+        );
+        assert!(text.contains("A confidential concern from LGBT+ Subgroup"));
+        assert!(
+            !text.contains("CANARY"),
+            "a confidential concern's words stay out"
+        );
+
+        // The answer flows back to the group that raised it.
+        let err =
+            escalations::respond(&mut vault, open, &ResponseForm::default(), today()).unwrap_err();
+        assert_eq!(err.problems()[0].field, "response");
+        escalations::respond(
+            &mut vault,
+            open,
+            &ResponseForm {
+                response: "Raised with the hate crime lead; a report to the next meeting.".into(),
+                responded_on: "23/11/2026".into(),
+            },
+            today(),
+        )
+        .unwrap();
+        let back = escalations::for_group(&vault, lgbt).unwrap();
+        let answered = back.raised.iter().find(|e| e.id == open).unwrap();
+        assert_eq!(answered.responded_on.as_deref(), Some("23 November 2026"));
+        assert!(answered.response.contains("hate crime lead"));
+        assert_eq!(back.parent.as_deref(), Some("Fenwold Strategic IAG"));
+        let m = plan::detail(&vault, meeting).unwrap();
+        assert!(
+            !m.escalations.iter().any(|e| e.id == open),
+            "answered: off the agenda"
+        );
+        assert!(escalations::for_group(&vault, strategic)
+            .unwrap()
+            .received
+            .iter()
+            .any(|e| e.id == open));
+    }
+
+    #[test]
+    fn the_top_group_has_nowhere_to_escalate_to() {
+        let (_t, mut vault) = demo_vault();
+        let strategic = group_named(&vault, "Fenwold Strategic IAG");
+        let err = escalations::raise(
+            &mut vault,
+            strategic,
+            &RaiseForm {
+                text: "Anything".into(),
+                confidential: false,
+            },
+            today(),
+        )
+        .unwrap_err();
+        assert!(err.problems()[0].message.contains("nowhere to escalate"));
+    }
+
+    #[test]
+    fn the_demo_has_an_answered_escalation_and_one_waiting() {
+        let (_t, vault) = demo_vault();
+        let strategic = group_named(&vault, "Fenwold Strategic IAG");
+        let received = escalations::for_group(&vault, strategic).unwrap().received;
+        assert_eq!(received.len(), 2);
+        assert!(received.iter().any(|e| e.responded_on.is_some()));
+        assert!(received
+            .iter()
+            .any(|e| e.responded_on.is_none() && e.from_name == "Marlow Fen Local IAG"));
+    }
+}

@@ -127,6 +127,12 @@ export const desk = {
   dashboard: () => call('dashboard_summary'),
 };
 
+export const escalations = {
+  forGroup: (group) => call('escalations_for_group', { group }),
+  raise: (group, form) => call('escalation_raise', { group, form }),
+  respond: (id, form) => call('escalation_respond', { id, form }),
+};
+
 export const incidents = {
   list: () => call('incidents_list'),
   detail: (id) => call('incident_detail', { id }),

@@ -27,3 +27,17 @@ CREATE TABLE incident_meetings (
     meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
     PRIMARY KEY (incident_id, meeting_id)
 ) STRICT;
+
+-- Concerns and actions channelled up from a subgroup or local group to its
+-- parent, and the parent's response flowing back.
+CREATE TABLE escalations (
+    id            INTEGER PRIMARY KEY,
+    from_group    INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    to_group      INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    text          TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    confidential  INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
+    raised_on     TEXT NOT NULL,
+    response      TEXT NOT NULL DEFAULT '',
+    responded_on  TEXT,
+    demo_ref      TEXT UNIQUE
+) STRICT;

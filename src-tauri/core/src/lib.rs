@@ -10,6 +10,7 @@ pub mod dates;
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod escalations;
 pub mod ids;
 pub mod incidents;
 pub mod meetings;

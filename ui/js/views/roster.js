@@ -2,6 +2,7 @@
 // per member and per group, add / edit forms with errors beside each field,
 // and CSV in and out. Every figure comes from the vault.
 
+import { escalationsSection } from './escalations.js';
 import { files, meetings, roster } from '../api.js';
 import { announce, errorBlock, fill, h, savedNotice, table } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
@@ -119,6 +120,7 @@ async function groupPage(id) {
         h('li', {}, h('bdi', { class: 'name' }, name), ': ', ws.map((w) => w.message).join(' ')))),
     h('h2', {}, `Current members (${people.length})`),
     memberTable(people, 'Current members of the group'),
+    await escalationsSection(g.id),
     representation(rep, 'How the group reflects its communities'));
 }
 

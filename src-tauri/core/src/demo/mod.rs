@@ -210,6 +210,34 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
         anchor.and_hms_opt(9, 0, 0).expect("demo time"),
         Some("incident:brackenford-mosque"),
     )?;
+    // A concern sent up and answered, and one still waiting.
+    let answered = crate::storage::escalations::insert(
+        &tx,
+        group_ids["stop-search"],
+        group_ids["strategic"],
+        "Section 60 authorisations in Brackenford were extended twice in October without the \
+         subgroup being told.",
+        false,
+        anchor - chrono::Days::new(40),
+        Some("escalation:stopsearch:s60"),
+    )?;
+    crate::storage::escalations::respond(
+        &tx,
+        answered,
+        "The strategic group raised it with the Assistant Chief Constable: the subgroup's chair \
+         will now be told of any extension within 24 hours.",
+        anchor - chrono::Days::new(20),
+    )?;
+    crate::storage::escalations::insert(
+        &tx,
+        group_ids["marlow"],
+        group_ids["strategic"],
+        "Parents ask for an independent look at how dispersal orders are used near Marlow Fen \
+         bus station.",
+        false,
+        anchor - chrono::Days::new(12),
+        Some("escalation:marlow:dispersal"),
+    )?;
 
     let added = crate::storage::roster::row_count(&tx)? - before;
     tx.commit()?;

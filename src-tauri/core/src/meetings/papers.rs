@@ -28,6 +28,9 @@ pub struct PublicItem {
     pub papers: Vec<String>,
     /// Under the action-log item: open actions carried forward.
     pub carried_actions: Vec<String>,
+    /// Under the subgroup-reports item: concerns escalated to this group,
+    /// each with where it came from.
+    pub escalations: Vec<String>,
 }
 
 /// The agenda as the public (and everyone) may read it.
@@ -91,6 +94,23 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
                 } else {
                     Vec::new()
                 },
+                escalations: if i.kind == ItemKind::SubgroupReports {
+                    m.escalations
+                        .iter()
+                        .map(|e| {
+                            if e.confidential {
+                                format!(
+                                    "A confidential concern from {} (raised {}), for members only.",
+                                    e.from_name, e.raised_on
+                                )
+                            } else {
+                                format!("From {} (raised {}): {}", e.from_name, e.raised_on, e.text)
+                            }
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             },
             level => PublicItem {
                 number: i.number.clone(),
@@ -102,6 +122,7 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
                 minutes: i.minutes,
                 papers: Vec::new(),
                 carried_actions: Vec::new(),
+                escalations: Vec::new(),
                 notice: Some(format!(
                     "{}: {}",
                     if level == Confidentiality::Confidential {
@@ -195,6 +216,13 @@ pub fn agenda_document(a: &PublicAgenda) -> Document {
                 if !i.papers.is_empty() {
                     item.push_str("\nPapers: ");
                     item.push_str(&i.papers.join(", "));
+                }
+                if !i.escalations.is_empty() {
+                    item.push_str("\nEscalated to this group:");
+                    for e in &i.escalations {
+                        item.push_str("\n• ");
+                        item.push_str(e);
+                    }
                 }
                 if !i.carried_actions.is_empty() {
                     item.push_str("\nOpen actions carried forward:");

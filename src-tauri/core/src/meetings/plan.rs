@@ -401,6 +401,9 @@ pub struct MeetingDetail {
     /// Open actions of the group's earlier meetings, listed under the
     /// action-log item; "overdue" as at the meeting's date.
     pub carried_actions: Vec<crate::minutes::actions::ActionLine>,
+    /// Concerns escalated to this group and not yet answered, listed under
+    /// the subgroup-reports item.
+    pub escalations: Vec<crate::escalations::Escalation>,
 }
 
 fn agreement(pair: Option<(String, String)>) -> Option<Agreement> {
@@ -501,6 +504,7 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
         police_agreed: agreement(m.police_agreed),
         quorum: attendance::quorum_at(quorum, members, &lines_for_quorum, 0),
         carried_actions: crate::minutes::actions::carried_forward(vault, id, m.starts_at.date())?,
+        escalations: crate::escalations::awaiting(vault, m.group, m.starts_at.date())?,
         register: register
             .into_iter()
             .map(|r| RegisterLine {
