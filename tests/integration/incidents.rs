@@ -163,7 +163,7 @@ fn convening_creates_the_group_its_meeting_and_a_call_list_without_the_secret() 
         picked.len(),
         "the members called are expected"
     );
-    let d = incidents::detail(&vault, id).unwrap();
+    let d = incidents::detail(&vault, id, today()).unwrap();
     assert_eq!(
         d.summary.group_name.as_deref(),
         Some("Eastwick critical group")
@@ -204,6 +204,26 @@ fn convening_creates_the_group_its_meeting_and_a_call_list_without_the_secret() 
 
     let d = dashboard::dashboard(&vault, now()).unwrap();
     assert!(d.open_incidents.iter().any(|i| i.id == id));
+
+    // Advice and actions minuted at the critical group's meeting are
+    // linked to the incident.
+    let advice_item = plan::detail(&vault, done.meeting).unwrap().items[4].id;
+    for kind in ["advice", "action"] {
+        iag_desk_core::minutes::save_entry(
+            &mut vault,
+            done.meeting,
+            &iag_desk_core::minutes::EntryDraft {
+                item_id: advice_item,
+                kind: kind.into(),
+                text: format!("Visible patrols near the youth club ({kind})."),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    }
+    let d = incidents::detail(&vault, id, today()).unwrap();
+    assert_eq!((d.advice.len(), d.actions.len()), (1, 1));
 }
 
 #[test]

@@ -16,7 +16,7 @@ pub fn incidents_list(desk: State<'_, Desk>) -> CommandResult<Vec<IncidentSummar
 
 #[tauri::command(async)]
 pub fn incident_detail(desk: State<'_, Desk>, id: i64) -> CommandResult<IncidentDetail> {
-    desk.with_vault(|v| incidents::detail(v, id))
+    desk.with_vault(|v| incidents::detail(v, id, super::today()))
 }
 
 #[tauri::command(async)]

@@ -101,6 +101,8 @@ async function incidentPage(id) {
       h('h2', { id: 'convened-title' }, 'Critical group'),
       h('p', { id: 'convened' }, `${s.group_name} was convened. `, h('a', { href: `#/roster/group/${s.group_id}` }, 'Its members')),
       d.meetings.length ? h('ul', {}, d.meetings.map((m) => h('li', {}, h('a', { href: `#/meetings/${m.id}` }, `${m.group_name}, ${m.when}`)))) : null,
+      d.advice.length ? [h('h3', {}, 'Advice given'), h('ul', {}, d.advice.map((a) => h('li', {}, h('span', { dir: 'auto' }, a.text), h('span', { class: 'hint' }, ` to ${a.police_recipient || 'the police'}: ${a.response_label}`))))] : null,
+      d.actions.length ? [h('h3', {}, 'Actions'), h('ul', {}, d.actions.map((a) => h('li', { class: a.overdue ? 'overdue' : '' }, h('span', { dir: 'auto' }, a.text), h('span', { class: 'hint' }, ` ${a.owner || 'no owner'}, ${a.status_label.toLowerCase()}${a.due_on ? `, due ${a.due_on}` : ''}`))))] : null,
       h('div', { class: 'actions' },
         exporter('Call list (PDF)', 'export-calllist', () => incidents.exportCallList(id), 'the call list (personal details: for convening members only)'),
         first ? exporter('Invitation (.ics)', 'export-incident-invitation', () => meetings.exportInvitation(first.id), 'the invitation') : null));

@@ -185,10 +185,16 @@ pub struct IncidentDetail {
     pub summary: IncidentSummary,
     pub form: IncidentForm,
     pub meetings: Vec<LinkedMeeting>,
+    /// Advice and actions from the minutes of the linked meetings.
+    pub advice: Vec<crate::minutes::advice::AdviceLine>,
+    pub actions: Vec<crate::minutes::actions::ActionLine>,
 }
 
-pub fn detail(vault: &Vault, id: i64) -> Result<IncidentDetail> {
+pub fn detail(vault: &Vault, id: i64, today: chrono::NaiveDate) -> Result<IncidentDetail> {
     let r = db::get(vault.conn(), id)?;
+    let linked = db::meetings(vault.conn(), id)?;
+    let ids: Vec<MeetingId> = linked.iter().map(|(m, _, _)| *m).collect();
+    let group = r.group.map(|g| g.0);
     Ok(IncidentDetail {
         summary: summary(&r),
         form: IncidentForm {
@@ -203,7 +209,34 @@ pub fn detail(vault: &Vault, id: i64) -> Result<IncidentDetail> {
             gold_answer: r.gold_answer.clone(),
             status: r.status.code().into(),
         },
-        meetings: db::meetings(vault.conn(), id)?
+        advice: match group {
+            Some(g) => crate::minutes::advice::register(
+                vault,
+                &crate::minutes::advice::AdviceQuery {
+                    group_id: Some(g),
+                    ..Default::default()
+                },
+            )?
+            .into_iter()
+            .filter(|a| ids.contains(&a.meeting_id))
+            .collect(),
+            None => Vec::new(),
+        },
+        actions: match group {
+            Some(g) => crate::minutes::actions::log(
+                vault,
+                &crate::minutes::actions::ActionQuery {
+                    group_id: Some(g),
+                    ..Default::default()
+                },
+                today,
+            )?
+            .into_iter()
+            .filter(|a| ids.contains(&a.meeting_id))
+            .collect(),
+            None => Vec::new(),
+        },
+        meetings: linked
             .into_iter()
             .map(|(id, group_name, at)| LinkedMeeting {
                 id,
