@@ -176,6 +176,11 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
         output: PathBuf,
     },
+    /// Take an encrypted backup of the vault (same passphrase) into a new file
+    Backup {
+        /// The backup file to create (never overwrites)
+        file: PathBuf,
+    },
     /// Search members, meetings, agenda items, minutes, advice and actions
     Search {
         /// Every word must match, in any script
@@ -319,6 +324,7 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
             iag_desk_core::publications::feedback::feedback_pdf(v, &quarter, g, now().date())
         }),
         Command::Search { text } => search(&vault_path, &text.join(" ")),
+        Command::Backup { file } => backup(&vault_path, &file),
         Command::Incidents(IncidentsCommand::List) => incidents(&vault_path),
         Command::Calllist { incident, output } => {
             publication(&vault_path, &output, "call list", |v| {
@@ -776,6 +782,20 @@ fn incidents(path: &std::path::Path) -> Result<Output> {
     Ok(Output {
         text,
         json: json(&list),
+    })
+}
+
+fn backup(path: &std::path::Path, file: &std::path::Path) -> Result<Output> {
+    let mut vault = unlock(path)?;
+    let report = iag_desk_core::backup::backup(&mut vault, file, now())?;
+    Ok(Output {
+        text: format!(
+            "Backed up the vault to {} ({} KB), encrypted with the same passphrase. Keep it \
+             somewhere other than this computer.",
+            report.path.display(),
+            report.bytes.div_ceil(1024)
+        ),
+        json: json(&report),
     })
 }
 

@@ -43,6 +43,7 @@ pub fn app(
             commands::vault::vault_unlock,
             commands::vault::vault_lock,
             commands::vault::vault_status,
+            commands::vault::vault_backup,
             commands::demo::demo_load,
             commands::demo::demo_remove,
             commands::roster::roster_vocabulary,

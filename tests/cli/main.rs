@@ -840,3 +840,22 @@ fn incidents_list_and_a_call_list_once_convened() {
     assert_fails_with(&o, 1, "convene it first");
     assert!(!pdf.exists());
 }
+
+#[test]
+fn backup_from_the_command_line() {
+    let dir = demo_dir();
+    let file = dir.path().join("copy.vault");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["backup", file.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("encrypted with the same passphrase"));
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["backup", file.to_str().unwrap()],
+    );
+    assert_fails_with(&o, 1, "already exists");
+}

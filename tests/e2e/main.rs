@@ -773,10 +773,14 @@ async fn the_groups_own_prologue_edited_in_the_window_reaches_the_induction_pack
 async fn the_dashboard_says_what_needs_doing_and_search_finds_it() {
     let data = tempfile::tempdir().unwrap();
     let shots = Shots::new("dashboard-search");
-    let app = App::launch(data.path()).await;
+    let saves = tempfile::tempdir().unwrap();
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
     create_vault_with_demo(&app).await;
     app.wait_text(".figures", "active members").await;
     app.wait_text("#minutes-waiting", "Minutes awaiting approval (1)")
+        .await;
+    app.wait_text("#backup-state", "No backup has been taken")
         .await;
     app.wait_text("#actions-overdue + ul", "use-of-force figures")
         .await;
@@ -843,6 +847,21 @@ async fn the_dashboard_says_what_needs_doing_and_search_finds_it() {
         "We will ask the district commander for the figures.",
     )
     .await;
+
+    // A backup from Settings; the dashboard then says when it was taken.
+    app.click("a[data-route=settings]").await;
+    app.click("#backup-now").await;
+    app.wait_text("#backup-message", "Backed up to").await;
+    let backups: Vec<_> = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        backups.len() == 1 && backups[0].starts_with("iag-desk-backup-"),
+        "{backups:?}"
+    );
+    app.click("a[data-route=dashboard]").await;
+    app.wait_text("#backup-state", "Last backup:").await;
     app.quit().await;
 }
 

@@ -184,3 +184,65 @@ fn the_vault_and_its_folder_are_private_to_the_user() {
         assert_eq!(mode(path.parent().unwrap()), 0o700, "data folder private");
     }
 }
+
+mod backup {
+    use super::*;
+    use crate::support::{now, TempVault, PASSPHRASE};
+
+    #[test]
+    fn a_backup_is_an_encrypted_copy_that_opens_with_the_same_passphrase() {
+        let t = TempVault::new();
+        let mut vault = t.create();
+        demo::load(&mut vault, crate::support::today()).unwrap();
+        // Reopened, as every day after the first: an unlocked vault is
+        // opened without SQLite's create flag, which the backup file must
+        // not depend on (the first command-line backup failed on it).
+        drop(vault);
+        let mut vault = t.unlock();
+        let before = vault.status(now()).unwrap().counts;
+        assert!(
+            iag_desk_core::backup::state(&vault, now()).unwrap().due,
+            "none taken yet"
+        );
+
+        let to = t.dir.path().join("copy.vault");
+        let report = iag_desk_core::backup::backup(&mut vault, &to, now()).unwrap();
+        assert!(report.bytes > 10_000);
+        let bytes = std::fs::read(&to).unwrap();
+        assert!(
+            !bytes.starts_with(b"SQLite format 3"),
+            "the backup is encrypted, not a plain database"
+        );
+        assert!(
+            !bytes.windows(5).any(|w| w == b"Zofia"),
+            "no name is readable in the backup file"
+        );
+        let state = iag_desk_core::backup::state(&vault, now()).unwrap();
+        assert!(!state.due && state.message.starts_with("Last backup:"));
+
+        let copy = Vault::unlock(&to, &Passphrase::new(PASSPHRASE)).unwrap();
+        assert_eq!(
+            copy.status(now()).unwrap().counts,
+            before,
+            "the same records"
+        );
+        assert_eq!(copy.schema_version().unwrap(), SCHEMA_VERSION);
+        assert!(matches!(
+            Vault::unlock(&to, &Passphrase::new("not the passphrase")),
+            Err(Error::WrongPassphrase(_))
+        ));
+
+        // Never over an existing file; nothing half-written left behind.
+        let err = iag_desk_core::backup::backup(&mut vault, &to, now()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid);
+        let names: Vec<_> = std::fs::read_dir(t.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.ends_with(".partial")), "{names:?}");
+
+        // A week later the dashboard reminds.
+        let later = now() + chrono::Duration::days(8);
+        assert!(iag_desk_core::backup::state(&vault, later).unwrap().due);
+    }
+}

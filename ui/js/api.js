@@ -33,6 +33,7 @@ export const vault = {
   unlock: (passphrase) => call('vault_unlock', { passphrase }),
   lock: () => call('vault_lock'),
   status: () => call('vault_status'),
+  backup: () => call('vault_backup'),
 };
 
 export const demo = {

@@ -38,6 +38,8 @@ pub struct Dashboard {
     pub vetting_and_agreements: Vec<PersonAttention>,
     /// Incidents still open or being monitored.
     pub open_incidents: Vec<crate::incidents::IncidentSummary>,
+    /// The last backup, and a reminder after a week.
+    pub backup: crate::backup::BackupState,
 }
 
 pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
@@ -92,6 +94,7 @@ pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
             },
         )?,
         vetting_and_agreements: people,
+        backup: crate::backup::state(vault, now)?,
         open_incidents: crate::incidents::list(vault)?
             .into_iter()
             .filter(|i| i.status != crate::incidents::IncidentStatus::Closed)

@@ -55,3 +55,27 @@ pub fn vault_lock(desk: State<'_, Desk>) {
 pub fn vault_status(desk: State<'_, Desk>) -> CommandResult<VaultStatus> {
     desk.with_vault(|v| v.status(super::now()))
 }
+
+/// Takes an encrypted backup into a new file the person chooses.
+#[tauri::command]
+pub async fn vault_backup(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+) -> CommandResult<Option<iag_desk_core::backup::BackupReport>> {
+    let name = format!(
+        "iag-desk-backup-{}.vault",
+        super::now().format("%Y-%m-%d-%H%M")
+    );
+    let Some(path) = crate::dialogs::save(
+        &answers,
+        "Save a backup of the vault (encrypted)",
+        &name,
+        ("IAG Desk backup", &["vault"]),
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    desk.with_vault(|v| iag_desk_core::backup::backup(v, &path, super::now()))
+        .map(Some)
+}

@@ -37,6 +37,7 @@ export async function render() {
       figure(c.meetings_held, 'meetings held'),
       figure(c.meetings_upcoming, 'meetings planned')),
     empty ? welcome() : null,
+    h('p', { id: 'backup-state', class: d.backup.due ? 'warning' : 'hint' }, d.backup.message, ' ', h('a', { href: '#/settings' }, 'Settings')),
     h('h2', {}, 'Groups due to meet'),
     overdue.length === 0
       ? h('p', {}, 'Every group has its next meeting planned or is not yet due.')

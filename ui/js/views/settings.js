@@ -8,6 +8,7 @@ export const title = 'Settings';
 export async function render() {
   const status = await vault.status();
   const message = h('div', { 'aria-live': 'polite' });
+  const backupMessage = h('div', { 'aria-live': 'polite', id: 'backup-message' });
   // main.js refreshes the demo banner and redraws the screen.
   const changed = () => window.dispatchEvent(new Event('vault-changed'));
 
@@ -59,6 +60,18 @@ export async function render() {
       h('dt', {}, 'Location'), h('dd', {}, h('code', {}, status.path)),
       h('dt', {}, 'Encryption'), h('dd', {}, 'SQLCipher (AES-256), unlocked with your passphrase'),
       h('dt', {}, 'Schema version'), h('dd', {}, String(status.schema_version))),
+    h('h2', {}, 'Backup'),
+    h('p', {}, 'A backup is one file, encrypted with the same passphrase. Keep it somewhere other than this laptop, such as an encrypted USB stick locked away.'),
+    h('div', { class: 'actions' }, h('button', {
+      type: 'button', class: 'secondary', id: 'backup-now',
+      onclick: async () => {
+        try {
+          const report = await vault.backup();
+          if (report) fill(backupMessage, h('p', { class: 'ok', role: 'status' }, `Backed up to ${report.path} on ${report.at}.`));
+        } catch (e) { fill(backupMessage, errorBlock(e)); }
+      },
+    }, 'Back up the vault…')),
+    backupMessage,
     h('h2', {}, 'Demo force'),
     h('p', {}, status.demo_loaded
       ? 'Fenwold Police, the fictional demo force, is loaded. Removing it deletes only demo records.'

@@ -192,6 +192,56 @@ impl Vault {
         &mut self.conn
     }
 
+    /// Writes a complete, encrypted copy of the open vault to `to` (with the
+    /// same key and schema version), via a temporary file renamed into place.
+    /// Returns the copy's size in bytes.
+    pub(crate) fn export_copy(&self, to: &Path) -> Result<u64> {
+        let file_name = to
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "backup".into());
+        let partial = to.with_file_name(format!(".{file_name}.partial"));
+        let _ = std::fs::remove_file(&partial);
+        let result = (|| {
+            // The vault is opened without SQLite's create flag (so a mistyped
+            // path is never a new empty vault); an attached file inherits
+            // that, so the empty file is made here, private to the user.
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options
+                .open(&partial)
+                .map_err(|e| Error::io("create", &partial, e))?;
+            // Without a KEY clause SQLCipher gives the attached file the open
+            // vault's own key, so the copy is encrypted exactly as the vault.
+            self.conn.execute(
+                "ATTACH DATABASE ?1 AS backup",
+                [partial.to_string_lossy().as_ref()],
+            )?;
+            let exported = self
+                .conn
+                .query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))
+                .and_then(|_| {
+                    let version: i64 = self
+                        .conn
+                        .pragma_query_value(None, "user_version", |r| r.get(0))?;
+                    self.conn
+                        .pragma_update(Some("backup"), "user_version", version)
+                });
+            self.conn.execute("DETACH DATABASE backup", [])?;
+            exported?;
+            std::fs::rename(&partial, to).map_err(|e| Error::io("write", to, e))?;
+            std::fs::metadata(to)
+                .map(|m| m.len())
+                .map_err(|e| Error::io("read", to, e))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        result
+    }
+
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         setting_in(&self.conn, key)
     }
