@@ -13,6 +13,8 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 const PASSPHRASE_VAR: &str = "IAG_DESK_PASSPHRASE";
+/// The new passphrase for `iag-desk passphrase`, for scripts and tests.
+const NEW_PASSPHRASE_VAR: &str = "IAG_DESK_NEW_PASSPHRASE";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -181,6 +183,13 @@ pub enum Command {
         /// The backup file to create (never overwrites)
         file: PathBuf,
     },
+    /// Change the vault's passphrase (asks for the current one, then the new one twice)
+    Passphrase,
+    /// Replace the vault with a backup (checked first; the replaced vault is kept beside it)
+    Restore {
+        /// The backup file
+        file: PathBuf,
+    },
     /// Search members, meetings, agenda items, minutes, advice and actions
     Search {
         /// Every word must match, in any script
@@ -325,6 +334,8 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
         }),
         Command::Search { text } => search(&vault_path, &text.join(" ")),
         Command::Backup { file } => backup(&vault_path, &file),
+        Command::Passphrase => change_passphrase(&vault_path),
+        Command::Restore { file } => restore(&vault_path, &file),
         Command::Incidents(IncidentsCommand::List) => incidents(&vault_path),
         Command::Calllist { incident, output } => {
             publication(&vault_path, &output, "call list", |v| {
@@ -782,6 +793,52 @@ fn incidents(path: &std::path::Path) -> Result<Output> {
     Ok(Output {
         text,
         json: json(&list),
+    })
+}
+
+fn change_passphrase(path: &std::path::Path) -> Result<Output> {
+    let (current, _) = read_passphrase(false)?;
+    let mut vault = Vault::unlock(path, &current)?;
+    let (new, confirmation) = match std::env::var(NEW_PASSPHRASE_VAR) {
+        Ok(v) => (Passphrase::new(v.clone()), Passphrase::new(v)),
+        Err(_) if std::io::stdin().is_terminal() => {
+            let ask = |text: &str| {
+                rpassword::prompt_password(text)
+                    .map(Passphrase::new)
+                    .map_err(|e| Error::io("read the passphrase from", "the terminal", e))
+            };
+            (ask("New passphrase: ")?, ask("Type it again: ")?)
+        }
+        Err(_) => {
+            return Err(Error::invalid(
+                "New passphrase",
+                format!("none given. Set {NEW_PASSPHRASE_VAR}, or run in a terminal to be asked."),
+            ))
+        }
+    };
+    vault.change_passphrase(&current, &new, &confirmation)?;
+    Ok(Output {
+        text: "The passphrase is changed. The old one no longer opens the vault; backups taken \
+               before keep the passphrase they were taken with."
+            .into(),
+        json: serde_json::json!({ "changed": true }),
+    })
+}
+
+fn restore(path: &std::path::Path, file: &std::path::Path) -> Result<Output> {
+    let (passphrase, _) = read_passphrase(false)?;
+    let stamp = now().format("%Y%m%d-%H%M%S").to_string();
+    let (_, restored) = iag_desk_core::storage::restore(path, file, &passphrase, &stamp)?;
+    Ok(Output {
+        text: match &restored.previous {
+            Some(p) => format!(
+                "Restored the vault from {}. The vault it replaced is kept at {}.",
+                file.display(),
+                p.display()
+            ),
+            None => format!("Restored the vault from {}.", file.display()),
+        },
+        json: json(&restored),
     })
 }
 

@@ -44,6 +44,8 @@ pub fn app(
             commands::vault::vault_lock,
             commands::vault::vault_status,
             commands::vault::vault_backup,
+            commands::vault::vault_change_passphrase,
+            commands::vault::vault_restore,
             commands::demo::demo_load,
             commands::demo::demo_remove,
             commands::roster::roster_vocabulary,

@@ -859,3 +859,48 @@ fn backup_from_the_command_line() {
     );
     assert_fails_with(&o, 1, "already exists");
 }
+
+#[test]
+fn change_the_passphrase_then_restore_a_backup() {
+    let dir = demo_dir();
+    let file = dir.path().join("before.vault");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["backup", file.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_iag-desk"));
+    let o = cmd
+        .args(["passphrase"])
+        .env("IAG_DESK_DATA_DIR", dir.path())
+        .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
+        .env("IAG_DESK_NEW_PASSPHRASE", "lantern orchard meadow")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status"]);
+    assert_fails_with(&o, 1, "does not unlock");
+    let o = iag_desk(dir.path(), Some("lantern orchard meadow"), &["status"]);
+    assert!(o.status.success());
+    // The backup keeps the passphrase it was taken with.
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["restore", file.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("is kept at"));
+    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "restore",
+            dir.path().join("nothing.vault").to_str().unwrap(),
+        ],
+    );
+    assert_fails_with(&o, 1, "is not a file");
+}

@@ -943,3 +943,77 @@ async fn an_incident_logged_a_critical_group_convened_and_its_call_list_exported
     shots.take(&app, "03-dashboard").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passphrase_changed_and_a_backup_restored_from_settings() {
+    let data = tempfile::tempdir().unwrap();
+    let shots = Shots::new("security");
+    let saves = tempfile::tempdir().unwrap();
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    // The backup the "Choose a backup" dialog will return.
+    let backup = saves.path().join("taken-earlier.vault");
+    let backup_arg = backup.to_string_lossy().into_owned();
+    let app = App::launch_with(
+        data.path(),
+        &["--save-dir", &save_dir, "--open-file", &backup_arg],
+    )
+    .await;
+    create_vault_with_demo(&app).await;
+    app.wait_text(".figures", "active members").await;
+    {
+        // Taken from the command line while the window is open: the vault
+        // stays usable by both.
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_iag-desk"))
+            .args(["backup", &backup_arg])
+            .env("IAG_DESK_DATA_DIR", data.path())
+            .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    app.click("a[data-route=settings]").await;
+    app.type_into(
+        "#passphrase-form [name='Current passphrase']",
+        "not the one",
+    )
+    .await;
+    app.type_into(
+        "#passphrase-form [name=Passphrase]",
+        "lantern orchard meadow",
+    )
+    .await;
+    app.type_into(
+        "#passphrase-form [name='Confirm passphrase']",
+        "lantern orchard meadow",
+    )
+    .await;
+    app.click("#passphrase-form button[type=submit]").await;
+    app.wait_text(
+        "#passphrase-form .form-error",
+        "not the vault's current passphrase",
+    )
+    .await;
+    app.clear("#passphrase-form [name='Current passphrase']")
+        .await;
+    app.type_into("#passphrase-form [name='Current passphrase']", PASSPHRASE)
+        .await;
+    app.click("#passphrase-form button[type=submit]").await;
+    app.wait_text("#passphrase-changed", "The passphrase is changed")
+        .await;
+    shots.take(&app, "01-passphrase-changed").await;
+
+    // Remove the demo, then restore the backup taken with it.
+    app.click("#demo-remove").await;
+    app.click("#demo-remove-yes").await;
+    app.wait_text("main", "The demo force is not loaded").await;
+    app.type_into("#restore-form [name=passphrase]", PASSPHRASE)
+        .await;
+    app.click("#restore-form button[type=submit]").await;
+    app.wait_text(
+        "main",
+        "Fenwold Police, the fictional demo force, is loaded",
+    )
+    .await;
+    shots.take(&app, "02-restored").await;
+    app.quit().await;
+}

@@ -246,3 +246,242 @@ mod backup {
         assert!(iag_desk_core::backup::state(&vault, later).unwrap().due);
     }
 }
+
+mod passphrase_and_restore {
+    use super::*;
+    use crate::support::{now, today, TempVault, PASSPHRASE};
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    const NEW: &str = "lantern orchard meadow";
+
+    /// Every row of every table, as text: equal dumps mean equal data.
+    fn dump(path: &std::path::Path, passphrase: &str) -> Vec<String> {
+        let conn =
+            iag_desk_core::storage::raw_connection_for_tests(path, &Passphrase::new(passphrase))
+                .unwrap();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut out = Vec::new();
+        for t in tables {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+            let n = stmt.column_count();
+            let mut rows = stmt.query([]).unwrap();
+            while let Some(r) = rows.next().unwrap() {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect();
+                out.push(format!("{t}: {}", cells.join(" | ")));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_passphrase_changes_and_the_data_stays() {
+        let t = TempVault::new();
+        let mut vault = t.create();
+        demo::load(&mut vault, today()).unwrap();
+        let before = vault.status(now()).unwrap().counts;
+        let err = vault
+            .change_passphrase(
+                &Passphrase::new("not it at all"),
+                &Passphrase::new(NEW),
+                &Passphrase::new(NEW),
+            )
+            .unwrap_err();
+        assert!(err
+            .to_string()
+            .contains("not the vault's current passphrase"));
+        assert!(vault
+            .change_passphrase(
+                &Passphrase::new(PASSPHRASE),
+                &Passphrase::new("short"),
+                &Passphrase::new("short")
+            )
+            .is_err());
+        vault
+            .change_passphrase(
+                &Passphrase::new(PASSPHRASE),
+                &Passphrase::new(NEW),
+                &Passphrase::new(NEW),
+            )
+            .unwrap();
+        assert_eq!(
+            vault.status(now()).unwrap().counts,
+            before,
+            "still open, same data"
+        );
+        drop(vault);
+        assert!(matches!(
+            Vault::unlock(&t.path, &Passphrase::new(PASSPHRASE)),
+            Err(Error::WrongPassphrase(_))
+        ));
+        let v = Vault::unlock(&t.path, &Passphrase::new(NEW)).unwrap();
+        assert_eq!(v.status(now()).unwrap().counts, before);
+    }
+
+    const VAULT_VAR: &str = "IAG_DESK_REKEY_VAULT";
+
+    /// The child: changes the passphrase back and forth until killed,
+    /// printing each completed change.
+    #[test]
+    #[ignore = "run by an_interrupted_change_leaves_a_vault_that_opens_with_one_of_them"]
+    fn child_rekeys_until_killed() {
+        let Ok(path) = std::env::var(VAULT_VAR) else {
+            return;
+        };
+        let path = std::path::PathBuf::from(path);
+        let (mut from, mut to) = (PASSPHRASE, NEW);
+        let mut vault = match Vault::unlock(&path, &Passphrase::new(from)) {
+            Ok(v) => v,
+            Err(_) => {
+                std::mem::swap(&mut from, &mut to);
+                Vault::unlock(&path, &Passphrase::new(from)).unwrap()
+            }
+        };
+        for n in 0..10_000 {
+            vault
+                .change_passphrase(
+                    &Passphrase::new(from),
+                    &Passphrase::new(to),
+                    &Passphrase::new(to),
+                )
+                .unwrap();
+            println!("changed {n}");
+            std::mem::swap(&mut from, &mut to);
+        }
+    }
+
+    #[test]
+    fn an_interrupted_change_leaves_a_vault_that_opens_with_one_of_them() {
+        let t = TempVault::new();
+        let mut vault = t.create();
+        demo::load(&mut vault, today()).unwrap();
+        let before = vault.status(now()).unwrap().counts;
+        drop(vault);
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos() as usize;
+        for round in 0..6 {
+            let kill_after = 1 + (seed / (round + 1)) % 4;
+            let mut child = Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "--exact",
+                    "vault::passphrase_and_restore::child_rekeys_until_killed",
+                    "--ignored",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
+                .env(VAULT_VAR, &t.path)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            let out = BufReader::new(child.stdout.take().unwrap());
+            let mut seen = 0;
+            for line in out.lines() {
+                if line.unwrap().starts_with("changed ") {
+                    seen += 1;
+                    if seen == kill_after {
+                        break;
+                    }
+                }
+            }
+            // Killed somewhere inside the next change (or just after one).
+            std::thread::sleep(std::time::Duration::from_millis((seed % 97) as u64));
+            child.kill().unwrap();
+            child.wait().unwrap();
+            let opened = Vault::unlock(&t.path, &Passphrase::new(PASSPHRASE))
+                .or_else(|_| Vault::unlock(&t.path, &Passphrase::new(NEW)))
+                .unwrap_or_else(|e| panic!("round {round}: opens with neither passphrase: {e}"));
+            assert_eq!(
+                opened.status(now()).unwrap().counts,
+                before,
+                "round {round}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_backup_restores_exactly_and_the_replaced_vault_is_kept() {
+        let t = TempVault::new();
+        let mut vault = t.create();
+        demo::load(&mut vault, today()).unwrap();
+        let backup = t.dir.path().join("monday.vault");
+        iag_desk_core::backup::backup(&mut vault, &backup, now()).unwrap();
+        let saved = dump(&backup, PASSPHRASE);
+        demo::remove(&mut vault).unwrap();
+        drop(vault);
+
+        let (restored, report) = iag_desk_core::storage::restore(
+            &t.path,
+            &backup,
+            &Passphrase::new(PASSPHRASE),
+            "20261123-1200",
+        )
+        .unwrap();
+        assert!(restored.status(now()).unwrap().demo_loaded);
+        drop(restored);
+        assert_eq!(
+            dump(&t.path, PASSPHRASE),
+            saved,
+            "the data is exactly the backup's"
+        );
+        let kept = report.previous.expect("the replaced vault is kept");
+        assert!(!dump(&kept, PASSPHRASE).iter().any(|r| r.contains("Zofia")));
+    }
+
+    #[test]
+    fn a_corrupt_or_wrongly_opened_backup_is_refused_and_nothing_changes() {
+        let t = TempVault::new();
+        let mut vault = t.create();
+        demo::load(&mut vault, today()).unwrap();
+        let backup = t.dir.path().join("b.vault");
+        iag_desk_core::backup::backup(&mut vault, &backup, now()).unwrap();
+        drop(vault);
+        let before = t.data_files();
+
+        let wrong = iag_desk_core::storage::restore(
+            &t.path,
+            &backup,
+            &Passphrase::new("wrong passphrase"),
+            "x",
+        );
+        assert!(wrong
+            .unwrap_err()
+            .to_string()
+            .contains("Nothing was changed"));
+
+        let mut bytes = std::fs::read(&backup).unwrap();
+        let len = bytes.len();
+        for b in &mut bytes[len / 2..len / 2 + 4096] {
+            *b ^= 0x5a;
+        }
+        let corrupt = t.dir.path().join("corrupt.bin");
+        std::fs::write(&corrupt, &bytes).unwrap();
+        let err =
+            iag_desk_core::storage::restore(&t.path, &corrupt, &Passphrase::new(PASSPHRASE), "x")
+                .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+        let text = t.dir.path().join("notes.txt");
+        std::fs::write(&text, "not a vault at all").unwrap();
+        assert!(
+            iag_desk_core::storage::restore(&t.path, &text, &Passphrase::new(PASSPHRASE), "x")
+                .is_err()
+        );
+
+        let mut after = t.data_files();
+        after.retain(|(n, _)| !["b.vault", "corrupt.bin", "notes.txt"].contains(&n.as_str()));
+        let mut expected = before;
+        expected.retain(|(n, _)| n != "b.vault");
+        assert_eq!(after, expected, "the vault and its WAL are untouched");
+    }
+}

@@ -34,6 +34,8 @@ export const vault = {
   lock: () => call('vault_lock'),
   status: () => call('vault_status'),
   backup: () => call('vault_backup'),
+  changePassphrase: (current, next, confirmation) => call('vault_change_passphrase', { current, new: next, confirmation }),
+  restore: (passphrase) => call('vault_restore', { passphrase }),
 };
 
 export const demo = {

@@ -79,3 +79,47 @@ pub async fn vault_backup(
     desk.with_vault(|v| iag_desk_core::backup::backup(v, &path, super::now()))
         .map(Some)
 }
+
+#[tauri::command(async)]
+pub fn vault_change_passphrase(
+    desk: State<'_, Desk>,
+    current: String,
+    new: String,
+    confirmation: String,
+) -> CommandResult<()> {
+    desk.with_vault(|v| {
+        v.change_passphrase(
+            &Passphrase::new(current),
+            &Passphrase::new(new),
+            &Passphrase::new(confirmation),
+        )
+    })
+}
+
+/// Replaces the vault with a backup the person chooses. The backup is
+/// checked while the vault is still open; only then is it closed, replaced
+/// and opened again (with the backup's passphrase).
+#[tauri::command]
+pub async fn vault_restore(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    passphrase: String,
+) -> CommandResult<Option<iag_desk_core::storage::Restored>> {
+    let Some(file) = crate::dialogs::open(
+        &answers,
+        "Choose the backup to restore",
+        ("IAG Desk backup", &["vault"]),
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    let passphrase = Passphrase::new(passphrase);
+    iag_desk_core::storage::check_backup(&file, &passphrase)?;
+    desk.lock();
+    let stamp = super::now().format("%Y%m%d-%H%M%S").to_string();
+    let (vault, restored) =
+        iag_desk_core::storage::restore(&desk.vault_path(), &file, &passphrase, &stamp)?;
+    desk.open(vault);
+    Ok(Some(restored))
+}

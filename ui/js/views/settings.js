@@ -2,6 +2,7 @@
 
 import { demo, vault } from '../api.js';
 import { announce, errorBlock, fill, h } from '../dom.js';
+import { clearProblems, field, showProblems, values } from '../forms.js';
 
 export const title = 'Settings';
 
@@ -72,6 +73,10 @@ export async function render() {
       },
     }, 'Back up the vault…')),
     backupMessage,
+    h('h2', {}, 'Change the passphrase'),
+    passphraseForm(),
+    h('h2', {}, 'Restore from a backup'),
+    restoreForm(),
     h('h2', {}, 'Demo force'),
     h('p', {}, status.demo_loaded
       ? 'Fenwold Police, the fictional demo force, is loaded. Removing it deletes only demo records.'
@@ -79,4 +84,43 @@ export async function render() {
     h('div', { class: 'actions' }, status.demo_loaded ? remove : load),
     confirmBox,
     message);
+}
+
+function passphraseForm() {
+  const f = h('form', { novalidate: true, id: 'passphrase-form' },
+    field({ name: 'Current passphrase', label: 'Current passphrase', type: 'password', autocomplete: 'current-password' }),
+    field({ name: 'Passphrase', label: 'New passphrase', type: 'password', autocomplete: 'new-password', hint: 'At least 10 characters; a few ordinary words work well.' }),
+    field({ name: 'Confirm passphrase', label: 'Type the new passphrase again', type: 'password', autocomplete: 'new-password' }),
+    h('p', { class: 'hint' }, 'The vault is re-encrypted into a new file and swapped in only when complete: if the computer stops half-way, the vault still opens with the old passphrase. Backups keep the passphrase they were taken with.'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Change the passphrase')));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(f);
+    const v = values(f);
+    try {
+      await vault.changePassphrase(v['Current passphrase'], v.Passphrase, v['Confirm passphrase']);
+      f.reset();
+      f.append(h('p', { class: 'ok', role: 'status', id: 'passphrase-changed' }, 'The passphrase is changed. Use the new one from now on.'));
+    } catch (err) { showProblems(f, err); }
+  });
+  return f;
+}
+
+function restoreForm() {
+  const f = h('form', { novalidate: true, id: 'restore-form' },
+    h('p', {}, 'Replaces everything in this vault with a backup. The backup is checked first (its passphrase, its integrity, its version); the vault it replaces is kept beside it.'),
+    field({ name: 'passphrase', label: 'The backup’s passphrase', type: 'password', autocomplete: 'off' }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, 'Choose a backup and restore…')));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(f);
+    try {
+      const done = await vault.restore(values(f).passphrase);
+      if (done) {
+        announce('Restored from the backup.');
+        window.dispatchEvent(new Event('vault-changed'));
+      }
+    } catch (err) { showProblems(f, err); }
+  });
+  return f;
 }

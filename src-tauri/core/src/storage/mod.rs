@@ -13,8 +13,10 @@ pub(crate) mod escalations;
 pub(crate) mod incidents;
 pub(crate) mod meetings;
 mod migrations;
+pub use rekey::{check_backup, restore, Restored};
 pub(crate) mod minutes;
 pub(crate) mod people;
+mod rekey;
 pub(crate) mod roster;
 pub(crate) mod search;
 pub(crate) mod texts;
@@ -137,6 +139,9 @@ impl Vault {
         }
         // The key is proven: closing may checkpoint again, as it always should.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+        // Left by a change of passphrase interrupted before its final step:
+        // the vault here is the old one, whole; the half-made copy goes.
+        let _ = std::fs::remove_file(rekey::rekey_file(path));
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(Error::VaultTooNew {
