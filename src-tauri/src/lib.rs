@@ -28,6 +28,25 @@ pub fn main_entry() -> i32 {
     }
 }
 
+/// The page may only ever show IAG Desk's own files: a link or a script
+/// that tries to navigate anywhere else (a website, a file) is refused, so
+/// no remote page can ever reach the app's commands.
+fn navigation_guard() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    tauri::plugin::Builder::new("navigation-guard")
+        .on_navigation(|_, url| is_own_page(url))
+        .build()
+}
+
+/// The app's own origin on each platform (tauri://localhost on Linux and
+/// macOS, http(s)://tauri.localhost on Windows).
+fn is_own_page(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
+}
+
 /// The app, built but not yet run, so tests and `run_window` share one wiring.
 pub fn app(
     builder: tauri::Builder<tauri::Wry>,
@@ -35,6 +54,7 @@ pub fn app(
     answers: dialogs::Answers,
 ) -> tauri::Builder<tauri::Wry> {
     builder
+        .plugin(navigation_guard())
         .manage(state::Desk::new(data_dir))
         .manage(answers)
         .invoke_handler(tauri::generate_handler![
@@ -137,4 +157,20 @@ pub fn run_window(data_dir: PathBuf, answers: dialogs::Answers) {
                 app.state::<state::Desk>().lock();
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_own_page;
+
+    #[test]
+    fn only_the_apps_own_pages_may_be_shown() {
+        let ok = |u: &str| is_own_page(&tauri::Url::parse(u).unwrap());
+        assert!(ok("tauri://localhost/index.html#/dashboard"));
+        assert!(ok("https://tauri.localhost/index.html"));
+        assert!(!ok("https://example.org/"));
+        assert!(!ok("http://localhost:8080/"));
+        assert!(!ok("file:///etc/passwd"));
+        assert!(!ok("tauri://evil.example/"));
+    }
 }

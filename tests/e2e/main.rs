@@ -249,6 +249,9 @@ async fn add_find_edit_a_member_see_warnings_and_export_csv() {
     // An expired vetting from the demo shows in the list too.
     app.clear("#member-search").await;
     app.type_into("#member-search", "Desmond").await;
+    // Clearing the box first lists everyone: wait for the search itself
+    // (a flaky click on the wrong member came from not waiting).
+    app.wait_text("#member-count", "1 member matches").await;
     app.wait_text("#members-table", "Vetting (NPPV 1) expired on")
         .await;
     app.click("#members-table a").await;
