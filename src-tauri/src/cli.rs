@@ -52,6 +52,10 @@ pub struct GlobalArgs {
     /// For end-to-end tests: the file an open dialog would have chosen.
     #[arg(long, hide = true, env = "IAG_DESK_OPEN_FILE", value_name = "FILE")]
     pub open_file: Option<PathBuf>,
+
+    /// For end-to-end tests: lock after this many idle seconds.
+    #[arg(long, hide = true, value_name = "SECONDS")]
+    pub idle_lock_seconds: Option<u64>,
 }
 
 impl GlobalArgs {

@@ -13,6 +13,9 @@ use std::path::PathBuf;
 pub struct Answers {
     pub save_dir: Option<PathBuf>,
     pub open_file: Option<PathBuf>,
+    /// For end-to-end tests: lock after this many idle seconds instead of
+    /// the minutes set in Settings.
+    pub idle_lock_seconds: Option<u64>,
 }
 
 pub async fn save(

@@ -21,6 +21,7 @@ pub fn main_entry() -> i32 {
             let answers = dialogs::Answers {
                 save_dir: args.global.save_dir.clone(),
                 open_file: args.global.open_file.clone(),
+                idle_lock_seconds: args.global.idle_lock_seconds,
             };
             run_window(args.global.data_dir(), answers);
             0
@@ -66,6 +67,8 @@ pub fn app(
             commands::vault::vault_backup,
             commands::vault::vault_change_passphrase,
             commands::vault::vault_restore,
+            commands::vault::vault_idle_lock,
+            commands::vault::vault_idle_lock_set,
             commands::demo::demo_load,
             commands::demo::demo_remove,
             commands::roster::roster_vocabulary,

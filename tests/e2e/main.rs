@@ -1020,3 +1020,32 @@ async fn passphrase_changed_and_a_backup_restored_from_settings() {
     shots.take(&app, "02-restored").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unattended_window_locks_itself_and_clears_what_it_showed() {
+    let data = tempfile::tempdir().unwrap();
+    let shots = Shots::new("idle-lock");
+    let app = App::launch_with(data.path(), &["--idle-lock-seconds", "4"]).await;
+    create_vault_with_demo(&app).await;
+    app.wait_text(".figures", "active members").await;
+    app.click("a[data-route=roster]").await;
+    app.click("a[href='#/roster/members']").await;
+    app.wait_text("#members-table", "Zofia Wójcik").await;
+    // No key, no click: the count runs out.
+    app.wait_text("#lock-reason", "Locked after a spell without use")
+        .await;
+    shots.take(&app, "01-locked").await;
+    let still_shown = app.visible_texts("main").await.join(" ");
+    assert!(
+        !still_shown.contains("Zofia"),
+        "nothing the window showed survives the lock: {still_shown}"
+    );
+    app.execute_script(
+        "if (document.body.innerText.includes('Zofia')) throw new Error('member names remain in the page')",
+    )
+    .await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.click("#unlock-vault").await;
+    app.wait_text(".figures", "active members").await;
+    app.quit().await;
+}

@@ -36,6 +36,8 @@ export const vault = {
   backup: () => call('vault_backup'),
   changePassphrase: (current, next, confirmation) => call('vault_change_passphrase', { current, new: next, confirmation }),
   restore: (passphrase) => call('vault_restore', { passphrase }),
+  idleLock: () => call('vault_idle_lock'),
+  setIdleLock: (minutes) => call('vault_idle_lock_set', { minutes }),
 };
 
 export const demo = {

@@ -34,6 +34,7 @@ function enterShell() {
   fill(gate);
   gate.hidden = true;
   shell.hidden = false;
+  vault.idleLock().then((seconds) => { idleSeconds = seconds; restartIdleCount(); }).catch(() => {});
   if (!location.hash || location.hash === '#') {
     location.hash = '#/dashboard';
   } else {
@@ -76,17 +77,49 @@ async function route() {
   refreshDemoFlag();
 }
 
-async function lockScreen() {
-  await vault.lock();
+/// Locks: the vault drops its key, and everything the window showed is
+/// cleared before the unlock screen returns.
+async function lockScreen(reason) {
+  clearTimeout(idleTimer);
+  idleTimer = null;
+  // Hidden first, so no screen still loading can draw into it again.
+  shell.hidden = true;
   fill(main);
-  location.hash = '';
+  document.getElementById('search-box').value = '';
+  document.getElementById('announcer').textContent = '';
+  await vault.lock();
+  // Forget the screen without a hashchange (which would try to draw it).
+  history.replaceState(null, '', location.pathname + location.search);
   await boot();
+  if (reason) gate.querySelector('.gate-card')?.prepend(h('p', { class: 'warning', role: 'status', id: 'lock-reason' }, reason));
 }
+
+// Locking after a spell without use: any key, click or movement restarts
+// the count. The length comes from Settings (10 minutes unless changed).
+let idleTimer = null;
+let idleSeconds = 0;
+function restartIdleCount() {
+  if (!idleSeconds || shell.hidden) return;
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    const minutes = Math.round(idleSeconds / 60);
+    lockScreen(minutes >= 1
+      ? `Locked after ${minutes} minute${minutes === 1 ? '' : 's'} without use. Unlock to carry on.`
+      : 'Locked after a spell without use. Unlock to carry on.');
+  }, idleSeconds * 1000);
+}
+for (const event of ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart']) {
+  window.addEventListener(event, restartIdleCount, { passive: true });
+}
+window.addEventListener('idle-lock-changed', async () => {
+  idleSeconds = await vault.idleLock();
+  restartIdleCount();
+});
 
 window.addEventListener('hashchange', route);
 // Views announce a change to the vault's contents; redraw with fresh data.
 window.addEventListener('vault-changed', route);
-document.getElementById('lock-button').addEventListener('click', lockScreen);
+document.getElementById('lock-button').addEventListener('click', () => lockScreen());
 document.getElementById('search-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const q = document.getElementById('search-box').value.trim();

@@ -14,6 +14,7 @@ pub mod error;
 pub mod escalations;
 pub mod ids;
 pub mod incidents;
+pub mod locking;
 pub mod meetings;
 pub mod minutes;
 pub mod passphrase;

@@ -123,3 +123,20 @@ pub async fn vault_restore(
     desk.open(vault);
     Ok(Some(restored))
 }
+
+/// Seconds without use before the window locks itself.
+#[tauri::command(async)]
+pub fn vault_idle_lock(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+) -> CommandResult<u64> {
+    if let Some(seconds) = answers.idle_lock_seconds {
+        return Ok(seconds);
+    }
+    desk.with_vault(|v| iag_desk_core::locking::idle_lock_minutes(v).map(|m| u64::from(m) * 60))
+}
+
+#[tauri::command(async)]
+pub fn vault_idle_lock_set(desk: State<'_, Desk>, minutes: String) -> CommandResult<u32> {
+    desk.with_vault(|v| iag_desk_core::locking::set_idle_lock_minutes(v, &minutes))
+}

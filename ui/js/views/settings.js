@@ -73,6 +73,8 @@ export async function render() {
       },
     }, 'Back up the vault…')),
     backupMessage,
+    h('h2', {}, 'Locking'),
+    idleForm(await vault.idleLock()),
     h('h2', {}, 'Change the passphrase'),
     passphraseForm(),
     h('h2', {}, 'Restore from a backup'),
@@ -120,6 +122,22 @@ function restoreForm() {
         announce('Restored from the backup.');
         window.dispatchEvent(new Event('vault-changed'));
       }
+    } catch (err) { showProblems(f, err); }
+  });
+  return f;
+}
+
+function idleForm(seconds) {
+  const f = h('form', { novalidate: true, id: 'idle-form', class: 'inline-form' },
+    field({ name: 'idle_lock_minutes', label: 'Lock after this many minutes without use', type: 'number', value: Math.max(1, Math.round(seconds / 60)) }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Save')));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(f);
+    try {
+      const minutes = await vault.setIdleLock(values(f).idle_lock_minutes);
+      announce(`The window now locks after ${minutes} minutes without use.`);
+      window.dispatchEvent(new Event('idle-lock-changed'));
     } catch (err) { showProblems(f, err); }
   });
   return f;
