@@ -5,8 +5,8 @@
 //! The time of the last backup is kept, and the dashboard reminds after a
 //! week.
 //!
-//! Restoring from a backup is part of the security work still to come; a
-//! backup opens today as a vault in its own right, with the same passphrase.
+//! Restoring (checked first, the replaced vault kept) is in
+//! `storage::restore`.
 
 use crate::dates::long_date_time;
 use crate::error::{Error, Result};
