@@ -197,6 +197,44 @@ impl Vault {
         &mut self.conn
     }
 
+    /// Writes the whole vault, with its schema version, into the new file
+    /// `file`, encrypted with `key`, or with the open vault's own key when
+    /// None (SQLCipher gives an attached file without a KEY clause the main
+    /// database's key). The file is made here, private to the user: the
+    /// vault is opened without SQLite's create flag (so a mistyped path is
+    /// never a new empty vault), and an attached file inherits that.
+    pub(crate) fn export_into(&self, file: &Path, key: Option<&Passphrase>) -> Result<()> {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options
+            .open(file)
+            .map_err(|e| Error::io("create", file, e))?;
+        let name = file.to_string_lossy();
+        match key {
+            Some(k) => self.conn.execute(
+                "ATTACH DATABASE ?1 AS copy KEY ?2",
+                [name.as_ref(), k.expose()],
+            )?,
+            None => self
+                .conn
+                .execute("ATTACH DATABASE ?1 AS copy", [name.as_ref()])?,
+        };
+        let exported = self
+            .conn
+            .query_row("SELECT sqlcipher_export('copy')", [], |_| Ok(()))
+            .and_then(|_| {
+                let version: i64 = self
+                    .conn
+                    .pragma_query_value(None, "user_version", |r| r.get(0))?;
+                self.conn
+                    .pragma_update(Some("copy"), "user_version", version)
+            });
+        self.conn.execute("DETACH DATABASE copy", [])?;
+        Ok(exported?)
+    }
+
     /// Writes a complete, encrypted copy of the open vault to `to` (with the
     /// same key and schema version), via a temporary file renamed into place.
     /// Returns the copy's size in bytes.
@@ -208,34 +246,7 @@ impl Vault {
         let partial = to.with_file_name(format!(".{file_name}.partial"));
         let _ = std::fs::remove_file(&partial);
         let result = (|| {
-            // The vault is opened without SQLite's create flag (so a mistyped
-            // path is never a new empty vault); an attached file inherits
-            // that, so the empty file is made here, private to the user.
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            options
-                .open(&partial)
-                .map_err(|e| Error::io("create", &partial, e))?;
-            // Without a KEY clause SQLCipher gives the attached file the open
-            // vault's own key, so the copy is encrypted exactly as the vault.
-            self.conn.execute(
-                "ATTACH DATABASE ?1 AS backup",
-                [partial.to_string_lossy().as_ref()],
-            )?;
-            let exported = self
-                .conn
-                .query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))
-                .and_then(|_| {
-                    let version: i64 = self
-                        .conn
-                        .pragma_query_value(None, "user_version", |r| r.get(0))?;
-                    self.conn
-                        .pragma_update(Some("backup"), "user_version", version)
-                });
-            self.conn.execute("DETACH DATABASE backup", [])?;
-            exported?;
+            self.export_into(&partial, None)?;
             std::fs::rename(&partial, to).map_err(|e| Error::io("write", to, e))?;
             std::fs::metadata(to)
                 .map(|m| m.len())

@@ -77,27 +77,7 @@ impl Vault {
         })?);
         let next = rekey_file(&self.path);
         let _ = std::fs::remove_file(&next);
-        let written = (|| {
-            std::fs::File::create(&next).map_err(|e| Error::io("create", &next, e))?;
-            restrict_permissions(&next)?;
-            self.conn.execute(
-                "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
-                [next.to_string_lossy().as_ref(), new.expose()],
-            )?;
-            let exported = self
-                .conn
-                .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))
-                .and_then(|_| {
-                    let version: i64 = self
-                        .conn
-                        .pragma_query_value(None, "user_version", |r| r.get(0))?;
-                    self.conn
-                        .pragma_update(Some("rekeyed"), "user_version", version)
-                });
-            self.conn.execute("DETACH DATABASE rekeyed", [])?;
-            exported?;
-            sync(&next)
-        })();
+        let written = self.export_into(&next, Some(new)).and_then(|_| sync(&next));
         if let Err(e) = written {
             let _ = std::fs::remove_file(&next);
             return Err(e);
