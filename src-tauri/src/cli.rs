@@ -343,7 +343,18 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
         Command::Incidents(IncidentsCommand::List) => incidents(&vault_path),
         Command::Calllist { incident, output } => {
             publication(&vault_path, &output, "call list", |v| {
-                iag_desk_core::incidents::call_list_pdf(v, incident, now().date())
+                let bytes = iag_desk_core::incidents::call_list_pdf(v, incident, now().date())?;
+                let group = iag_desk_core::incidents::detail(v, incident, now().date())?
+                    .summary
+                    .group_name
+                    .unwrap_or_default();
+                iag_desk_core::audit::note(
+                    v,
+                    now(),
+                    iag_desk_core::audit::AuditAction::ConfidentialExport,
+                    &format!("The call list of {group} (personal contact details)."),
+                )?;
+                Ok(bytes)
             })
         }
         Command::Signin { meeting, output } => pdf(
@@ -680,6 +691,13 @@ fn meetings(path: &std::path::Path, command: MeetingsCommand) -> Result<Output> 
                 audience,
             )?;
             crate::files::write_atomically(&file, body.as_bytes())?;
+            if audience == Audience::Members {
+                crate::audit_export(
+                    &vault,
+                    iag_desk_core::ids::MeetingId(meeting),
+                    "The members' hand-over file",
+                )?;
+            }
             Ok(Output {
                 text: match audience {
                     Audience::Members => format!(
@@ -820,7 +838,7 @@ fn change_passphrase(path: &std::path::Path) -> Result<Output> {
             ))
         }
     };
-    vault.change_passphrase(&current, &new, &confirmation)?;
+    vault.change_passphrase(&current, &new, &confirmation, now())?;
     Ok(Output {
         text: "The passphrase is changed. The old one no longer opens the vault; backups taken \
                before keep the passphrase they were taken with."
@@ -831,8 +849,7 @@ fn change_passphrase(path: &std::path::Path) -> Result<Output> {
 
 fn restore(path: &std::path::Path, file: &std::path::Path) -> Result<Output> {
     let (passphrase, _) = read_passphrase(false)?;
-    let stamp = now().format("%Y%m%d-%H%M%S").to_string();
-    let (_, restored) = iag_desk_core::storage::restore(path, file, &passphrase, &stamp)?;
+    let (_, restored) = iag_desk_core::storage::restore(path, file, &passphrase, now())?;
     Ok(Output {
         text: match &restored.previous {
             Some(p) => format!(
@@ -945,6 +962,13 @@ fn minutes(
         audience,
     )?;
     crate::files::write_atomically(output, &bytes)?;
+    if audience == Audience::Members {
+        crate::audit_export(
+            &vault,
+            iag_desk_core::ids::MeetingId(meeting),
+            "The members' confidential annex",
+        )?;
+    }
     Ok(Output {
         text: format!(
             "Wrote the {} to {} ({} KB).",

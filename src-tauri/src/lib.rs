@@ -29,6 +29,22 @@ pub fn main_entry() -> i32 {
     }
 }
 
+/// Notes a confidential export of a meeting's document in the audit trail:
+/// which document, which group and meeting; never its content.
+pub(crate) fn audit_export(
+    vault: &iag_desk_core::Vault,
+    meeting: iag_desk_core::ids::MeetingId,
+    what: &str,
+) -> iag_desk_core::Result<()> {
+    let m = iag_desk_core::meetings::plan::detail(vault, meeting)?;
+    iag_desk_core::audit::note(
+        vault,
+        chrono::Local::now().naive_local(),
+        iag_desk_core::audit::AuditAction::ConfidentialExport,
+        &format!("{what} of {}, {}.", m.group_name, m.when),
+    )
+}
+
 /// The page may only ever show IAG Desk's own files: a link or a script
 /// that tries to navigate anywhere else (a website, a file) is refused, so
 /// no remote page can ever reach the app's commands.
@@ -69,6 +85,7 @@ pub fn app(
             commands::vault::vault_restore,
             commands::vault::vault_idle_lock,
             commands::vault::vault_idle_lock_set,
+            commands::vault::audit_list,
             commands::demo::demo_load,
             commands::demo::demo_remove,
             commands::roster::roster_vocabulary,

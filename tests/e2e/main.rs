@@ -1003,6 +1003,11 @@ async fn passphrase_changed_and_a_backup_restored_from_settings() {
     app.click("#passphrase-form button[type=submit]").await;
     app.wait_text("#passphrase-changed", "The passphrase is changed")
         .await;
+    // The audit trail, in Settings, records it (after a redraw).
+    app.click("a[data-route=dashboard]").await;
+    app.click("a[data-route=settings]").await;
+    app.wait_text("#audit-trail", "Passphrase changed").await;
+    app.wait_text("#audit-trail", "Minutes approved").await;
     shots.take(&app, "01-passphrase-changed").await;
 
     // Remove the demo, then restore the backup taken with it.

@@ -434,7 +434,7 @@ fn withdrawing_consent_erases_the_answers_from_the_file() {
         "the answer must be on disk first, or this test proves nothing"
     );
 
-    assert!(members::withdraw_representation(&mut vault, id).unwrap());
+    assert!(members::withdraw_representation(&mut vault, id, today()).unwrap());
     let after = bytes();
     assert!(
         !has(&after, "bisexual") && !has(&after, "jewish"),
@@ -445,7 +445,7 @@ fn withdrawing_consent_erases_the_answers_from_the_file() {
         .representation_consent_on
         .is_none());
     assert!(
-        !members::withdraw_representation(&mut vault, id).unwrap(),
+        !members::withdraw_representation(&mut vault, id, today()).unwrap(),
         "nothing left to withdraw"
     );
 }

@@ -261,7 +261,11 @@ mod passphrase_and_restore {
             iag_desk_core::storage::raw_connection_for_tests(path, &Passphrase::new(passphrase))
                 .unwrap();
         let tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            // The audit trail records the restore itself, so it is compared apart.
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'audit_log'
+                  ORDER BY name",
+            )
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
@@ -294,6 +298,7 @@ mod passphrase_and_restore {
                 &Passphrase::new("not it at all"),
                 &Passphrase::new(NEW),
                 &Passphrase::new(NEW),
+                now(),
             )
             .unwrap_err();
         assert!(err
@@ -303,7 +308,8 @@ mod passphrase_and_restore {
             .change_passphrase(
                 &Passphrase::new(PASSPHRASE),
                 &Passphrase::new("short"),
-                &Passphrase::new("short")
+                &Passphrase::new("short"),
+                now()
             )
             .is_err());
         vault
@@ -311,6 +317,7 @@ mod passphrase_and_restore {
                 &Passphrase::new(PASSPHRASE),
                 &Passphrase::new(NEW),
                 &Passphrase::new(NEW),
+                now(),
             )
             .unwrap();
         assert_eq!(
@@ -352,6 +359,7 @@ mod passphrase_and_restore {
                     &Passphrase::new(from),
                     &Passphrase::new(to),
                     &Passphrase::new(to),
+                    now(),
                 )
                 .unwrap();
             println!("changed {n}");
@@ -421,14 +429,14 @@ mod passphrase_and_restore {
         demo::remove(&mut vault).unwrap();
         drop(vault);
 
-        let (restored, report) = iag_desk_core::storage::restore(
-            &t.path,
-            &backup,
-            &Passphrase::new(PASSPHRASE),
-            "20261123-1200",
-        )
-        .unwrap();
+        let (restored, report) =
+            iag_desk_core::storage::restore(&t.path, &backup, &Passphrase::new(PASSPHRASE), now())
+                .unwrap();
         assert!(restored.status(now()).unwrap().demo_loaded);
+        assert_eq!(
+            iag_desk_core::audit::list(&restored, 1).unwrap()[0].action,
+            "Vault restored from a backup"
+        );
         drop(restored);
         assert_eq!(
             dump(&t.path, PASSPHRASE),
@@ -453,7 +461,7 @@ mod passphrase_and_restore {
             &t.path,
             &backup,
             &Passphrase::new("wrong passphrase"),
-            "x",
+            now(),
         );
         assert!(wrong
             .unwrap_err()
@@ -468,20 +476,55 @@ mod passphrase_and_restore {
         let corrupt = t.dir.path().join("corrupt.bin");
         std::fs::write(&corrupt, &bytes).unwrap();
         let err =
-            iag_desk_core::storage::restore(&t.path, &corrupt, &Passphrase::new(PASSPHRASE), "x")
+            iag_desk_core::storage::restore(&t.path, &corrupt, &Passphrase::new(PASSPHRASE), now())
                 .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
         let text = t.dir.path().join("notes.txt");
         std::fs::write(&text, "not a vault at all").unwrap();
-        assert!(
-            iag_desk_core::storage::restore(&t.path, &text, &Passphrase::new(PASSPHRASE), "x")
-                .is_err()
-        );
+        assert!(iag_desk_core::storage::restore(
+            &t.path,
+            &text,
+            &Passphrase::new(PASSPHRASE),
+            now()
+        )
+        .is_err());
 
         let mut after = t.data_files();
         after.retain(|(n, _)| !["b.vault", "corrupt.bin", "notes.txt"].contains(&n.as_str()));
         let mut expected = before;
         expected.retain(|(n, _)| n != "b.vault");
         assert_eq!(after, expected, "the vault and its WAL are untouched");
+    }
+}
+
+mod audit_trail {
+    use super::*;
+    use crate::support::{now, today, TempVault};
+    use iag_desk_core::audit;
+
+    #[test]
+    fn the_acts_that_matter_are_recorded_without_confidential_text() {
+        let t = TempVault::new();
+        let mut vault = t.create();
+        demo::load(&mut vault, today()).unwrap();
+        // The demo approves two sets of minutes.
+        let lines = audit::list(&vault, 100).unwrap();
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|l| l.action == "Minutes approved")
+                .count(),
+            2,
+            "{lines:?}"
+        );
+        iag_desk_core::backup::backup(&mut vault, &t.dir.path().join("b.vault"), now()).unwrap();
+        let lines = audit::list(&vault, 100).unwrap();
+        assert_eq!(lines[0].action, "Backup taken");
+        assert_eq!(lines[0].at, "23 November 2026, 12:00");
+        // The demo's confidential minutes never reach the trail.
+        let all = serde_json::to_string(&lines).unwrap();
+        for secret in ["Fenside", "youth club", "prejudiced"] {
+            assert!(!all.contains(secret), "{secret} in the audit trail");
+        }
     }
 }

@@ -37,6 +37,7 @@ export const vault = {
   changePassphrase: (current, next, confirmation) => call('vault_change_passphrase', { current, new: next, confirmation }),
   restore: (passphrase) => call('vault_restore', { passphrase }),
   idleLock: () => call('vault_idle_lock'),
+  audit: () => call('audit_list'),
   setIdleLock: (minutes) => call('vault_idle_lock_set', { minutes }),
 };
 

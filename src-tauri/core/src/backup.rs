@@ -39,6 +39,12 @@ pub fn backup(vault: &mut Vault, to: &Path, now: NaiveDateTime) -> Result<Backup
         ));
     }
     let bytes = vault.export_copy(to)?;
+    crate::audit::record(
+        vault.conn(),
+        crate::audit::When::At(now),
+        crate::audit::AuditAction::Backup,
+        "An encrypted backup was taken.",
+    )?;
     crate::storage::set_setting_in(
         vault.conn(),
         LAST_BACKUP,

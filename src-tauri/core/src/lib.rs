@@ -5,6 +5,7 @@
 //! Time is always passed in (`today`, `now`), never read here, so every rule
 //! is testable with a fixed clock.
 
+pub mod audit;
 pub mod backup;
 pub mod dashboard;
 pub mod dates;

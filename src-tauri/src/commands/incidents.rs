@@ -53,7 +53,7 @@ pub async fn incident_export_calllist(
     id: i64,
 ) -> CommandResult<Option<String>> {
     let bytes = desk.with_vault(|v| incidents::call_list_pdf(v, id, super::today()))?;
-    save_as(
+    let saved = save_as(
         &desk,
         &answers,
         "Save the call list (personal details: members only)",
@@ -61,5 +61,20 @@ pub async fn incident_export_calllist(
         PDF,
         &bytes,
     )
-    .await
+    .await?;
+    if saved.is_some() {
+        desk.with_vault(|v| {
+            let group = incidents::detail(v, id, super::today())?
+                .summary
+                .group_name
+                .unwrap_or_default();
+            iag_desk_core::audit::note(
+                v,
+                super::now(),
+                iag_desk_core::audit::AuditAction::ConfidentialExport,
+                &format!("The call list of {group} (personal contact details)."),
+            )
+        })?;
+    }
+    Ok(saved)
 }

@@ -158,7 +158,7 @@ pub async fn meeting_export_handover(
 ) -> CommandResult<Option<String>> {
     let json = desk.with_vault(|v| handover::export(v, id, audience))?;
     let date = desk.with_vault(|v| plan::detail(v, id))?.date;
-    save_as(
+    let saved = save_as(
         &desk,
         &answers,
         "Save the hand-over file",
@@ -172,7 +172,11 @@ pub async fn meeting_export_handover(
         JSON,
         json.as_bytes(),
     )
-    .await
+    .await?;
+    if saved.is_some() && audience == Audience::Members {
+        desk.with_vault(|v| crate::audit_export(v, id, "The members' hand-over file"))?;
+    }
+    Ok(saved)
 }
 
 #[tauri::command]

@@ -79,7 +79,11 @@ pub async fn minutes_export_pdf(
         ),
     };
     let name = file_name(&desk, id, what)?;
-    save_as(&desk, &answers, title, &name, PDF, &bytes).await
+    let saved = save_as(&desk, &answers, title, &name, PDF, &bytes).await?;
+    if saved.is_some() && audience == Audience::Members {
+        desk.with_vault(|v| crate::audit_export(v, id, "The members' confidential annex"))?;
+    }
+    Ok(saved)
 }
 
 #[tauri::command(async)]

@@ -138,7 +138,7 @@ pub fn roster_representation_withdraw(
     desk: State<'_, Desk>,
     person: PersonId,
 ) -> CommandResult<bool> {
-    desk.with_vault(|v| members::withdraw_representation(v, person))
+    desk.with_vault(|v| members::withdraw_representation(v, person, today()))
 }
 
 #[tauri::command(async)]

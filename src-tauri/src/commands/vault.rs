@@ -92,6 +92,7 @@ pub fn vault_change_passphrase(
             &Passphrase::new(current),
             &Passphrase::new(new),
             &Passphrase::new(confirmation),
+            super::now(),
         )
     })
 }
@@ -117,9 +118,8 @@ pub async fn vault_restore(
     let passphrase = Passphrase::new(passphrase);
     iag_desk_core::storage::check_backup(&file, &passphrase)?;
     desk.lock();
-    let stamp = super::now().format("%Y%m%d-%H%M%S").to_string();
     let (vault, restored) =
-        iag_desk_core::storage::restore(&desk.vault_path(), &file, &passphrase, &stamp)?;
+        iag_desk_core::storage::restore(&desk.vault_path(), &file, &passphrase, super::now())?;
     desk.open(vault);
     Ok(Some(restored))
 }
@@ -139,4 +139,10 @@ pub fn vault_idle_lock(
 #[tauri::command(async)]
 pub fn vault_idle_lock_set(desk: State<'_, Desk>, minutes: String) -> CommandResult<u32> {
     desk.with_vault(|v| iag_desk_core::locking::set_idle_lock_minutes(v, &minutes))
+}
+
+/// The audit trail, newest first (never any confidential text).
+#[tauri::command(async)]
+pub fn audit_list(desk: State<'_, Desk>) -> CommandResult<Vec<iag_desk_core::audit::AuditLine>> {
+    desk.with_vault(|v| iag_desk_core::audit::list(v, 200))
 }

@@ -1,7 +1,7 @@
 // Settings: where the vault is, its schema, the demo force, locking.
 
 import { demo, vault } from '../api.js';
-import { announce, errorBlock, fill, h } from '../dom.js';
+import { announce, errorBlock, fill, h, table } from '../dom.js';
 import { clearProblems, field, showProblems, values } from '../forms.js';
 
 export const title = 'Settings';
@@ -79,6 +79,8 @@ export async function render() {
     passphraseForm(),
     h('h2', {}, 'Restore from a backup'),
     restoreForm(),
+    h('h2', {}, 'Audit trail'),
+    auditTable(await vault.audit()),
     h('h2', {}, 'Demo force'),
     h('p', {}, status.demo_loaded
       ? 'Fenwold Police, the fictional demo force, is loaded. Removing it deletes only demo records.'
@@ -141,4 +143,15 @@ function idleForm(seconds) {
     } catch (err) { showProblems(f, err); }
   });
   return f;
+}
+
+function auditTable(lines) {
+  if (!lines.length) return h('p', { class: 'hint', id: 'audit-trail' }, 'Nothing recorded yet.');
+  return h('div', { id: 'audit-trail' },
+    h('p', { class: 'hint' }, 'Approvals, agreements, status changes, confidential exports, erasures, backups, restores and passphrase changes, newest first. It never holds confidential text.'),
+    table('The audit trail', [
+      { title: 'When', cell: (l) => l.at },
+      { title: 'What', cell: (l) => l.action },
+      { title: 'Detail', cell: (l) => h('span', { dir: 'auto' }, l.detail) },
+    ], lines));
 }

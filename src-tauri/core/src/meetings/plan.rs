@@ -285,6 +285,18 @@ pub fn agree(
     }
     let tx = vault.conn_mut().transaction()?;
     db::record_agreement(&tx, id, police, name, now)?;
+    let row = db::get(&tx, id)?;
+    crate::audit::record(
+        &tx,
+        crate::audit::When::At(now),
+        crate::audit::AuditAction::AgendaAgreed,
+        &format!(
+            "Agenda of {}, {}: agreed by the {} ({name}).",
+            row.group_name,
+            long_date_time(row.starts_at),
+            if police { "police contact" } else { "chair" }
+        ),
+    )?;
     let m = db::get(&tx, id)?;
     if m.chair_agreed.is_some() && m.police_agreed.is_some() && m.status == MeetingStatus::Planned {
         db::set_status(&tx, id, MeetingStatus::AgendaAgreed)?;

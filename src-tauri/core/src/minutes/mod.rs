@@ -497,6 +497,17 @@ pub(crate) fn approve_in(
     let decision = check_entry(&decision, item_level, on).map_err(Error::rejected)?;
     insert_checked(conn, at, item, &decision, on, now)?;
     db::record_approval(conn, meeting, on, at, &json)?;
+    crate::audit::record(
+        conn,
+        crate::audit::When::At(now),
+        crate::audit::AuditAction::MinutesApproved,
+        &format!(
+            "Minutes of {}, {}, approved at the meeting on {}.",
+            earlier.group_name,
+            long_date(earlier.starts_at.date()),
+            long_date(on)
+        ),
+    )?;
     if matches!(
         later.status,
         MeetingStatus::Planned | MeetingStatus::AgendaAgreed | MeetingStatus::Held
@@ -589,6 +600,17 @@ pub fn amend(
         },
     )?;
     db::set_entry_text(&tx, entry, text)?;
+    let m = meetings_db::get(&tx, meeting)?;
+    crate::audit::record(
+        &tx,
+        crate::audit::When::On(today),
+        crate::audit::AuditAction::MinutesAmended,
+        &format!(
+            "Minutes of {}, {}: an entry amended after approval.",
+            m.group_name,
+            long_date(m.starts_at.date())
+        ),
+    )?;
     tx.commit()?;
     Ok(())
 }
@@ -652,6 +674,26 @@ pub fn declare_vote(
         )?;
     }
     db::declare_vote(vault.conn(), entry, now)?;
+    crate::audit::record(
+        vault.conn(),
+        crate::audit::When::At(now),
+        crate::audit::AuditAction::VoteDeclared,
+        &format!(
+            "A vote at {}, {}: {}{}",
+            m.group_name,
+            long_date(m.starts_at.date()),
+            if outcome.carried {
+                "carried"
+            } else {
+                "not carried"
+            },
+            if outcome.carried && row.removes_person_id.is_some() {
+                "; a member removed."
+            } else {
+                "."
+            }
+        ),
+    )?;
     Ok(outcome)
 }
 

@@ -185,6 +185,17 @@ pub fn change_status(
     };
     let tx = vault.conn_mut().transaction()?;
     db::record_status(&tx, id, status, on, reason, form.meeting_id)?;
+    crate::audit::record(
+        &tx,
+        crate::audit::When::On(today),
+        crate::audit::AuditAction::StatusChanged,
+        &format!(
+            "{}: {} from {}.",
+            crate::storage::audit::person_name(&tx, id)?,
+            status.label(),
+            crate::dates::long_date(on)
+        ),
+    )?;
     if matches!(status, MemberStatus::Left | MemberStatus::Removed) {
         // Their roles end with their membership; the history keeps them.
         for m in db::memberships_of(&tx, id)?
@@ -329,8 +340,23 @@ pub fn set_representation(
 
 /// Withdrawal of consent: the answers are deleted at once, their space
 /// overwritten, and the WAL emptied, so they are gone from the file.
-pub fn withdraw_representation(vault: &mut Vault, person: PersonId) -> Result<bool> {
+pub fn withdraw_representation(
+    vault: &mut Vault,
+    person: PersonId,
+    today: NaiveDate,
+) -> Result<bool> {
     let removed = db::withdraw_representation(vault.conn(), person)?;
+    if removed {
+        crate::audit::record(
+            vault.conn(),
+            crate::audit::When::On(today),
+            crate::audit::AuditAction::Erasure,
+            &format!(
+                "{}: representation answers withdrawn and erased.",
+                crate::storage::audit::person_name(vault.conn(), person)?
+            ),
+        )?;
+    }
     db::checkpoint_and_truncate_wal(vault.conn())?;
     Ok(removed)
 }

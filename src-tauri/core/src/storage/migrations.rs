@@ -14,6 +14,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("../../migrations/0004_minutes.sql")),
     (5, include_str!("../../migrations/0005_document_texts.sql")),
     (6, include_str!("../../migrations/0006_incidents.sql")),
+    (7, include_str!("../../migrations/0007_audit.sql")),
 ];
 
 /// The schema version this build writes and understands.

@@ -9,6 +9,7 @@
 //! - migrations are applied in one transaction, forward-only, and the schema
 //!   version lives in `PRAGMA user_version`.
 
+pub(crate) mod audit;
 pub(crate) mod escalations;
 pub(crate) mod incidents;
 pub(crate) mod meetings;

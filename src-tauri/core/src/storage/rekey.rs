@@ -66,6 +66,7 @@ impl Vault {
         current: &Passphrase,
         new: &Passphrase,
         confirmation: &Passphrase,
+        now: chrono::NaiveDateTime,
     ) -> Result<()> {
         new.check_new(confirmation)?;
         drop(probe(&self.path, current).map_err(|e| match e {
@@ -107,6 +108,12 @@ impl Vault {
         }
         sync(&self.path)?;
         *self = Vault::unlock(&self.path, new)?;
+        crate::audit::record(
+            &self.conn,
+            crate::audit::When::At(now),
+            crate::audit::AuditAction::PassphraseChanged,
+            "The vault was re-encrypted under a new passphrase.",
+        )?;
         Ok(())
     }
 }
@@ -181,9 +188,10 @@ pub fn restore(
     path: &Path,
     from: &Path,
     passphrase: &Passphrase,
-    stamp: &str,
+    now: chrono::NaiveDateTime,
 ) -> Result<(Vault, Restored)> {
     check_backup(from, passphrase)?;
+    let stamp = now.format("%Y%m%d-%H%M%S").to_string();
     let incoming = sibling(path, ".restoring");
     let _ = std::fs::remove_file(&incoming);
     std::fs::copy(from, &incoming).map_err(|e| Error::io("copy", from, e))?;
@@ -211,5 +219,11 @@ pub fn restore(
     }
     sync(path)?;
     let vault = Vault::unlock(path, passphrase)?;
+    crate::audit::record(
+        &vault.conn,
+        crate::audit::When::At(now),
+        crate::audit::AuditAction::Restore,
+        "The vault was replaced by a backup; the vault it replaced is kept beside it.",
+    )?;
     Ok((vault, Restored { previous }))
 }
