@@ -1001,17 +1001,13 @@ fn advice(
         to: to.unwrap_or_default(),
         response: response.unwrap_or_default(),
     };
-    let lines = iag_desk_core::minutes::advice::register(&vault, &q)?.len();
-    let (_, bytes) = iag_desk_core::minutes::advice_export(&vault, &q, format)?;
-    crate::files::write_atomically(output, &bytes)?;
-    Ok(Output {
-        text: format!(
-            "Wrote {lines} piece{} of advice to {}.",
-            if lines == 1 { "" } else { "s" },
-            output.display()
-        ),
-        json: serde_json::json!({ "written": output, "advice": lines }),
-    })
+    let table = iag_desk_core::minutes::advice_export(&vault, &q, format)?;
+    write_table(
+        output,
+        &table,
+        "advice",
+        ("piece of advice", "pieces of advice"),
+    )
 }
 
 fn actions(
@@ -1029,17 +1025,26 @@ fn actions(
         status: status.unwrap_or_default(),
         overdue_only: overdue,
     };
-    let today = now().date();
-    let lines = iag_desk_core::minutes::actions::log(&vault, &q, today)?.len();
-    let (_, bytes) = iag_desk_core::minutes::actions_export(&vault, &q, format, today)?;
-    crate::files::write_atomically(output, &bytes)?;
+    let table = iag_desk_core::minutes::actions_export(&vault, &q, format, now().date())?;
+    write_table(output, &table, "actions", ("action", "actions"))
+}
+
+/// Writes a register and says how many lines it holds.
+fn write_table(
+    output: &std::path::Path,
+    table: &iag_desk_core::minutes::ExportedTable,
+    key: &str,
+    (one, many): (&str, &str),
+) -> Result<Output> {
+    crate::files::write_atomically(output, &table.bytes)?;
     Ok(Output {
         text: format!(
-            "Wrote {lines} action{} to {}.",
-            if lines == 1 { "" } else { "s" },
+            "Wrote {} {} to {}.",
+            table.rows,
+            if table.rows == 1 { one } else { many },
             output.display()
         ),
-        json: serde_json::json!({ "written": output, "actions": lines }),
+        json: serde_json::json!({ "written": output, key: table.rows }),
     })
 }
 

@@ -36,7 +36,7 @@ pub(crate) fn audit_export(
     meeting: iag_desk_core::ids::MeetingId,
     what: &str,
 ) -> iag_desk_core::Result<()> {
-    let m = iag_desk_core::meetings::plan::detail(vault, meeting)?;
+    let m = iag_desk_core::meetings::plan::title(vault, meeting)?;
     iag_desk_core::audit::note(
         vault,
         chrono::Local::now().naive_local(),

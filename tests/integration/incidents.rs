@@ -182,14 +182,7 @@ fn convening_creates_the_group_its_meeting_and_a_call_list_without_the_secret() 
         .iter()
         .all(|p| p[2].starts_with("07700") && p[3].contains('@')));
     let pdf = incidents::call_list_pdf(&vault, id, today()).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.pdf");
-    std::fs::write(&path, &pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = crate::support::pdf_text(&pdf);
     assert!(text.contains("Call list: Eastwick critical group"));
     assert!(
         text.contains("OFFICIAL-SENSITIVE"),
@@ -287,20 +280,7 @@ mod escalation {
             .escalations
             .iter()
             .any(|e| e.id == open && e.from_name == "LGBT+ Subgroup"));
-        let text = {
-            let pdf = plan::agenda_pdf(&vault, meeting).unwrap();
-            let dir = tempfile::tempdir().unwrap();
-            let path = dir.path().join("a.pdf");
-            std::fs::write(&path, pdf).unwrap();
-            let out = std::process::Command::new("pdftotext")
-                .args([path.to_str().unwrap(), "-"])
-                .output()
-                .unwrap();
-            String::from_utf8_lossy(&out.stdout)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let text = crate::support::pdf_text(&plan::agenda_pdf(&vault, meeting).unwrap());
         assert!(text.contains("Escalated to this group:"), "{text}");
         assert!(
             text.contains("From LGBT+ Subgroup"),

@@ -3,7 +3,10 @@
 //! amendments, votes, actions carried forward, advice responses, hand-over
 //! files with minutes, and writes that survive the process being killed.
 
-use crate::support::{demo_vault, now, today, TempVault, PASSPHRASE};
+use crate::support::{
+    decrypted_rows, demo_vault, keep_pdf, now, pdf_info, pdf_pages, pdf_text, today, TempVault,
+    PASSPHRASE,
+};
 use iag_desk_core::ids::{GroupId, MeetingId, PersonId};
 use iag_desk_core::meetings::agenda::{Confidentiality, ItemDraft};
 use iag_desk_core::meetings::plan::{self, AgendaLine, MeetingForm};
@@ -66,54 +69,6 @@ fn entry(item: i64, kind: &str, text: &str) -> EntryDraft {
 
 fn save(vault: &mut Vault, id: MeetingId, draft: EntryDraft) -> i64 {
     minutes::save_entry(vault, id, &draft, now()).unwrap().id
-}
-
-fn pdftotext(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(out.status.success(), "pdftotext failed: {out:?}");
-    let text = String::from_utf8(out.stdout).unwrap();
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// pdftotext's pages, as extracted (split at form feeds).
-fn raw_pages(pdf: &[u8]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// `IAG_DESK_KEEP_PDF=DIR` keeps a copy of a test's PDF, to look at.
-fn keep(name: &str, pdf: &[u8]) {
-    if let Ok(dir) = std::env::var("IAG_DESK_KEEP_PDF") {
-        std::fs::write(std::path::Path::new(&dir).join(name), pdf).unwrap();
-    }
-}
-
-fn pdf_info(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdfinfo")
-        .arg(&path)
-        .output()
-        .expect("pdfinfo (poppler-utils) must be installed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -422,17 +377,14 @@ mod leak_suite {
         let v = &mut m.vault;
 
         let pdf = document::minutes_pdf(v, m.id, Audience::Public).unwrap();
-        let text = pdftotext(&pdf);
-        keep("public-minutes.pdf", &pdf);
+        let text = pdf_text(&pdf);
+        keep_pdf("public-minutes.pdf", &pdf);
         assert!(text.contains(OPEN_WORDS), "the open note is in the minutes");
         assert_clean("the public minutes", &text);
         assert_clean("the public minutes' metadata", &pdf_info(&pdf));
         assert_clean("the public minutes' bytes", &String::from_utf8_lossy(&pdf));
 
-        assert_clean(
-            "the agenda",
-            &pdftotext(&plan::agenda_pdf(v, m.id).unwrap()),
-        );
+        assert_clean("the agenda", &pdf_text(&plan::agenda_pdf(v, m.id).unwrap()));
         let next = iag_desk_core::meetings::list(v, now())
             .unwrap()
             .into_iter()
@@ -441,29 +393,37 @@ mod leak_suite {
             .id;
         assert_clean(
             "the next agenda (actions carried forward)",
-            &pdftotext(&plan::agenda_pdf(v, next).unwrap()),
+            &pdf_text(&plan::agenda_pdf(v, next).unwrap()),
         );
         assert_clean(
             "the next meeting's minutes",
-            &pdftotext(&document::minutes_pdf(v, next, Audience::Public).unwrap()),
+            &pdf_text(&document::minutes_pdf(v, next, Audience::Public).unwrap()),
         );
 
         for format in [TableFormat::Pdf, TableFormat::Csv] {
             let q = advice::AdviceQuery::default();
-            let (name, bytes) = minutes::advice_export(v, &q, format).unwrap();
+            let minutes::ExportedTable {
+                file_name: name,
+                bytes,
+                ..
+            } = minutes::advice_export(v, &q, format).unwrap();
             assert_clean("the advice register's file name", &name);
             let body = match format {
-                TableFormat::Pdf => pdftotext(&bytes),
+                TableFormat::Pdf => pdf_text(&bytes),
                 TableFormat::Csv => String::from_utf8(bytes).unwrap(),
             };
             assert!(body.contains("Not followed"), "the response is public");
             assert_clean("the advice register", &body);
 
             let q = actions::ActionQuery::default();
-            let (name, bytes) = minutes::actions_export(v, &q, format, today()).unwrap();
+            let minutes::ExportedTable {
+                file_name: name,
+                bytes,
+                ..
+            } = minutes::actions_export(v, &q, format, today()).unwrap();
             assert_clean("the action log's file name", &name);
             let body = match format {
-                TableFormat::Pdf => pdftotext(&bytes),
+                TableFormat::Pdf => pdf_text(&bytes),
                 TableFormat::Csv => String::from_utf8(bytes).unwrap(),
             };
             if format == TableFormat::Csv {
@@ -487,8 +447,8 @@ mod leak_suite {
     fn the_members_annex_carries_every_confidential_canary_and_nothing_not_recorded() {
         let m = meeting_full_of_canaries();
         let pdf = document::minutes_pdf(&m.vault, m.id, Audience::Members).unwrap();
-        let text = pdftotext(&pdf);
-        keep("members-annex.pdf", &pdf);
+        let text = pdf_text(&pdf);
+        keep_pdf("members-annex.pdf", &pdf);
         for c in CANARIES {
             assert!(text.contains(c), "{c} is missing from the annex:\n{text}");
         }
@@ -513,40 +473,14 @@ mod leak_suite {
         let m = meeting_full_of_canaries();
         let path = m.vault.path().to_path_buf();
         drop(m.vault);
-        let conn = iag_desk_core::storage::raw_connection_for_tests(
-            &path,
-            &iag_desk_core::Passphrase::new(PASSPHRASE),
-        )
-        .unwrap();
-        let tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
         let mut seen = 0;
-        for table in tables {
-            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-            let columns = stmt.column_count();
-            let mut rows = stmt.query([]).unwrap();
-            while let Some(row) = rows.next().unwrap() {
-                for c in 0..columns {
-                    let value = match row.get_ref(c).unwrap() {
-                        rusqlite::types::ValueRef::Text(t) => {
-                            String::from_utf8_lossy(t).into_owned()
-                        }
-                        rusqlite::types::ValueRef::Blob(b) => {
-                            String::from_utf8_lossy(b).into_owned()
-                        }
-                        _ => continue,
-                    };
-                    seen += 1;
-                    assert!(
-                        !value.contains(NOT_RECORDED),
-                        "not-recorded text was stored in {table}"
-                    );
-                }
+        for (table, cells) in decrypted_rows(&path, PASSPHRASE, &[]) {
+            for value in cells {
+                seen += 1;
+                assert!(
+                    !value.contains(NOT_RECORDED),
+                    "not-recorded text was stored in {table}"
+                );
             }
         }
         assert!(seen > 1000, "the whole vault was read ({seen} values)");
@@ -626,7 +560,7 @@ fn the_minutes_follow_uk_practice_and_carry_draft_and_markings() {
             )
         },
     );
-    let text = pdftotext(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
+    let text = pdf_text(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
     let mut at = 0;
     for expected in [
         "OFFICIAL",
@@ -661,7 +595,7 @@ fn the_minutes_follow_uk_practice_and_carry_draft_and_markings() {
     assert_eq!(annex_doc.watermark.as_deref(), Some("DRAFT · CONFIDENTIAL"));
     assert_eq!(annex_doc.marking.label(), "OFFICIAL-SENSITIVE");
 
-    let annex = raw_pages(&document::minutes_pdf(&vault, id, Audience::Members).unwrap());
+    let annex = pdf_pages(&document::minutes_pdf(&vault, id, Audience::Members).unwrap());
     assert!(annex[0].contains("Nothing confidential was recorded at this meeting."));
     assert!(
         annex.iter().all(|p| p.contains("OFFICIAL-SENSITIVE")),
@@ -729,7 +663,7 @@ fn approval_locks_the_minutes_and_amendments_make_a_new_issue_keeping_the_origin
     .unwrap();
     let r = record::record(&vault, id).unwrap();
     assert_eq!(r.issue, 2);
-    let text = pdftotext(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
+    let text = pdf_text(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
     assert!(text.contains("Issue 2"));
     assert!(text.contains("Burglary fell by 12%."));
     assert!(text.contains("Amendments since approval"));
@@ -813,7 +747,7 @@ fn a_tied_vote_goes_to_the_casting_vote_and_a_carried_removal_updates_the_roster
             ..entry(aob, "vote", "That the group meets monthly.")
         },
     );
-    let text = pdftotext(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
+    let text = pdf_text(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
     assert!(text.contains("Carried on the chair's casting vote (3 for, 3 against, 0 abstentions)."));
     assert!(text.contains("proxy vote was not counted"));
 
@@ -865,7 +799,7 @@ fn open_actions_carry_forward_to_the_next_agenda_until_done() {
         .find(|a| a.id == action)
         .expect("the open action is carried to the next meeting");
     assert!(line.overdue, "due 1 November, meeting 11 November");
-    let agenda = pdftotext(&plan::agenda_pdf(&vault, second).unwrap());
+    let agenda = pdf_text(&plan::agenda_pdf(&vault, second).unwrap());
     assert!(agenda.contains("Open actions carried forward"));
     assert!(agenda.contains("Ask for the use-of-force figures. (Ama Mensah)"));
 
@@ -912,7 +846,7 @@ fn open_actions_carry_forward_to_the_next_agenda_until_done() {
             .any(|a| a.id == action),
         "a done action no longer carries forward"
     );
-    let minutes_text = pdftotext(&document::minutes_pdf(&vault, second, Audience::Public).unwrap());
+    let minutes_text = pdf_text(&document::minutes_pdf(&vault, second, Audience::Public).unwrap());
     assert!(minutes_text.contains("ACTION UPDATE: Ask for the use-of-force figures."));
     assert!(minutes_text.contains("done. Figures circulated."));
     let history = &actions::log(&vault, &Default::default(), today())

@@ -4,7 +4,7 @@
 //! in any script on a personalised cover, and no confidential canary in the
 //! feedback report.
 
-use crate::support::{demo_vault, group_named, now, today};
+use crate::support::{demo_vault, group_named, now, pdf_pages, today};
 use iag_desk_core::documents::LineRole;
 use iag_desk_core::meetings::plan::{self, MeetingForm};
 use iag_desk_core::minutes::{self, advice, EntryDraft};
@@ -12,38 +12,6 @@ use iag_desk_core::publications::{self, feedback, pack, terms, Publication};
 use iag_desk_core::Vault;
 
 const GROUP: &str = "Marlow Fen Local IAG";
-
-/// pdftotext's pages, each with white space folded.
-fn pages(pdf: &[u8]) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    if let Ok(keep) = std::env::var("IAG_DESK_KEEP_PDF") {
-        std::fs::write(
-            std::path::Path::new(&keep).join(format!("publication-{}.pdf", pdf.len())),
-            pdf,
-        )
-        .unwrap();
-    }
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split('\u{c}')
-        .map(|p| {
-            p.chars()
-                .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|p| !p.is_empty())
-        .collect()
-}
 
 fn person(vault: &Vault, name: &str) -> iag_desk_core::ids::PersonId {
     iag_desk_core::roster::members::search(
@@ -67,7 +35,7 @@ fn the_pack_has_every_section_where_its_contents_say() {
     let g = group_named(&vault, GROUP);
     for large_print in [false, true] {
         let pdf = pack::pack_pdf(&vault, g, None, large_print, today()).unwrap();
-        let pages = pages(&pdf);
+        let pages = pdf_pages(&pdf);
         let contents = &pages[1];
         assert!(
             contents.starts_with(&format!("{GROUP}: induction pack"))
@@ -131,7 +99,7 @@ fn a_personalised_cover_carries_the_members_name_in_any_script() {
     {
         let p = person(&vault, name);
         let pdf = pack::pack_pdf(&vault, g, Some(p), false, today()).unwrap();
-        let pages = pages(&pdf);
+        let pages = pdf_pages(&pdf);
         assert!(
             pages[0].contains(&format!("Welcome, {name}")),
             "{name} on the cover: {}",
@@ -158,7 +126,7 @@ fn the_pack_is_built_from_the_roster_and_the_groups_own_words() {
             .unwrap()
             .is_default
     );
-    let text = pages(&pack::pack_pdf(&vault, g, None, false, today()).unwrap()).join(" ");
+    let text = pdf_pages(&pack::pack_pdf(&vault, g, None, false, today()).unwrap()).join(" ");
     assert!(text.contains(prologue));
     for expected in [
         "Fenwold Strategic IAG",
@@ -193,7 +161,7 @@ fn the_pack_is_built_from_the_roster_and_the_groups_own_words() {
 fn terms_of_reference_carry_the_groups_settings_and_escalation() {
     let (_t, vault) = demo_vault();
     let g = group_named(&vault, GROUP);
-    let text = pages(&terms::terms_pdf(&vault, g, today()).unwrap()).join(" ");
+    let text = pdf_pages(&terms::terms_pdf(&vault, g, today()).unwrap()).join(" ");
     for section in terms::SECTIONS {
         assert!(text.contains(section), "{section} in the terms");
     }
@@ -280,7 +248,7 @@ fn the_feedback_report_is_public_and_has_the_quarters_record() {
     }
     for group in [Some(g), None] {
         let pdf = feedback::feedback_pdf(&vault, "2026-Q3", group, today()).unwrap();
-        let text = pages(&pdf).join(" ");
+        let text = pdf_pages(&pdf).join(" ");
         for c in CANARIES {
             assert!(!text.contains(c), "{c} leaked into the feedback report");
         }

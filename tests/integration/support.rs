@@ -94,3 +94,94 @@ pub fn group_named(vault: &Vault, name: &str) -> iag_desk_core::ids::GroupId {
         .unwrap_or_else(|| panic!("no group called {name}"))
         .id
 }
+
+/// `IAG_DESK_KEEP_PDF=DIR` keeps a copy of a test's PDF, to look at.
+pub fn keep_pdf(name: &str, pdf: &[u8]) {
+    if let Ok(dir) = std::env::var("IAG_DESK_KEEP_PDF") {
+        std::fs::write(std::path::Path::new(&dir).join(name), pdf).unwrap();
+    }
+}
+
+fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(&path)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) must be installed: {e}"));
+    assert!(out.status.success(), "{tool} failed: {out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// pdftotext's pages (split at form feeds), each with directional marks
+/// removed and every run of white space folded to one space.
+pub fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    poppler("pdftotext", &["-layout", "-enc", "UTF-8"], pdf)
+        .split('\u{c}')
+        .map(|page| {
+            page.chars()
+                .filter(|c| {
+                    !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The whole text of a PDF, pages joined, white space folded.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    pdf_pages(pdf).join(" ")
+}
+
+/// pdfinfo's report: the PDF's metadata.
+pub fn pdf_info(pdf: &[u8]) -> String {
+    poppler("pdfinfo", &[], pdf)
+}
+
+/// Every row of every table of a vault (but those in `skip`), decrypted,
+/// as (table, cells as text), sorted: equal lists mean equal data.
+pub fn decrypted_rows(
+    path: &std::path::Path,
+    passphrase: &str,
+    skip: &[&str],
+) -> Vec<(String, Vec<String>)> {
+    let conn = iag_desk_core::storage::raw_connection_for_tests(path, &Passphrase::new(passphrase))
+        .unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for table in tables.into_iter().filter(|t| !skip.contains(&t.as_str())) {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let n = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let cells = (0..n)
+                .map(|i| match r.get_ref(i).unwrap() {
+                    rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => {
+                        String::from_utf8_lossy(t).into_owned()
+                    }
+                    other => format!("{other:?}"),
+                })
+                .collect();
+            out.push((table.clone(), cells));
+        }
+    }
+    out.sort();
+    out
+}

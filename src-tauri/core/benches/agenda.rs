@@ -7,8 +7,6 @@
 use iag_desk_core::meetings::agenda::ItemDraft;
 use iag_desk_core::meetings::plan;
 
-use std::time::{Duration, Instant};
-
 #[path = "common/mod.rs"]
 mod common;
 
@@ -38,31 +36,15 @@ fn main() {
     plan::save_agenda(&mut vault, id, &items).unwrap();
     assert_eq!(plan::detail(&vault, id).unwrap().items.len(), 15);
 
-    let first = Instant::now();
-    plan::agenda_pdf(&vault, id).unwrap();
-    let cold = first.elapsed();
-    let mut samples: Vec<Duration> = (0..30)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(plan::agenda_pdf(&vault, id).unwrap());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let median = samples[samples.len() / 2];
     println!(
         "{:<44} {:>10} {:>10} {:>10} {:>10}",
         "benchmark (ms)", "median", "min", "max", "budget"
     );
-    println!(
-        "{:<44} {:>10.2} {:>10.2} {:>10.2} {:>10}  {}  (n=30; first render with font parsing {:.1} ms)",
+    common::report(
         "agenda PDF, 15 items (read + lay out + PDF)",
-        ms(median),
-        ms(samples[0]),
-        ms(samples[samples.len() - 1]),
-        50,
-        if ms(median) <= 50.0 { "met   " } else { "MISSED" },
-        ms(cold)
+        50.0,
+        30,
+        "fonts parsed on the first run; ",
+        || plan::agenda_pdf(&vault, id).unwrap(),
     );
 }

@@ -11,7 +11,7 @@ use iag_desk_core::documents::layout;
 use iag_desk_core::meetings::plan;
 use iag_desk_core::minutes::{self, audience, document, record, Audience, EntryDraft};
 use iag_desk_core::Vault;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[path = "common/mod.rs"]
 mod common;
@@ -94,28 +94,12 @@ fn main() {
         iag_desk_core::documents::render_pdf(&doc).unwrap();
     });
 
-    let first = Instant::now();
-    document::minutes_pdf(&vault, id, Audience::Public).unwrap();
-    let cold = first.elapsed();
-    let mut samples: Vec<Duration> = (0..15)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(document::minutes_pdf(&vault, id, Audience::Public).unwrap());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let median = samples[samples.len() / 2];
-    println!(
-        "{:<44} {:>10.2} {:>10.2} {:>10.2} {:>10}  {}  (n=15; {pages} pages, {n} entries; first render {:.1} ms)",
-        format!("minutes PDF, {pages} pages (read + filter + PDF)"),
-        ms(median),
-        ms(samples[0]),
-        ms(samples[samples.len() - 1]),
-        300,
-        if ms(median) <= 300.0 { "met   " } else { "MISSED" },
-        ms(cold)
+    common::report(
+        &format!("minutes PDF, {pages} pages (read + filter + PDF)"),
+        300.0,
+        15,
+        &format!("{pages} pages, {n} entries; "),
+        || document::minutes_pdf(&vault, id, Audience::Public).unwrap(),
     );
     println!(
         "{:<44} read {read:.1} ms, filter {filter:.1} ms, layout {lay:.1} ms, layout + PDF {write:.1} ms",

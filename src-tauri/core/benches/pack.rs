@@ -7,7 +7,6 @@
 //! median with min and max against the 400 ms budget.
 
 use iag_desk_core::publications::{self, defaults, pack};
-use std::time::{Duration, Instant};
 
 #[path = "common/mod.rs"]
 mod common;
@@ -60,27 +59,11 @@ fn main() {
         )
         .unwrap()
     };
-    let first = Instant::now();
-    run();
-    let cold = first.elapsed();
-    let mut samples: Vec<Duration> = (0..15)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(run());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let median = samples[samples.len() / 2];
-    println!(
-        "{:<44} {:>10.2} {:>10.2} {:>10.2} {:>10}  {}  (n=15; large print, personalised; first render {:.1} ms)",
-        format!("induction pack PDF, {pages} pages"),
-        ms(median),
-        ms(samples[0]),
-        ms(samples[samples.len() - 1]),
-        400,
-        if ms(median) <= 400.0 { "met   " } else { "MISSED" },
-        ms(cold)
+    common::report(
+        &format!("induction pack PDF, {pages} pages"),
+        400.0,
+        15,
+        "large print, personalised; ",
+        run,
     );
 }

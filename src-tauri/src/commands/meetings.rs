@@ -137,7 +137,7 @@ pub async fn meeting_export_invitation(
     id: MeetingId,
 ) -> CommandResult<Option<String>> {
     let ics = desk.with_vault(|v| plan::invitation(v, id, chrono::Utc::now()))?;
-    let date = desk.with_vault(|v| plan::detail(v, id))?.date;
+    let date = desk.with_vault(|v| plan::title(v, id))?.date;
     save_as(
         &desk,
         &answers,
@@ -157,7 +157,7 @@ pub async fn meeting_export_handover(
     audience: Audience,
 ) -> CommandResult<Option<String>> {
     let json = desk.with_vault(|v| handover::export(v, id, audience))?;
-    let date = desk.with_vault(|v| plan::detail(v, id))?.date;
+    let date = desk.with_vault(|v| plan::title(v, id))?.date;
     let saved = save_as(
         &desk,
         &answers,
@@ -236,7 +236,7 @@ pub async fn meeting_export_signin_pdf(
 /// "marlow-fen-local-iag-agenda-2026-12-09.pdf": the group and the date only,
 /// never an item's title, so no confidential word can reach a file name.
 pub(crate) fn file_name(desk: &Desk, id: MeetingId, what: &str) -> CommandResult<String> {
-    let m = desk.with_vault(|v| plan::detail(v, id))?;
+    let m = desk.with_vault(|v| plan::title(v, id))?;
     let group: String = m
         .group_name
         .to_lowercase()

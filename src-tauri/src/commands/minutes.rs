@@ -115,14 +115,14 @@ pub async fn advice_export(
     format_code: String,
 ) -> CommandResult<Option<String>> {
     let (format, filter) = format(&format_code);
-    let (name, bytes) = desk.with_vault(|v| minutes::advice_export(v, &query, format))?;
+    let t = desk.with_vault(|v| minutes::advice_export(v, &query, format))?;
     save_as(
         &desk,
         &answers,
         "Save the advice register",
-        &name,
+        &t.file_name,
         filter,
-        &bytes,
+        &t.bytes,
     )
     .await
 }
@@ -149,15 +149,14 @@ pub async fn actions_export(
     format_code: String,
 ) -> CommandResult<Option<String>> {
     let (format, filter) = format(&format_code);
-    let (name, bytes) =
-        desk.with_vault(|v| minutes::actions_export(v, &query, format, super::today()))?;
+    let t = desk.with_vault(|v| minutes::actions_export(v, &query, format, super::today()))?;
     save_as(
         &desk,
         &answers,
         "Save the action log",
-        &name,
+        &t.file_name,
         filter,
-        &bytes,
+        &t.bytes,
     )
     .await
 }

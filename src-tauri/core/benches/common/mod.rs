@@ -37,3 +37,29 @@ pub fn demo_meeting() -> (tempfile::TempDir, Vault, MeetingId) {
     .unwrap();
     (dir, vault, id)
 }
+
+/// Runs `f` once cold, then `runs` times, and prints one line: median, min
+/// and max in milliseconds against `budget_ms`, with `note` after it.
+pub fn report<T>(label: &str, budget_ms: f64, runs: usize, note: &str, mut f: impl FnMut() -> T) {
+    use std::time::{Duration, Instant};
+    let first = Instant::now();
+    std::hint::black_box(f());
+    let cold = first.elapsed();
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let median = ms(samples[samples.len() / 2]);
+    println!(
+        "{label:<44} {median:>10.2} {:>10.2} {:>10.2} {budget_ms:>10}  {}  (n={runs}; {note}first run {:.1} ms)",
+        ms(samples[0]),
+        ms(samples[samples.len() - 1]),
+        if median <= budget_ms { "met   " } else { "MISSED" },
+        ms(cold)
+    );
+}

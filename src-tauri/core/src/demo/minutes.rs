@@ -292,7 +292,7 @@ pub(super) fn load(
              beat surgeries.",
         ),
     )?;
-    let awaiting = second.add(
+    second.add(
         conn,
         5,
         EntryDraft {
@@ -304,7 +304,6 @@ pub(super) fn load(
             )
         },
     )?;
-    let _ = awaiting;
     second.add(
         conn,
         6,

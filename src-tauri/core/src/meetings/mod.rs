@@ -39,6 +39,13 @@ vocabulary!(
     }
 );
 
+impl MeetingSummary {
+    /// When it starts, read back from `starts_at`.
+    pub fn start(&self) -> Option<NaiveDateTime> {
+        NaiveDateTime::parse_from_str(&self.starts_at, "%Y-%m-%dT%H:%M").ok()
+    }
+}
+
 /// A meeting as the meetings list shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct MeetingSummary {

@@ -427,6 +427,26 @@ fn agreement(pair: Option<(String, String)>) -> Option<Agreement> {
     })
 }
 
+/// A meeting's group and time only: what file names and audit lines need,
+/// without reading its agenda, register, carried actions or escalations.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingTitle {
+    pub group_name: String,
+    /// 2026-12-09
+    pub date: String,
+    /// "9 December 2026, 18:30"
+    pub when: String,
+}
+
+pub fn title(vault: &Vault, id: MeetingId) -> Result<MeetingTitle> {
+    let m = db::get(vault.conn(), id)?;
+    Ok(MeetingTitle {
+        group_name: m.group_name,
+        date: m.starts_at.format("%Y-%m-%d").to_string(),
+        when: long_date_time(m.starts_at),
+    })
+}
+
 pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
     let conn = vault.conn();
     let m = db::get(conn, id)?;

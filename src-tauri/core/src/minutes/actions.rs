@@ -261,6 +261,38 @@ pub fn public_log(scope: &str, lines: &[ActionLine]) -> PublicActionLog {
     }
 }
 
+/// Public action lines as a table; the feedback report uses it too.
+pub fn table(lines: &[PublicActionLine]) -> Block {
+    Block::Table(Table {
+        header: vec![
+            "Raised".into(),
+            "Group".into(),
+            "Action".into(),
+            "Owner".into(),
+            "Due".into(),
+            "Status".into(),
+        ],
+        rows: lines
+            .iter()
+            .map(|a| {
+                vec![
+                    a.raised_on.clone(),
+                    a.group_name.clone(),
+                    a.action.clone(),
+                    a.owner.clone(),
+                    a.due_on.clone(),
+                    if a.overdue {
+                        format!("{}\nOVERDUE", a.status)
+                    } else {
+                        a.status.clone()
+                    },
+                ]
+            })
+            .collect(),
+        column_widths: vec![1.5, 1.6, 3.4, 1.6, 1.5, 1.4],
+    })
+}
+
 pub fn log_document(l: &PublicActionLog) -> Document {
     let mut doc = Document::new(l.title.clone(), "IAG Desk");
     doc.marking = Marking::Official;
@@ -269,35 +301,7 @@ pub fn log_document(l: &PublicActionLog) -> Document {
     if l.lines.is_empty() {
         doc.blocks.push(Block::paragraph("No actions recorded."));
     } else {
-        doc.blocks.push(Block::Table(Table {
-            header: vec![
-                "Raised".into(),
-                "Group".into(),
-                "Action".into(),
-                "Owner".into(),
-                "Due".into(),
-                "Status".into(),
-            ],
-            rows: l
-                .lines
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.raised_on.clone(),
-                        a.group_name.clone(),
-                        a.action.clone(),
-                        a.owner.clone(),
-                        a.due_on.clone(),
-                        if a.overdue {
-                            format!("{}\nOVERDUE", a.status)
-                        } else {
-                            a.status.clone()
-                        },
-                    ]
-                })
-                .collect(),
-            column_widths: vec![1.5, 1.6, 3.4, 1.6, 1.5, 1.4],
-        }));
+        doc.blocks.push(table(&l.lines));
     }
     doc
 }

@@ -790,7 +790,9 @@ pub fn taking(vault: &Vault, meeting: MeetingId) -> Result<MinuteTaking> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let awaiting_approval = crate::meetings::list(vault, detail_start(&detail))?
+    // Listed as at the meeting's start, so "earlier" means before it.
+    let starts = meetings_db::get(vault.conn(), meeting)?.starts_at;
+    let awaiting_approval = crate::meetings::list(vault, starts)?
         .into_iter()
         .filter(|m| {
             m.group_id == detail.group_id
@@ -810,12 +812,6 @@ pub fn taking(vault: &Vault, meeting: MeetingId) -> Result<MinuteTaking> {
         approved: rec.approved,
         amendments: rec.amendments,
     })
-}
-
-/// The moment a meeting starts, so "earlier" means before it.
-fn detail_start(d: &crate::meetings::plan::MeetingDetail) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(&format!("{}T{}", d.date, d.time), "%Y-%m-%dT%H:%M")
-        .unwrap_or_default()
 }
 
 /// The file formats the registers export to.
@@ -862,23 +858,32 @@ fn scope_name(vault: &Vault, group: Option<i64>) -> Result<String> {
     }
 }
 
-/// The advice register for anyone to read, as PDF or CSV, with the file
-/// name to suggest.
+/// A register written for anyone to read: the file name to suggest, its
+/// bytes, and how many lines it holds.
+#[derive(Debug, Clone)]
+pub struct ExportedTable {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    pub rows: usize,
+}
+
+/// The advice register for anyone to read, as PDF or CSV.
 pub fn advice_export(
     vault: &Vault,
     q: &advice::AdviceQuery,
     format: TableFormat,
-) -> Result<(String, Vec<u8>)> {
+) -> Result<ExportedTable> {
     let scope = scope_name(vault, q.group_id)?;
     let view = advice::public_register(&scope, &advice::register(vault, q)?);
     let bytes = match format {
         TableFormat::Pdf => crate::documents::render_pdf(&advice::register_document(&view))?,
         TableFormat::Csv => advice::register_csv(&view)?,
     };
-    Ok((
-        format!("Advice register {scope}.{}", format.extension()),
+    Ok(ExportedTable {
+        file_name: format!("Advice register {scope}.{}", format.extension()),
         bytes,
-    ))
+        rows: view.lines.len(),
+    })
 }
 
 /// The action log for anyone to read, as PDF or CSV.
@@ -887,12 +892,16 @@ pub fn actions_export(
     q: &actions::ActionQuery,
     format: TableFormat,
     today: NaiveDate,
-) -> Result<(String, Vec<u8>)> {
+) -> Result<ExportedTable> {
     let scope = scope_name(vault, q.group_id)?;
     let view = actions::public_log(&scope, &actions::log(vault, q, today)?);
     let bytes = match format {
         TableFormat::Pdf => crate::documents::render_pdf(&actions::log_document(&view))?,
         TableFormat::Csv => actions::log_csv(&view)?,
     };
-    Ok((format!("Action log {scope}.{}", format.extension()), bytes))
+    Ok(ExportedTable {
+        file_name: format!("Action log {scope}.{}", format.extension()),
+        bytes,
+        rows: view.lines.len(),
+    })
 }

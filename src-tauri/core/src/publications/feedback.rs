@@ -148,7 +148,7 @@ pub fn report(
     let mut meetings = Vec::new();
     let now = today.and_hms_opt(23, 59, 0).unwrap_or_default();
     for m in crate::meetings::list(vault, now)? {
-        let Ok(at) = chrono::NaiveDateTime::parse_from_str(&m.starts_at, "%Y-%m-%dT%H:%M") else {
+        let Some(at) = m.start() else {
             continue;
         };
         if m.upcoming
@@ -260,45 +260,17 @@ pub fn document(r: &FeedbackReport) -> Document {
             }
         )));
     }
-    let actions_table = |lines: &[PublicActionLine]| {
-        Block::Table(Table {
-            header: vec![
-                "Raised".into(),
-                "Group".into(),
-                "Action".into(),
-                "Owner".into(),
-                "Due".into(),
-            ],
-            rows: lines
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.raised_on.clone(),
-                        a.group_name.clone(),
-                        a.action.clone(),
-                        a.owner.clone(),
-                        if a.overdue {
-                            format!("{}\nOVERDUE", a.due_on)
-                        } else {
-                            a.due_on.clone()
-                        },
-                    ]
-                })
-                .collect(),
-            column_widths: vec![1.6, 1.8, 4.0, 1.8, 1.6],
-        })
-    };
     b.push(Block::heading(2, "Actions completed in the quarter"));
     if r.completed.is_empty() {
         b.push(Block::paragraph("None."));
     } else {
-        b.push(actions_table(&r.completed));
+        b.push(actions::table(&r.completed));
     }
     b.push(Block::heading(2, "Actions still open"));
     if r.open.is_empty() {
         b.push(Block::paragraph("None."));
     } else {
-        b.push(actions_table(&r.open));
+        b.push(actions::table(&r.open));
     }
     b.push(Block::heading(2, "Meetings held and attendance"));
     if r.meetings.is_empty() {

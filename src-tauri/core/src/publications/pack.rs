@@ -107,7 +107,7 @@ pub fn build(
     let mut next: Vec<chrono::NaiveDateTime> = crate::meetings::list(vault, now)?
         .into_iter()
         .filter(|m| m.group_id == group && m.upcoming)
-        .filter_map(|m| chrono::NaiveDateTime::parse_from_str(&m.starts_at, "%Y-%m-%dT%H:%M").ok())
+        .filter_map(|m| m.start())
         .collect();
     next.sort();
     let mut next_meetings: Vec<String> = next
