@@ -1143,3 +1143,71 @@ mod crash {
         assert_eq!(check, "ok");
     }
 }
+
+#[test]
+fn names_in_any_script_come_back_from_the_minutes_pdf() {
+    let (_t, mut vault) = demo_vault();
+    let id = meeting_on(&mut vault, "14/10/2026");
+    let item = items(&vault, id)[2].id;
+    let names = ["Zofia Wójcik", "فاطمة الزهراء حسن", "प्रिया शर्मा", "陈美玲"];
+    for name in names {
+        save(
+            &mut vault,
+            id,
+            EntryDraft {
+                person_text: name.into(),
+                ..entry(item, "declaration", "Knows a family named in item 8.")
+            },
+        );
+    }
+    let text = pdf_text(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
+    for name in names {
+        assert!(text.contains(name), "{name} in the minutes:\n{text}");
+    }
+}
+
+#[test]
+fn a_hand_over_file_with_bad_minutes_names_each_problem_and_imports_nothing() {
+    use iag_desk_core::meetings::handover;
+    let (_a, mut secretary) = demo_vault();
+    let id = meeting_on(&mut secretary, "14/10/2026");
+    set_level(&mut secretary, id, 9, "not_recorded", "A police matter");
+    let open = items(&secretary, id)[5].id;
+    save(
+        &mut secretary,
+        id,
+        entry(open, "decision", "To write to the commander."),
+    );
+    let mut file: serde_json::Value =
+        serde_json::from_str(&handover::export(&mut secretary, id, Audience::Members).unwrap())
+            .unwrap();
+    file["meeting"]["minutes"][0]["kind"] = "gossip".into();
+    file["meeting"]["minutes"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "item": 40, "kind": "note", "text": "x" }));
+    file["meeting"]["minutes"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "item": 9, "kind": "note", "text": "typed anyway" }));
+    file["meeting"]["minutes"].as_array_mut().unwrap().push(
+        serde_json::json!({ "item": 6, "kind": "action", "text": "y", "due_on": "31/02/2026" }),
+    );
+    let (_b, mut chair) = demo_vault();
+    let before = iag_desk_core::meetings::list(&chair, now()).unwrap().len();
+    let err = handover::import(&mut chair, &file.to_string(), now()).unwrap_err();
+    let paths: Vec<_> = err.problems().iter().map(|p| p.field.as_str()).collect();
+    for expected in [
+        "meeting.minutes[0].kind",
+        "meeting.minutes[1].item",
+        "meeting.minutes[2].item_id",
+        "meeting.minutes[3].due_on",
+    ] {
+        assert!(paths.contains(&expected), "missing {expected} in {paths:?}");
+    }
+    assert_eq!(
+        iag_desk_core::meetings::list(&chair, now()).unwrap().len(),
+        before,
+        "all or nothing"
+    );
+}
