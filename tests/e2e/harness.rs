@@ -76,6 +76,7 @@ impl Drop for Driver {
 pub struct App {
     client: Client,
     _driver: Driver,
+    data_dir: PathBuf,
 }
 
 impl App {
@@ -119,6 +120,7 @@ impl App {
                     return App {
                         client,
                         _driver: driver,
+                        data_dir: PathBuf::from(&*data_dir),
                     }
                 }
                 Err(e) => {
@@ -294,5 +296,158 @@ impl Shots {
             std::fs::create_dir_all(&readme).unwrap();
             std::fs::write(readme.join(format!("{name}.png")), &png).unwrap();
         }
+    }
+}
+
+/// The app's process (found by its own `--data-dir`, which no other
+/// process has) and every process under it: WebKit's web and network
+/// processes are children of the app.
+pub fn process_tree(data_dir: &Path) -> Vec<u32> {
+    let needle = format!("--data-dir\0{}\0", data_dir.display());
+    let all: Vec<(u32, u32, Vec<u8>)> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // Field 4 is the parent; the name in brackets may hold spaces.
+            let parent = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+            Some((pid, parent.parse().ok()?, cmdline))
+        })
+        .collect();
+    let mut tree: Vec<u32> = all
+        .iter()
+        .filter(|(_, _, cmd)| cmd.windows(needle.len()).any(|w| w == needle.as_bytes()))
+        .map(|(pid, _, _)| *pid)
+        .collect();
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for (pid, parent, _) in &all {
+            if tree.contains(parent) && !tree.contains(pid) {
+                tree.push(*pid);
+                grew = true;
+            }
+        }
+    }
+    tree
+}
+
+/// Every network socket (TCP, UDP or raw, IPv4 or IPv6) that a set of
+/// processes holds right now, described for a failure message. Unix sockets
+/// (X11, WebKit's own IPC) are not network and are skipped. So is the one
+/// loopback port that exists only because WebDriver drives the window:
+/// WebKitWebDriver starts the app with `WEBKIT_INSPECTOR_SERVER=127.0.0.1:N`
+/// and WebKit listens there for the automation session. That port is read
+/// from the app's own environment, never guessed, and only loopback
+/// connections to it are let through.
+pub fn network_sockets(pids: &[u32]) -> Vec<String> {
+    let inspector = pids.first().and_then(|pid| inspector_endpoint(*pid));
+    let inspector = inspector.as_deref();
+    let mut found = Vec::new();
+    for pid in pids {
+        let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+            continue; // the process ended between listing and reading
+        };
+        let inodes: Vec<String> = fds
+            .filter_map(|fd| {
+                let target = std::fs::read_link(fd.ok()?.path()).ok()?;
+                let target = target.to_str()?;
+                Some(
+                    target
+                        .strip_prefix("socket:[")?
+                        .strip_suffix(']')?
+                        .to_owned(),
+                )
+            })
+            .collect();
+        if inodes.is_empty() {
+            continue;
+        }
+        for table in ["tcp", "tcp6", "udp", "udp6", "raw", "raw6"] {
+            let Ok(rows) = std::fs::read_to_string(format!("/proc/{pid}/net/{table}")) else {
+                continue;
+            };
+            for row in rows.lines().skip(1) {
+                let cols: Vec<&str> = row.split_whitespace().collect();
+                // local, remote, state … inode is the tenth column.
+                if cols.len() > 9 && inodes.iter().any(|i| i == cols[9]) {
+                    let (local, remote) = (cols[1], cols[2]);
+                    let loopback =
+                        |end: &str| end.starts_with("0100007F:") || end == "00000000:0000";
+                    if let Some(inspector) = inspector {
+                        if (local == inspector || remote == inspector)
+                            && loopback(local)
+                            && loopback(remote)
+                        {
+                            continue;
+                        }
+                    }
+                    let name =
+                        std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+                    found.push(format!(
+                        "process {pid} ({}): {table} socket local {local} remote {remote}",
+                        name.trim()
+                    ));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// WebDriver's automation endpoint as `/proc/net/tcp` writes it
+/// (`0100007F:A92B` for 127.0.0.1:43307), from the app's environment.
+fn inspector_endpoint(pid: u32) -> Option<String> {
+    let environ = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
+    let value = environ
+        .split(|b| *b == 0)
+        .find_map(|var| var.strip_prefix(b"WEBKIT_INSPECTOR_SERVER=127.0.0.1:"))?;
+    let port: u16 = std::str::from_utf8(value).ok()?.parse().ok()?;
+    Some(format!("0100007F:{port:04X}"))
+}
+
+/// Samples the app's process tree for network sockets on a thread of its
+/// own, from start until `finish`, so a connection opened and closed between
+/// two steps of a test is still likely to be seen.
+pub struct NetworkWatch {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<NetworkSeen>,
+}
+
+#[derive(Debug, Default)]
+pub struct NetworkSeen {
+    pub samples: usize,
+    pub most_processes: usize,
+    pub sockets: Vec<String>,
+}
+
+impl NetworkWatch {
+    pub fn start(app: &App) -> NetworkWatch {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let stop = std::sync::Arc::new(AtomicBool::new(false));
+        let data_dir = app.data_dir.clone();
+        let flag = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let mut seen = NetworkSeen::default();
+            while !flag.load(Ordering::Relaxed) {
+                let tree = process_tree(&data_dir);
+                seen.samples += 1;
+                seen.most_processes = seen.most_processes.max(tree.len());
+                for socket in network_sockets(&tree) {
+                    if !seen.sockets.contains(&socket) {
+                        seen.sockets.push(socket);
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            seen
+        });
+        NetworkWatch { stop, thread }
+    }
+
+    pub fn finish(self) -> NetworkSeen {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.thread.join().unwrap()
     }
 }

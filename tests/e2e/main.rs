@@ -8,7 +8,7 @@
 
 mod harness;
 
-use harness::{App, Shots};
+use harness::{App, NetworkWatch, Shots};
 
 const PASSPHRASE: &str = "kettle harbour violet";
 
@@ -1053,4 +1053,92 @@ async fn an_unattended_window_locks_itself_and_clears_what_it_showed() {
     app.click("#unlock-vault").await;
     app.wait_text(".figures", "active members").await;
     app.quit().await;
+}
+
+/// The app makes no network connection: its whole process tree (the app and
+/// WebKit's web and network processes) is sampled for TCP, UDP and raw
+/// sockets while every main screen is used and documents are written. The
+/// page also cannot reach anything beyond the app's own commands.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_window_opens_no_network_socket_and_grants_the_page_only_its_own_commands() {
+    let data = tempfile::tempdir().unwrap();
+    let saves = tempfile::tempdir().unwrap();
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
+    let watch = NetworkWatch::start(&app);
+    create_vault_with_demo(&app).await;
+    app.wait_text(".figures", "active members").await;
+
+    app.click("a[data-route=roster]").await;
+    app.click("a[href='#/roster/members']").await;
+    app.wait_text("#members-table", "Zofia Wójcik").await;
+    app.type_into("#search-box", "Fenside estate").await;
+    app.execute_script("document.getElementById('search-form').requestSubmit()")
+        .await;
+    app.wait_text("#search-summary", "result").await;
+    app.click("a[data-route=dashboard]").await;
+    app.click("section[aria-labelledby=minutes-waiting] a")
+        .await;
+    app.wait_text("main h1", "Minutes: Marlow Fen Local IAG")
+        .await;
+    app.click("#export-minutes").await;
+    app.wait_text("#minutes-message", "Saved the public minutes")
+        .await;
+    app.click("a[data-route=meetings]").await;
+    app.wait_text("main h1", "Meetings").await;
+    app.click("a[data-route=records]").await;
+    app.wait_text("main", "Marlow Fen").await;
+    app.click("a[data-route=incidents]").await;
+    app.wait_text("main h1", "Critical incidents").await;
+    app.click("a[data-route=documents]").await;
+    app.wait_text("#preview-count", "pages, as they will print")
+        .await;
+    app.click("#export-publication").await;
+    app.wait_text("#documents-message", "Saved the induction pack")
+        .await;
+    app.click("a[data-route=settings]").await;
+    app.click("#backup-now").await;
+    app.wait_text("#backup-message", "Backed up to").await;
+
+    // A core or plugin command is refused: the capability grants the page
+    // IAG Desk's own commands and nothing else.
+    app.execute_script(
+        "window.__iagRefusal = 'waiting'; \
+         window.__TAURI__.core.invoke('plugin:window|set_title', { value: 'pwned' }) \
+           .then(() => { window.__iagRefusal = 'allowed'; }) \
+           .catch((e) => { window.__iagRefusal = 'refused: ' + e; });",
+    )
+    .await;
+    app.execute_script(
+        "document.body.insertAdjacentHTML('beforeend', '<p id=refusal-probe hidden></p>'); \
+         const show = () => { const p = document.getElementById('refusal-probe'); \
+           p.hidden = false; p.textContent = window.__iagRefusal; \
+           if (window.__iagRefusal === 'waiting') setTimeout(show, 50); }; show();",
+    )
+    .await;
+    app.wait_text("#refusal-probe", "refused").await;
+    let refusal = app.text("#refusal-probe").await;
+    assert!(refusal.contains("not allowed"), "{refusal}");
+
+    let seen = watch.finish();
+    app.quit().await;
+    // The watch itself can see a socket: this test process opens one.
+    let probe = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    assert!(
+        !harness::network_sockets(&[std::process::id()]).is_empty(),
+        "the socket check sees a UDP socket held by {probe:?}"
+    );
+    assert!(
+        seen.samples > 20 && seen.most_processes >= 2,
+        "the watch saw the app's processes: {seen:?}"
+    );
+    assert!(
+        seen.sockets.is_empty(),
+        "the app opened network sockets: {:#?}",
+        seen.sockets
+    );
+    eprintln!(
+        "no network socket in {} samples of up to {} processes",
+        seen.samples, seen.most_processes
+    );
 }
