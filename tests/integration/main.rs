@@ -32,6 +32,9 @@ mod publications;
 // Critical incidents: suggestions, convening, call lists.
 mod incidents;
 
+// Subject access copies, erasure by role, the retention prompt.
+mod data_protection;
+
 // The dashboard and the vault-wide search.
 mod desk;
 

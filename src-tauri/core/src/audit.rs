@@ -24,6 +24,7 @@ vocabulary!(
         StatusChanged => ("status_changed", "Member's status changed"),
         ConfidentialExport => ("confidential_export", "Confidential document exported"),
         Erasure => ("erasure", "Personal data erased"),
+        SubjectAccess => ("subject_access", "Subject access copy made"),
         Backup => ("backup", "Backup taken"),
         Restore => ("restore", "Vault restored from a backup"),
         PassphraseChanged => ("passphrase_changed", "Passphrase changed"),

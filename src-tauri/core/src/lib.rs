@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod backup;
 pub mod dashboard;
+pub mod data_protection;
 pub mod dates;
 pub mod demo;
 pub mod documents;

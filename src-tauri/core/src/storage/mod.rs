@@ -10,6 +10,7 @@
 //!   version lives in `PRAGMA user_version`.
 
 pub(crate) mod audit;
+pub(crate) mod data_protection;
 pub(crate) mod escalations;
 pub(crate) mod incidents;
 pub(crate) mod meetings;
