@@ -194,6 +194,22 @@ pub enum Command {
         /// The backup file
         file: PathBuf,
     },
+    /// Write a copy of everything held about one person (a subject access request), as PDF or JSON
+    SubjectAccess {
+        /// The person (their whole name, or their number)
+        person: String,
+        /// The file to write: .pdf or .json
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Erase a person: details, roles, vetting and answers deleted; their name replaced by their role in minutes and registers
+    Erase {
+        /// The person (their whole name, or their number)
+        person: String,
+        /// Their whole name as the roster has it, to confirm
+        #[arg(long, value_name = "NAME")]
+        confirm: String,
+    },
     /// Search members, meetings, agenda items, minutes, advice and actions
     Search {
         /// Every word must match, in any script
@@ -337,6 +353,26 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
             iag_desk_core::publications::feedback::feedback_pdf(v, &quarter, g, now().date())
         }),
         Command::Search { text } => search(&vault_path, &text.join(" ")),
+        Command::SubjectAccess { person, output } => {
+            let json = output.extension().is_some_and(|e| e == "json");
+            publication(&vault_path, &output, "copy of the person's data", |v| {
+                let id = find_member(v, &person, "PERSON")?;
+                let copy = iag_desk_core::data_protection::subject_access(v, id, now())?;
+                let bytes = if json {
+                    iag_desk_core::data_protection::subject_access_json(&copy)?.into_bytes()
+                } else {
+                    iag_desk_core::data_protection::subject_access_pdf(&copy)?
+                };
+                iag_desk_core::data_protection::note_subject_access(
+                    v,
+                    &copy,
+                    now(),
+                    if json { "json" } else { "pdf" },
+                )?;
+                Ok(bytes)
+            })
+        }
+        Command::Erase { person, confirm } => erase(&vault_path, &person, &confirm),
         Command::Backup { file } => backup(&vault_path, &file),
         Command::Passphrase => change_passphrase(&vault_path),
         Command::Restore { file } => restore(&vault_path, &file),
@@ -906,13 +942,30 @@ fn pack(
 ) -> Result<Output> {
     publication(path, output, "induction pack", |v| {
         let g = find_group(v, group)?;
-        let member = member.as_deref().map(|m| find_member(v, m)).transpose()?;
+        let member = member
+            .as_deref()
+            .map(|m| find_member(v, m, "--member"))
+            .transpose()?;
         iag_desk_core::publications::pack::pack_pdf(v, g, member, large_print, now().date())
     })
 }
 
+fn erase(path: &std::path::Path, person: &str, confirm: &str) -> Result<Output> {
+    let mut vault = unlock(path)?;
+    let id = find_member(&vault, person, "PERSON")?;
+    let erased = iag_desk_core::data_protection::erase(&mut vault, id, confirm, now())?;
+    Ok(Output {
+        text: format!(
+            "Erased. Their name was replaced by their role ({}) in {} places.",
+            erased.shown_as, erased.replaced
+        ),
+        json: serde_json::to_value(&erased).unwrap_or_default(),
+    })
+}
+
 /// A person by number, or by their whole name (any script, any case).
-fn find_member(vault: &Vault, text: &str) -> Result<iag_desk_core::ids::PersonId> {
+/// `arg` names the argument in a message: `--member`, `PERSON`.
+fn find_member(vault: &Vault, text: &str, arg: &str) -> Result<iag_desk_core::ids::PersonId> {
     let text = text.trim();
     if let Ok(n) = text.parse::<i64>() {
         return Ok(iag_desk_core::ids::PersonId(n));
@@ -932,11 +985,11 @@ fn find_member(vault: &Vault, text: &str) -> Result<iag_desk_core::ids::PersonId
     match exact.as_slice() {
         [one] => Ok(one.id),
         [] => Err(Error::invalid(
-            "--member",
+            arg,
             format!("nobody called \"{text}\" is on the roster."),
         )),
         many => Err(Error::invalid(
-            "--member",
+            arg,
             format!(
                 "{} people are called \"{text}\": give the number instead ({}).",
                 many.len(),

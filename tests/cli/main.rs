@@ -904,3 +904,57 @@ fn change_the_passphrase_then_restore_a_backup() {
     );
     assert_fails_with(&o, 1, "is not a file");
 }
+
+#[test]
+fn subject_access_copy_and_erasure_from_the_command_line() {
+    let dir = demo_dir();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("zofia.pdf");
+    let json = out.path().join("zofia.json");
+    for file in [&pdf, &json] {
+        let o = iag_desk(
+            dir.path(),
+            Some(PASSPHRASE),
+            &[
+                "subject-access",
+                "Zofia Wójcik",
+                "-o",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    assert!(pdftotext(&pdf).contains("Personal data held about Zofia Wójcik"));
+    let copy: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(copy["person"]["full_name"], "Zofia Wójcik");
+
+    // The wrong confirmation erases nothing; the right one erases her.
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["erase", "Zofia Wójcik", "--confirm", "Zofia"],
+    );
+    assert_fails_with(&o, 1, "type the name exactly");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["erase", "Zofia Wójcik", "--confirm", "Zofia Wójcik"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("replaced by their role"),
+        "{}",
+        stdout(&o)
+    );
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "subject-access",
+            "Zofia Wójcik",
+            "-o",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert_fails_with(&o, 1, "PERSON: nobody called");
+}

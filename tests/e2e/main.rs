@@ -1142,3 +1142,95 @@ async fn the_window_opens_no_network_socket_and_grants_the_page_only_its_own_com
         seen.samples, seen.most_processes
     );
 }
+
+/// A subject access request and an erasure, from the member's page: the
+/// copy is saved and read back; a mistyped name erases nothing; the right
+/// one removes her from the roster and from search.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_data_copied_for_her_then_erased_from_her_page() {
+    const NAME: &str = "Zofia Wójcik";
+    let data = tempfile::tempdir().unwrap();
+    let shots = Shots::new("data-protection");
+    let saves = tempfile::tempdir().unwrap();
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
+    create_vault_with_demo(&app).await;
+    app.wait_text(".figures", "active members").await;
+    app.click("a[data-route=roster]").await;
+    app.click("a[href='#/roster/members']").await;
+    app.type_into("#member-search", "Wójcik").await;
+    app.wait_text("#member-count", "1 member matches").await;
+    app.wait_text("#member-results", NAME).await;
+    app.execute_script(
+        "location.hash = [...document.querySelectorAll('#member-results a')] \
+         .find((a) => a.textContent === 'Zofia Wójcik').getAttribute('href')",
+    )
+    .await;
+    app.wait_text("main h1", NAME).await;
+
+    app.click("#subject-access-pdf").await;
+    app.wait_text("#data-protection-message", "Saved the copy to")
+        .await;
+    app.click("#subject-access-json").await;
+    app.wait_text("#data-protection-message", ".json").await;
+    let saved: Vec<_> = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let pdf = saved
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("the PDF copy was saved");
+    let json = saved
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("the JSON copy was saved");
+    assert!(pdf_text(pdf).contains("Personal data held about Zofia Wójcik"));
+    let copy: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    assert_eq!(copy["person"]["full_name"], NAME);
+    assert!(!copy["roles"].as_array().unwrap().is_empty());
+
+    app.scroll_to("#erase-form").await;
+    app.type_into("#erase-form [name=confirm_name]", "Zofia")
+        .await;
+    app.click("#erase-person").await;
+    app.wait_text("[data-error-for=confirm_name]", "type the name exactly")
+        .await;
+    shots.take(&app, "01-erase-needs-the-name").await;
+    app.clear("#erase-form [name=confirm_name]").await;
+    app.type_into("#erase-form [name=confirm_name]", NAME).await;
+    app.click("#erase-person").await;
+    app.wait_text("main h1", "Roster").await;
+    app.wait_text("#member-count", "members.").await;
+    app.type_into("#member-search", "Wójcik").await;
+    app.wait_text("#member-count", "0 members match").await;
+    app.type_into("#search-box", "Wójcik").await;
+    app.execute_script("document.getElementById('search-form').requestSubmit()")
+        .await;
+    app.wait_text("#search-summary", "Nothing").await;
+    app.click("a[data-route=settings]").await;
+    app.wait_text("#audit-trail", "A person's record erased")
+        .await;
+    shots.take(&app, "02-audit-after-erasure").await;
+
+    // The retention prompt: Kamil left eight months ago.
+    app.clear("#retention-form [name=retention_months]").await;
+    app.type_into("#retention-form [name=retention_months]", "0")
+        .await;
+    app.click("#retention-form button[type=submit]").await;
+    app.wait_text("[data-error-for=retention_months]", "from 1 to 120")
+        .await;
+    app.clear("#retention-form [name=retention_months]").await;
+    app.type_into("#retention-form [name=retention_months]", "6")
+        .await;
+    app.click("#retention-form button[type=submit]").await;
+    app.click("a[data-route=dashboard]").await;
+    app.wait_text("#retention-due", "Left more than 6 months ago (1)")
+        .await;
+    app.wait_text("section[aria-labelledby=retention-due]", "Kamil Dąbrowski")
+        .await;
+    app.scroll_to("#retention-due").await;
+    shots.take(&app, "03-retention-prompt").await;
+    app.quit().await;
+}

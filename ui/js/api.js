@@ -41,6 +41,14 @@ export const vault = {
   setIdleLock: (minutes) => call('vault_idle_lock_set', { minutes }),
 };
 
+export const dataProtection = {
+  /// format: 'json' or 'pdf'. Resolves to the saved path, or null if cancelled.
+  subjectAccess: (id, format) => call('person_subject_access', { id, format }),
+  erase: (id, confirmName) => call('person_erase', { id, confirmName }),
+  retentionMonths: () => call('retention_months'),
+  setRetentionMonths: (months) => call('retention_months_set', { months }),
+};
+
 export const demo = {
   load: () => call('demo_load'),
   remove: () => call('demo_remove'),

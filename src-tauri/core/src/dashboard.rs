@@ -40,6 +40,9 @@ pub struct Dashboard {
     pub open_incidents: Vec<crate::incidents::IncidentSummary>,
     /// The last backup, and a reminder after a week.
     pub backup: crate::backup::BackupState,
+    /// People who left longer ago than the retention period: keep or erase.
+    pub retention_due: Vec<crate::data_protection::RetentionDue>,
+    pub retention_months: u32,
 }
 
 pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
@@ -95,6 +98,8 @@ pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
         )?,
         vetting_and_agreements: people,
         backup: crate::backup::state(vault, now)?,
+        retention_due: crate::data_protection::retention_due(vault, today)?,
+        retention_months: crate::data_protection::retention_months(vault)?,
         open_incidents: crate::incidents::list(vault)?
             .into_iter()
             .filter(|i| i.status != crate::incidents::IncidentStatus::Closed)

@@ -67,6 +67,9 @@ export async function render() {
     attention('vetting-attention', 'Vetting and agreements', d.vetting_and_agreements,
       'No vetting expires in the next 60 days, and every agreement is signed.',
       (p) => [h('a', { href: `#/roster/member/${p.person_id}`, dir: 'auto' }, p.name), h('span', { class: 'hint' }, ` ${p.warnings.join(' ')}`)]),
+    attention('retention-due', `Left more than ${d.retention_months} months ago`, d.retention_due,
+      'Nobody who left is past the retention period.',
+      (p) => [h('a', { href: `#/roster/member/${p.person_id}`, dir: 'auto' }, p.name), h('span', { class: 'hint' }, ` ${p.since}: keep the record only if there is a reason; otherwise erase it from their page.`)]),
     h('h2', {}, 'Next meetings'),
     upcoming.length === 0
       ? h('p', { class: 'empty' }, 'No meetings are planned.')

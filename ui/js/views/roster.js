@@ -3,7 +3,7 @@
 // and CSV in and out. Every figure comes from the vault.
 
 import { escalationsSection } from './escalations.js';
-import { files, meetings, roster } from '../api.js';
+import { dataProtection, files, meetings, roster } from '../api.js';
 import { announce, errorBlock, fill, h, savedNotice, table } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
 
@@ -393,6 +393,31 @@ async function memberPage(id) {
     refresh();
   });
 
+  // Subject access and erasure: the person's rights under UK GDPR.
+  const dpMessage = h('div', { id: 'data-protection-message', 'aria-live': 'polite' });
+  const copyButton = (format, label) => {
+    const b = h('button', { type: 'button', class: 'secondary', id: `subject-access-${format}` }, label);
+    b.addEventListener('click', async () => {
+      dpMessage.textContent = '';
+      try {
+        const saved = await dataProtection.subjectAccess(id, format);
+        if (saved) dpMessage.textContent = `Saved the copy to ${saved}. It holds personal data: give it only to ${f.full_name}.`;
+      } catch (e) {
+        dpMessage.textContent = e.message;
+      }
+    });
+    return b;
+  };
+  const eraseForm = submitter(h('form', { novalidate: true, id: 'erase-form' },
+    h('p', { class: 'hint' }, 'Deletes their contact details, roles, vetting, agreements and representation answers. In minutes, registers and votes their name is replaced by the role they held (for example “a member”), so the records still make sense. This cannot be undone; backups taken before today still hold the person until they are replaced.'),
+    field({ name: 'confirm_name', label: `To confirm, type their name: ${f.full_name}`, required: true }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger', id: 'erase-person' }, 'Erase this person'))),
+  (q) => dataProtection.erase(id, q.confirm_name),
+  (erased) => {
+    announce(`Erased. Their name was replaced by their role (${erased.shown_as}) in ${erased.replaced} places.`);
+    go(isPolice ? '#/roster/police' : '#/roster/members');
+  });
+
   return h('div', {},
     h('p', {}, h('a', { href: isPolice ? '#/roster/police' : '#/roster/members' }, '← Back to the list')),
     h('h1', { dir: 'auto' }, f.full_name),
@@ -443,5 +468,11 @@ async function memberPage(id) {
       { title: 'Reason', cell: (s) => s.reason || '—' },
       { title: 'Decided at', cell: (s) => s.meeting ?? '—' },
     ], p.status_history),
-    h('h3', {}, 'Change status'), statusForm);
+    h('h3', {}, 'Change status'), statusForm,
+    h('h2', {}, 'Data protection'),
+    h('p', {}, 'A copy of everything held about this person, for a subject access request. Records taken in confidence are listed without their text, for your data-protection officer to review.'),
+    h('div', { class: 'actions' }, copyButton('pdf', 'Save a copy as PDF'), copyButton('json', 'Save a copy as JSON')),
+    dpMessage,
+    h('h3', {}, 'Erase this person'),
+    eraseForm);
 }

@@ -1,6 +1,6 @@
 // Settings: where the vault is, its schema, the demo force, locking.
 
-import { demo, vault } from '../api.js';
+import { dataProtection, demo, vault } from '../api.js';
 import { announce, errorBlock, fill, h, table } from '../dom.js';
 import { clearProblems, field, showProblems, values } from '../forms.js';
 
@@ -75,6 +75,8 @@ export async function render() {
     backupMessage,
     h('h2', {}, 'Locking'),
     idleForm(await vault.idleLock()),
+    h('h2', {}, 'Keeping personal data'),
+    retentionForm(await dataProtection.retentionMonths()),
     h('h2', {}, 'Change the passphrase'),
     passphraseForm(),
     h('h2', {}, 'Restore from a backup'),
@@ -145,10 +147,26 @@ function idleForm(seconds) {
   return f;
 }
 
+function retentionForm(months) {
+  const f = h('form', { novalidate: true, id: 'retention-form', class: 'inline-form' },
+    h('p', { class: 'hint' }, 'People who left or were removed longer ago than this are listed on the dashboard, to keep only if there is a reason and otherwise erase.'),
+    field({ name: 'retention_months', label: 'Review people who left this many months ago', type: 'number', value: months }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Save')));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(f);
+    try {
+      const saved = await dataProtection.setRetentionMonths(values(f).retention_months);
+      announce(`People who left more than ${saved} months ago are now listed for review.`);
+    } catch (err) { showProblems(f, err); }
+  });
+  return f;
+}
+
 function auditTable(lines) {
   if (!lines.length) return h('p', { class: 'hint', id: 'audit-trail' }, 'Nothing recorded yet.');
   return h('div', { id: 'audit-trail' },
-    h('p', { class: 'hint' }, 'Approvals, agreements, status changes, confidential exports, erasures, backups, restores and passphrase changes, newest first. It never holds confidential text.'),
+    h('p', { class: 'hint' }, 'Approvals, agreements, status changes, confidential exports, subject access copies, erasures, backups, restores and passphrase changes, newest first. It never holds confidential text.'),
     table('The audit trail', [
       { title: 'When', cell: (l) => l.at },
       { title: 'What', cell: (l) => l.action },
