@@ -451,10 +451,22 @@ fn now() -> chrono::NaiveDateTime {
 }
 
 /// The passphrase from the environment, else from a prompt on a terminal.
+/// A passphrase given in the environment, removed from it at once so that
+/// nothing this process starts (the printer, a viewer) inherits it, and
+/// wiped from memory when dropped.
+fn taken_from_environment(var: &str) -> Option<zeroize::Zeroizing<String>> {
+    let value = std::env::var(var).ok()?;
+    std::env::remove_var(var);
+    Some(zeroize::Zeroizing::new(value))
+}
+
 /// `confirm` asks twice (for a new vault).
 fn read_passphrase(confirm: bool) -> Result<(Passphrase, Passphrase)> {
-    if let Ok(value) = std::env::var(PASSPHRASE_VAR) {
-        return Ok((Passphrase::new(value.clone()), Passphrase::new(value)));
+    if let Some(value) = taken_from_environment(PASSPHRASE_VAR) {
+        return Ok((
+            Passphrase::new(value.as_str()),
+            Passphrase::new(value.as_str()),
+        ));
     }
     if !std::io::stdin().is_terminal() {
         return Err(Error::invalid(
@@ -857,9 +869,9 @@ fn incidents(path: &std::path::Path) -> Result<Output> {
 fn change_passphrase(path: &std::path::Path) -> Result<Output> {
     let (current, _) = read_passphrase(false)?;
     let mut vault = Vault::unlock(path, &current)?;
-    let (new, confirmation) = match std::env::var(NEW_PASSPHRASE_VAR) {
-        Ok(v) => (Passphrase::new(v.clone()), Passphrase::new(v)),
-        Err(_) if std::io::stdin().is_terminal() => {
+    let (new, confirmation) = match taken_from_environment(NEW_PASSPHRASE_VAR) {
+        Some(v) => (Passphrase::new(v.as_str()), Passphrase::new(v.as_str())),
+        None if std::io::stdin().is_terminal() => {
             let ask = |text: &str| {
                 rpassword::prompt_password(text)
                     .map(Passphrase::new)
@@ -867,7 +879,7 @@ fn change_passphrase(path: &std::path::Path) -> Result<Output> {
             };
             (ask("New passphrase: ")?, ask("Type it again: ")?)
         }
-        Err(_) => {
+        None => {
             return Err(Error::invalid(
                 "New passphrase",
                 format!("none given. Set {NEW_PASSPHRASE_VAR}, or run in a terminal to be asked."),
