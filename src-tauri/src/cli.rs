@@ -73,8 +73,11 @@ pub enum Command {
     /// Load the fictional demo force into the vault (safe to run twice)
     Demo {
         /// Remove the demo force instead, leaving every real record
-        #[arg(long)]
+        #[arg(long, conflicts_with = "large")]
         remove: bool,
+        /// Also add a large force (10,000 members, 2,000 meetings, 30,000 agenda items) to try IAG Desk at scale. Not removable: use a data folder of its own
+        #[arg(long)]
+        large: bool,
     },
     /// Show the vault's location, schema version and counts
     Status,
@@ -302,7 +305,7 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
     let vault_path = paths::vault_path(&global.data_dir());
     let result = match command {
         Command::Init => init(&vault_path),
-        Command::Demo { remove } => load_demo(&vault_path, remove),
+        Command::Demo { remove, large } => load_demo(&vault_path, remove, large),
         Command::Status => status(&vault_path),
         Command::Roster(c) => roster(&vault_path, c),
         Command::Meetings(c) => meetings(&vault_path, c),
@@ -516,7 +519,7 @@ fn init(path: &std::path::Path) -> Result<Output> {
     })
 }
 
-fn load_demo(path: &std::path::Path, remove: bool) -> Result<Output> {
+fn load_demo(path: &std::path::Path, remove: bool, large: bool) -> Result<Output> {
     let mut vault = unlock(path)?;
     if remove {
         let removed = demo::remove(&mut vault)?;
@@ -532,6 +535,27 @@ fn load_demo(path: &std::path::Path, remove: bool) -> Result<Output> {
         });
     }
     let report = demo::load(&mut vault, now().date())?;
+    if large {
+        let members = iag_desk_core::roster::members::search(
+            &vault,
+            &iag_desk_core::roster::members::MemberQuery::default(),
+            now().date(),
+        )?
+        .len();
+        let grown = demo::large::grow(
+            &mut vault,
+            now().date(),
+            10_000usize.saturating_sub(members),
+            2_000,
+        )?;
+        return Ok(Output {
+            text: format!(
+                "Loaded the demo force and a large force beside it: {} more members, {} more meetings, {} more agenda items.",
+                grown.members, grown.meetings, grown.agenda_items
+            ),
+            json: json(&grown),
+        });
+    }
     Ok(Output {
         text: if report.added == 0 {
             "The demo force (Fenwold Police) is already loaded: nothing added.".into()

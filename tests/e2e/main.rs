@@ -1234,3 +1234,60 @@ async fn a_members_data_copied_for_her_then_erased_from_her_page() {
     shots.take(&app, "03-retention-prompt").await;
     app.quit().await;
 }
+
+/// A force of 10,000 members and 2,000 meetings (made with `demo --large`):
+/// the member and meeting lists come a page at a time, and a meeting opens.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_force_is_listed_a_page_at_a_time() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [&["init"][..], &["demo", "--large"]] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_iag-desk"))
+            .args(args)
+            .env("IAG_DESK_DATA_DIR", data.path())
+            .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let shots = Shots::new("large-force");
+    let app = App::launch(data.path()).await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.click("#unlock-vault").await;
+    app.wait_text(".figures", "active members").await;
+    app.click("a[data-route=roster]").await;
+    app.click("a[href='#/roster/members']").await;
+    app.wait_text("#member-count", "10,000 members.").await;
+    app.wait_text(".pager", "Showing 1–50 of 10,000 members")
+        .await;
+    assert_eq!(
+        app.visible_texts("#members-table tbody tr").await.len(),
+        50,
+        "one page of rows is drawn"
+    );
+    app.click(".pager button:last-child").await;
+    app.wait_text(".pager", "Showing 51–100 of 10,000 members")
+        .await;
+    shots.take(&app, "01-members-page-2").await;
+    app.type_into("#member-search", "ਹਰਪ੍ਰੀਤ").await;
+    app.wait_text("#member-count", "members match").await;
+    app.wait_text(".pager", "Showing 1–50 of").await;
+
+    app.click("a[data-route=meetings]").await;
+    app.wait_text("#meetings-held + * , main h2", "Held (2,04")
+        .await;
+    app.wait_text("#meetings-held .pager", "Showing 1–25 of 2,04")
+        .await;
+    app.click("#meetings-held .pager button:last-child").await;
+    app.wait_text("#meetings-held .pager", "Showing 26–50 of")
+        .await;
+    shots.take(&app, "02-meetings-held-page-2").await;
+    app.click("#meetings-held tbody tr:first-child a").await;
+    app.wait_text("main h1", "18:30").await;
+    app.execute_script(
+        "if (![...document.querySelectorAll('main input')].some((i) => \
+           i.value.startsWith('Stop and search scrutiny'))) throw new Error('agenda not shown')",
+    )
+    .await;
+    shots.take(&app, "03-a-meeting-opened").await;
+    app.quit().await;
+}

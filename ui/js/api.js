@@ -61,6 +61,7 @@ export const roster = {
   addGroup: (form) => call('roster_group_add', { form }),
   updateGroup: (id, form) => call('roster_group_update', { id, form }),
   search: (query) => call('roster_search', { query }),
+  membersPage: (query, offset, limit) => call('roster_members_page', { query, offset, limit }),
   police: () => call('roster_police'),
   person: (id) => call('roster_person', { id }),
   add: (form) => call('roster_person_add', { form }),
@@ -81,6 +82,8 @@ export const roster = {
 
 export const meetings = {
   list: () => call('meetings_list'),
+  /// upcoming: true for those coming up, false for those held.
+  page: (upcoming, offset, limit) => call('meetings_page', { upcoming, offset, limit }),
   due: () => call('meetings_due'),
   detail: (id) => call('meeting_detail', { id }),
   create: (form) => call('meeting_create', { form }),

@@ -43,6 +43,33 @@ export function table(caption, columns, rows, rowAttrs = () => ({})) {
       })))));
 }
 
+/// "Showing 51–100 of 10,412" with Previous and Next, for a long list
+/// sent a page at a time. `go(offset)` fetches and draws another page.
+export function pager(page, noun, go) {
+  if (page.total <= page.limit) return null;
+  const first = page.offset + 1;
+  const last = page.offset + page.items.length;
+  const n = (x) => x.toLocaleString('en-GB');
+  const button = (label, offset, disabled) => h('button', {
+    type: 'button', class: 'secondary small', disabled,
+    onclick: () => go(offset),
+  }, label);
+  return h('nav', { class: 'pager', 'aria-label': `Pages of ${noun}` },
+    button('← Previous', Math.max(0, page.offset - page.limit), page.offset === 0),
+    h('span', { class: 'pager-position', role: 'status' }, `Showing ${n(first)}–${n(last)} of ${n(page.total)} ${noun}`),
+    button('Next →', page.offset + page.limit, last >= page.total));
+}
+
+/// After a new page is drawn: the reader starts at its top, and so does
+/// keyboard focus (the table is focusable for this, not tabbable).
+export function toPageTop(container) {
+  const t = container.querySelector('table');
+  if (!t) return;
+  t.tabIndex = -1;
+  t.focus({ preventScroll: true });
+  t.scrollIntoView({ block: 'start' });
+}
+
 /// Says something to screen-reader users without moving focus.
 export function announce(text) {
   const el = document.getElementById('announcer');

@@ -19,6 +19,7 @@ pub mod incidents;
 pub mod locking;
 pub mod meetings;
 pub mod minutes;
+pub mod paging;
 pub mod passphrase;
 pub mod publications;
 pub mod roster;

@@ -14,6 +14,22 @@ pub fn meetings_list(desk: State<'_, Desk>) -> CommandResult<Vec<MeetingSummary>
     desk.with_vault(|v| meetings::list(v, super::now()))
 }
 
+/// One page of the meetings coming up (soonest first) or held (most
+/// recent first), for a vault of any size.
+#[tauri::command(async)]
+pub fn meetings_page(
+    desk: State<'_, Desk>,
+    upcoming: bool,
+    offset: usize,
+    limit: usize,
+) -> CommandResult<iag_desk_core::paging::Page<MeetingSummary>> {
+    desk.with_vault(|v| {
+        let all = meetings::list(v, super::now())?;
+        let section = all.into_iter().filter(|m| m.upcoming == upcoming).collect();
+        Ok(iag_desk_core::paging::page(section, offset, limit))
+    })
+}
+
 #[tauri::command(async)]
 pub fn meetings_due(desk: State<'_, Desk>) -> CommandResult<Vec<GroupDue>> {
     desk.with_vault(|v| plan::due(v, super::now()))

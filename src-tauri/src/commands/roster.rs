@@ -57,6 +57,20 @@ pub fn roster_police(desk: State<'_, Desk>) -> CommandResult<Vec<PersonSummary>>
     desk.with_vault(|v| roster::people(v, PersonKind::Police, today()))
 }
 
+/// One page of the member list, for a roster of any size.
+#[tauri::command(async)]
+pub fn roster_members_page(
+    desk: State<'_, Desk>,
+    query: MemberQuery,
+    offset: usize,
+    limit: usize,
+) -> CommandResult<iag_desk_core::paging::Page<PersonSummary>> {
+    desk.with_vault(|v| {
+        members::search(v, &query, today())
+            .map(|all| iag_desk_core::paging::page(all, offset, limit))
+    })
+}
+
 #[tauri::command(async)]
 pub fn roster_person(desk: State<'_, Desk>, id: PersonId) -> CommandResult<PersonDetail> {
     desk.with_vault(|v| members::person(v, id, today()))

@@ -4,12 +4,15 @@
 // by chair and police, and the attendance register with the live quorum.
 
 import { files, meetings, minutes, roster } from '../api.js';
-import { announce, errorBlock, fill, h, savedNotice, table } from '../dom.js';
+import { announce, errorBlock, fill, h, pager, savedNotice, table, toPageTop } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
 import { minutesPage } from './minutes.js';
 import { registerTable } from './register.js';
 
 export const title = 'Meetings';
+
+/// Meetings drawn per page of each section.
+const PAGE = 25;
 
 const columns = [
   { title: 'When', cell: (m) => h('a', { href: `#/meetings/${m.id}` }, m.when) },
@@ -28,9 +31,24 @@ export async function render([id, part] = []) {
   if (id === 'new') return newMeeting();
   if (id && part === 'minutes') return minutesPage(Number(id));
   if (id) return meetingPage(Number(id));
-  const all = await meetings.list();
-  const upcoming = all.filter((m) => m.upcoming);
-  const past = all.filter((m) => !m.upcoming);
+  // Each section a page at a time: years of meetings run to thousands.
+  const section = async (upcoming, caption, none) => {
+    const box = h('div', { id: upcoming ? 'meetings-upcoming' : 'meetings-held' });
+    const heading = h('h2', {});
+    const draw = async (offset) => {
+      const page = await meetings.page(upcoming, offset, PAGE);
+      heading.textContent = `${upcoming ? 'Coming up' : 'Held'} (${page.total.toLocaleString('en-GB')})`;
+      fill(box, page.items.length
+        ? [table(caption, columns, page.items), pager(page, upcoming ? 'meetings coming up' : 'meetings held', (at) => draw(at).then(() => toPageTop(box)))]
+        : h('p', { class: 'empty' }, none));
+    };
+    await draw(0);
+    return [heading, box];
+  };
+  const [upcoming, past] = await Promise.all([
+    section(true, 'Meetings coming up, soonest first', 'No meetings are planned.'),
+    section(false, 'Meetings held, most recent first', 'No meetings have been held yet.'),
+  ]);
   const notice = h('div', { id: 'meetings-message', 'aria-live': 'polite' });
   const exportCalendar = h('button', { type: 'button', class: 'secondary', id: 'export-calendar' }, 'Export calendar (.ics)');
   exportCalendar.addEventListener('click', async () => {
@@ -57,10 +75,8 @@ export async function render([id, part] = []) {
     h('h1', {}, 'Meetings'),
     h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/meetings/new', id: 'new-meeting' }, 'New meeting'), exportCalendar, importHandover),
     notice,
-    h('h2', {}, `Coming up (${upcoming.length})`),
-    upcoming.length ? table('Meetings coming up, soonest first', columns, upcoming) : h('p', { class: 'empty' }, 'No meetings are planned.'),
-    h('h2', {}, `Held (${past.length})`),
-    past.length ? table('Meetings held, most recent first', columns, past) : h('p', { class: 'empty' }, 'No meetings have been held yet.'));
+    upcoming,
+    past);
 }
 
 function meetingFields(groups, m = {}) {

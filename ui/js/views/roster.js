@@ -4,10 +4,13 @@
 
 import { escalationsSection } from './escalations.js';
 import { dataProtection, files, meetings, roster } from '../api.js';
-import { announce, errorBlock, fill, h, savedNotice, table } from '../dom.js';
+import { announce, errorBlock, fill, h, pager, savedNotice, table, toPageTop } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
 
 export const title = 'Roster';
+
+/// Members drawn per page of the list.
+const PAGE = 50;
 
 let vocab = null;
 async function vocabulary() {
@@ -193,22 +196,27 @@ async function members() {
   const results = h('div', { id: 'member-results' });
   const message = h('div', { id: 'roster-message', 'aria-live': 'polite' });
 
+  // A page at a time: a force's roster can run to thousands.
   let ticket = 0;
-  const run = async () => {
+  const run = async (offset = 0) => {
     const q = values(form);
     const mine = ++ticket;
-    const people = await roster.search({
+    const page = await roster.membersPage({
       text: q.text, group: q.group ? Number(q.group) : null, role: q.role, status: q.status, vetting: q.vetting,
-    });
+    }, offset, PAGE);
     if (mine !== ticket) return; // a newer search has started
     const filtered = q.text.trim() || q.group || q.role || q.status || q.vetting;
-    count.textContent = filtered ? `${people.length} ${people.length === 1 ? 'member matches' : 'members match'}.` : `${people.length} members.`;
-    fill(results, people.length ? memberTable(people, 'Members') : h('p', { class: 'empty' }, 'No member matches. Try fewer words or clear a filter.'));
+    const total = page.total.toLocaleString('en-GB');
+    count.textContent = filtered ? `${total} ${page.total === 1 ? 'member matches' : 'members match'}.` : `${total} members.`;
+    const again = (at) => run(at).then(() => toPageTop(results));
+    fill(results, page.items.length
+      ? [memberTable(page.items, 'Members'), pager(page, 'members', again)]
+      : h('p', { class: 'empty' }, 'No member matches. Try fewer words or clear a filter.'));
     const t = results.querySelector('table');
     if (t) t.id = 'members-table';
   };
-  form.addEventListener('input', run);
-  form.addEventListener('change', run);
+  form.addEventListener('input', () => run());
+  form.addEventListener('change', () => run());
   await run();
 
   const exportButton = h('button', { type: 'button', class: 'secondary', id: 'export-csv' }, 'Export CSV');

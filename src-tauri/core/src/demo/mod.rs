@@ -11,6 +11,7 @@
 //!   (RFC 2606) and Ofcom's drama range of mobile numbers (07700 900xxx).
 
 mod force;
+pub mod large;
 mod minutes;
 
 use crate::error::Result;

@@ -664,3 +664,12 @@ pub(crate) fn replace_attendance(
     }
     Ok(())
 }
+
+/// Agenda items in the whole vault.
+pub(crate) fn agenda_item_total(conn: &Connection) -> Result<usize> {
+    Ok(
+        conn.query_row("SELECT count(*) FROM agenda_items", [], |r| {
+            r.get::<_, i64>(0)
+        })? as usize,
+    )
+}
