@@ -7,6 +7,7 @@
 //! person to look at.
 
 mod harness;
+mod measure;
 
 use harness::{App, NetworkWatch, Shots};
 
