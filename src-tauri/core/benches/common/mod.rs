@@ -1,9 +1,13 @@
 //! Shared by the document benchmarks: a vault with the demo force and a new
-//! meeting of Marlow Fen Local IAG on 9 December 2026, from its template.
+//! meeting of Marlow Fen Local IAG on 9 December 2026, from its template;
+//! for the minutes benchmarks, that meeting minuted until its public minutes
+//! run to 40 pages.
 
 use chrono::NaiveDate;
+use iag_desk_core::documents::layout;
 use iag_desk_core::ids::MeetingId;
 use iag_desk_core::meetings::plan::{self, MeetingForm};
+use iag_desk_core::minutes::{self, audience, document, record, EntryDraft};
 use iag_desk_core::{demo, roster, Passphrase, Vault};
 
 pub fn today() -> NaiveDate {
@@ -36,6 +40,72 @@ pub fn demo_meeting() -> (tempfile::TempDir, Vault, MeetingId) {
     )
     .unwrap();
     (dir, vault, id)
+}
+
+/// How many pages the meeting's public minutes run to.
+// Each bench compiles this module into its own crate, and only the minutes
+// benches use the minuted meeting.
+#[allow(dead_code)]
+pub fn public_minutes_pages(vault: &Vault, id: MeetingId) -> usize {
+    let r = record::record(vault, id).unwrap();
+    layout(&document::public_document(&audience::public_minutes(&r)))
+        .unwrap()
+        .pages
+        .len()
+}
+
+/// The demo meeting minuted until its public minutes run to at least `pages`
+/// pages: notes, decisions, advice, actions and votes under every item, names
+/// in several scripts, one entry in nine confidential. Returns the vault (kept
+/// alive by the folder), the meeting and how many entries were written.
+#[allow(dead_code)]
+pub fn minuted_meeting(pages: usize) -> (tempfile::TempDir, Vault, MeetingId, usize) {
+    let now = today().and_hms_opt(20, 0, 0).unwrap();
+    let (dir, mut vault, id) = demo_meeting();
+    let items: Vec<i64> = plan::detail(&vault, id)
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    let names = [
+        "Zofia Wójcik",
+        "فاطمة الزهراء حسن",
+        "রাজিয়া বেগম",
+        "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+        "प्रिया शर्मा",
+        "陈美玲",
+        "Siobhán Ní Bhriain",
+    ];
+    let kinds = ["note", "decision", "advice", "action", "note", "vote"];
+    let mut n = 0;
+    while public_minutes_pages(&vault, id) < pages {
+        for _ in 0..20 {
+            let name = names[n % names.len()];
+            let kind = kinds[n % kinds.len()];
+            let draft = EntryDraft {
+                item_id: items[5 + n % 6],
+                kind: kind.into(),
+                confidentiality: if n % 9 == 0 { "confidential" } else { "" }.into(),
+                text: format!(
+                    "{name} reported what residents on the Fenside estate said about stop and \
+                     search after the arrest outside the youth club, and asked the inspector \
+                     for the figures by ward and by self-defined ethnicity for the quarter ({n})."
+                ),
+                police_recipient: "Inspector Gareth Lloyd".into(),
+                owner_text: name.into(),
+                due_on: "22/12/2026".into(),
+                votes_for: 5,
+                votes_against: 5,
+                votes_abstain: 1,
+                casting_vote: "for".into(),
+                ..Default::default()
+            };
+            minutes::save_entry(&mut vault, id, &draft, now).unwrap();
+            n += 1;
+        }
+    }
+    (dir, vault, id, n)
 }
 
 /// Runs `f` once cold, then `runs` times, and prints one line: median, min
