@@ -262,6 +262,19 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         )])
     })?;
     let mut problems = Vec::new();
+    // A NUL can only arrive as the escape \u0000 (JSON forbids it raw), and
+    // SQLite's length() stops at one: an agenda title of NULs would pass the
+    // checks below, then fail the vault's own non-empty-title check.
+    if json.contains("\\u0000") {
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
+            nul_paths(&value, "", &mut |path| {
+                problems.push(Problem::new(
+                    path,
+                    "contains a NUL character (\\u0000), which IAG Desk never writes; remove it.",
+                ))
+            });
+        }
+    }
     if file.format != FORMAT {
         problems.push(Problem::new(
             "format",
@@ -506,4 +519,57 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         attendees: register.len(),
         minute_entries: entries.len(),
     })
+}
+
+/// Calls `found` with the JSON path ("meeting.agenda[2].title") of every
+/// string in `value` that holds a NUL character.
+fn nul_paths(value: &serde_json::Value, path: &str, found: &mut impl FnMut(String)) {
+    match value {
+        serde_json::Value::String(s) if s.contains('\0') => found(path.to_string()),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                nul_paths(item, &format!("{path}[{i}]"), found);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (name, field) in fields {
+                let inner = if path.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{path}.{name}")
+                };
+                nul_paths(field, &inner, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the `handover_import` fuzz target: an agenda title of NULs
+    /// passed every check, then the vault refused the row with a message
+    /// that named nothing.
+    #[test]
+    fn a_nul_character_is_a_problem_at_its_json_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut vault = Vault::create_unencrypted_for_tests(&dir.path().join("v")).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        crate::demo::load(&mut vault, today).unwrap();
+        let json = r#"{"format":"iag-desk.meeting","version":1,"meeting":{"id":"nul-1",
+            "group":"Marlow Fen Local IAG","date":"2026-12-08","time":"18:30",
+            "duration_minutes":120,"venue":"Mill Lane","kind":"scheduled",
+            "agenda":[{"title":"\u0000","confidentiality":"open"}],
+            "attendance":[{"name":"A guest\u0000","capacity":"in_attendance","presence":"expected"}]}}"#;
+        let err = import(&mut vault, json, today.and_hms_opt(20, 15, 0).unwrap()).unwrap_err();
+        let fields: Vec<&str> = err.problems().iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["meeting.agenda[0].title", "meeting.attendance[0].name"],
+            "{err}"
+        );
+        assert!(err.problems()[0].message.contains("NUL"), "{err}");
+    }
 }

@@ -191,6 +191,16 @@ pub fn import(
         for (raw, column) in record.iter().zip(&columns) {
             let Some(column) = column else { continue };
             match std::str::from_utf8(raw) {
+                // No spreadsheet writes a NUL, and SQLite's length() stops at
+                // one: a name of NULs would pass the checks here, then fail
+                // the vault's own non-empty-name check when the rows go in.
+                Ok(text) if text.contains('\0') => {
+                    readable = false;
+                    problems.push(Problem::new(
+                        at(&row, column),
+                        "contains a NUL character (a zero byte), which no spreadsheet writes: the file is damaged or not CSV text. In Excel, use Save As → \"CSV UTF-8 (Comma delimited)\".",
+                    ));
+                }
                 Ok(text) => {
                     cells.insert(column, unneutralise(text).to_string());
                 }
@@ -532,6 +542,24 @@ mod tests {
         }
         assert_eq!(neutralise("Zofia"), "Zofia");
         assert_eq!(unneutralise("'tis"), "'tis", "an ordinary apostrophe stays");
+    }
+
+    /// Found by the `csv_import` fuzz target: the dry run passed a name of
+    /// NULs, then adding the row failed inside the vault.
+    #[test]
+    fn a_nul_character_is_a_problem_in_its_cell_not_a_vault_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut vault = Vault::create_unencrypted_for_tests(&dir.path().join("v")).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        for bytes in [&b"full_name\n\0"[..], b"full_name,notes\nAnn,x\0y\n"] {
+            for dry_run in [true, false] {
+                let err = import(&mut vault, bytes, dry_run, today).unwrap_err();
+                let problems = err.problems();
+                assert_eq!(problems.len(), 1, "{err:?}");
+                assert!(problems[0].field.starts_with("row 2, column "), "{err}");
+                assert!(problems[0].message.contains("NUL"), "{err}");
+            }
+        }
     }
 
     #[test]
