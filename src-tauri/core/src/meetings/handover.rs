@@ -22,7 +22,7 @@ use super::attendance::{Capacity, Presence};
 use super::plan::{self, MeetingForm};
 use crate::error::{Error, Result};
 use crate::ids::MeetingId;
-use crate::minutes::{Audience, BallotDraft, EntryDraft};
+use crate::minutes::{Audience, BallotDraft, EntryDraft, EntryKind};
 use crate::roster::rules::Problem;
 use crate::storage::{meetings as db, Vault};
 use serde::{Deserialize, Serialize};
@@ -408,6 +408,28 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
     let meeting_on = plan::check_meeting_form(&form)
         .map(|v| v.starts_at.date())
         .unwrap_or_default();
+    if let (Some(here), true) = (existing, m.minutes.is_empty()) {
+        // The minutes here stay, so their actions must still fall due on or
+        // after the meeting's (perhaps new) date: the rule every entry is
+        // checked against, without which the meeting's own hand-over file
+        // would no longer import.
+        let earliest = crate::storage::minutes::entries(vault.conn(), here)?
+            .into_iter()
+            .filter(|e| e.kind == EntryKind::Action)
+            .filter_map(|e| e.due_on)
+            .filter(|due| *due < meeting_on)
+            .min();
+        if let Some(due) = earliest {
+            problems.push(Problem::new(
+                "meeting.date",
+                format!(
+                    "the minutes here have an action due on {}, before this date; keep the \
+                     meeting's date, or send the minutes with the file.",
+                    crate::dates::long_date(due)
+                ),
+            ));
+        }
+    }
     let mut entries = Vec::new();
     for (i, e) in m.minutes.iter().enumerate() {
         let at = |f: &str| format!("meeting.minutes[{i}].{f}");
@@ -571,5 +593,40 @@ mod tests {
             "{err}"
         );
         assert!(err.problems()[0].message.contains("NUL"), "{err}");
+    }
+
+    /// Found by the `handover_import` fuzz target: a file without minutes
+    /// moved a meeting to after the due date of an action in its minutes,
+    /// and the meeting's own hand-over file then no longer imported.
+    #[test]
+    fn a_file_without_minutes_cannot_move_the_meeting_past_its_actions() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut vault = Vault::create_unencrypted_for_tests(&dir.path().join("v")).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now = today.and_hms_opt(20, 15, 0).unwrap();
+        crate::demo::load(&mut vault, today).unwrap();
+        let (mut file, due) = crate::meetings::list(&vault, now)
+            .unwrap()
+            .into_iter()
+            .find_map(|m| {
+                let json = export(&mut vault, m.id, Audience::Members).unwrap();
+                let file: HandOver = serde_json::from_str(&json).unwrap();
+                let due = file.meeting.minutes.iter().find(|e| e.kind == "action")?;
+                let due = chrono::NaiveDate::parse_from_str(&due.due_on, "%Y-%m-%d").ok()?;
+                Some((file, due))
+            })
+            .expect("a demo meeting with an action");
+        file.meeting.minutes.clear();
+        let json = |f: &HandOver| serde_json::to_string(f).unwrap();
+        assert!(import(&mut vault, &json(&file), now).unwrap().updated);
+
+        file.meeting.date = (due + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
+        let err = import(&mut vault, &json(&file), now).unwrap_err();
+        assert_eq!(err.problems().len(), 1, "{err}");
+        assert_eq!(err.problems()[0].field, "meeting.date", "{err}");
+        assert!(
+            err.problems()[0].message.contains("an action due on"),
+            "{err}"
+        );
     }
 }
