@@ -464,6 +464,48 @@ mod passphrase_and_restore {
         )
         .is_err());
 
+        // A database with the passphrase, its integrity and a settings table,
+        // but none of IAG Desk's other tables (found by the fuzzer): refused
+        // before the vault in use is moved, at the schema it claims (1, which
+        // the upgrade cannot apply to, and current, whose tables are missing).
+        for (name, version) in [("hollow-1.vault", 1), ("hollow-now.vault", SCHEMA_VERSION)] {
+            let hollow = t.dir.path().join(name);
+            std::fs::copy(&backup, &hollow).unwrap();
+            let conn = iag_desk_core::storage::raw_connection_for_tests(
+                &hollow,
+                &Passphrase::new(PASSPHRASE),
+            )
+            .unwrap();
+            conn.execute_batch("PRAGMA foreign_keys = OFF;").unwrap();
+            let tables: Vec<String> = conn
+                .prepare(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'settings'",
+                )
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for table in tables {
+                conn.execute_batch(&format!("DROP TABLE IF EXISTS \"{table}\";"))
+                    .unwrap();
+            }
+            conn.pragma_update(None, "user_version", version).unwrap();
+            drop(conn);
+            let err = iag_desk_core::storage::restore(
+                &t.path,
+                &hollow,
+                &Passphrase::new(PASSPHRASE),
+                now(),
+            )
+            .unwrap_err();
+            assert!(
+                err.to_string().contains("not a complete IAG Desk vault"),
+                "{err}"
+            );
+            std::fs::remove_file(&hollow).unwrap();
+        }
+
         let mut after = t.data_files();
         after.retain(|(n, _)| !["b.vault", "corrupt.bin", "notes.txt"].contains(&n.as_str()));
         let mut expected = before;

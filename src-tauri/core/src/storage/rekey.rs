@@ -193,9 +193,44 @@ pub fn restore(
     check_backup(from, passphrase)?;
     let stamp = now.format("%Y%m%d-%H%M%S").to_string();
     let incoming = sibling(path, ".restoring");
-    let _ = std::fs::remove_file(&incoming);
+    let remove_incoming = || {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(sibling(&incoming, suffix));
+        }
+    };
+    remove_incoming();
     std::fs::copy(from, &incoming).map_err(|e| Error::io("copy", from, e))?;
     restrict_permissions(&incoming)?;
+    // The copy must open as a vault of this version, upgraded and with the
+    // audit trail writable, before the vault in use is moved: a database
+    // that passes the checks above but lacks IAG Desk's tables (found by
+    // the fuzzer) would otherwise be left in the vault's place.
+    let opened = Vault::unlock(&incoming, passphrase).and_then(|v| {
+        crate::storage::audit::latest(&v.conn, 1)?;
+        // Everything the upgrade wrote into the file itself, so the file
+        // alone is moved into place below.
+        crate::storage::people::checkpoint_and_truncate_wal(&v.conn)?;
+        Ok(v)
+    });
+    match opened {
+        Ok(v) => {
+            drop(v);
+            for suffix in ["-wal", "-shm"] {
+                let _ = std::fs::remove_file(sibling(&incoming, suffix));
+            }
+        }
+        Err(e) => {
+            remove_incoming();
+            return Err(Error::invalid(
+                "backup",
+                format!(
+                    "{} opens, but is not a complete IAG Desk vault ({}). Nothing was changed.",
+                    from.display(),
+                    e.detail()
+                ),
+            ));
+        }
+    }
     sync(&incoming)?;
     let previous = if path.exists() {
         let kept = sibling(path, &format!(".before-restore-{stamp}"));
