@@ -22,6 +22,18 @@ async fn create_vault_with_demo(app: &App) {
     app.click("#create-vault").await;
 }
 
+/// Runs the command line on the window's data folder with the test
+/// passphrase, as a user's script would beside the window.
+fn cli(data: &std::path::Path, args: &[&str]) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_iag-desk"))
+        .args(args)
+        .env("IAG_DESK_DATA_DIR", data)
+        .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
 /// The vault and its WAL with their bytes. The `-shm` wal-index holds no
 /// records and is rebuilt by any reader, so it is left out.
 fn folder_snapshot(dir: &std::path::Path) -> Vec<(std::ffi::OsString, Vec<u8>)> {
@@ -970,17 +982,9 @@ async fn passphrase_changed_and_a_backup_restored_from_settings() {
     .await;
     create_vault_with_demo(&app).await;
     app.wait_text(".figures", "active members").await;
-    {
-        // Taken from the command line while the window is open: the vault
-        // stays usable by both.
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_iag-desk"))
-            .args(["backup", &backup_arg])
-            .env("IAG_DESK_DATA_DIR", data.path())
-            .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
+    // Taken from the command line while the window is open: the vault
+    // stays usable by both.
+    cli(data.path(), &["backup", &backup_arg]);
     app.click("a[data-route=settings]").await;
     app.type_into(
         "#passphrase-form [name='Current passphrase']",
@@ -1247,15 +1251,8 @@ async fn a_members_data_copied_for_her_then_erased_from_her_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_large_force_is_listed_a_page_at_a_time() {
     let data = tempfile::tempdir().unwrap();
-    for args in [&["init"][..], &["demo", "--large"]] {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_iag-desk"))
-            .args(args)
-            .env("IAG_DESK_DATA_DIR", data.path())
-            .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
+    cli(data.path(), &["init"]);
+    cli(data.path(), &["demo", "--large"]);
     let shots = Shots::new("large-force");
     let app = App::launch(data.path()).await;
     app.type_into("#passphrase", PASSPHRASE).await;

@@ -10,8 +10,7 @@
 //! ```
 
 use crate::harness::{process_tree, App};
-use crate::PASSPHRASE;
-use std::path::Path;
+use crate::{cli, PASSPHRASE};
 use std::time::{Duration, Instant};
 
 const COLD_STARTS: usize = 5;
@@ -63,16 +62,6 @@ fn row(label: &str, mut samples: Vec<f64>, budget: Option<f64>, unit: &str, note
         samples[samples.len() - 1],
         samples.len(),
     );
-}
-
-fn cli(data: &Path, args: &[&str]) {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_iag-desk"))
-        .args(args)
-        .env("IAG_DESK_DATA_DIR", data)
-        .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -10,26 +10,7 @@ use iag_desk_core::roster::members::{self, MemberQuery};
 use iag_desk_core::{Passphrase, Vault};
 use std::time::{Duration, Instant};
 
-const NAMES: &[&str] = &[
-    "Zofia Wójcik",
-    "ਹਰਪ੍ਰੀਤ ਕੌਰ",
-    "عمران قریشی",
-    "প্রিয়া দাস",
-    "陈美玲",
-    "Siobhán Ní Bhriain",
-    "प्रिया शर्मा",
-    "فاطمة حسن",
-    "Łukasz Nowak",
-    "Adébáyọ̀ Ògúnlẹ́sì",
-];
-const SKILLS: &[&str] = &[
-    "youth work",
-    "mental health",
-    "law",
-    "faith leadership",
-    "housing",
-    "interpreting",
-];
+use iag_desk_core::demo::large::{NAMES, SKILLS};
 
 fn file(rows: usize) -> Vec<u8> {
     let mut out = String::from("full_name,email,skills,communities,phone\r\n");

@@ -702,7 +702,6 @@ pub fn erase(
                 .ok()
                 .map(|t| t.date());
             meeting_at.insert(m, (r.group_id, day));
-            let _ = r.id;
             Ok((Some(r.group_id), day))
         };
     let mut replaced = 0;

@@ -14,7 +14,8 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 /// Names in the scripts members write them in; a number makes each unique.
-const NAMES: &[&str] = &[
+/// Shared with the roster benchmark, so both measure the same mix.
+pub const NAMES: &[&str] = &[
     "Zofia Wójcik",
     "ਹਰਪ੍ਰੀਤ ਕੌਰ",
     "عمران قریشی",
@@ -32,7 +33,7 @@ const EXTRA_ITEMS: &[&str] = &[
     "Hate crime reporting in the area",
     "A named family's concerns after an arrest",
 ];
-const SKILLS: &[&str] = &[
+pub const SKILLS: &[&str] = &[
     "youth work",
     "mental health",
     "law",

@@ -10,7 +10,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 /// A meeting as a subject access copy and an erasure need it.
 #[derive(Debug, Clone)]
 pub(crate) struct MeetingRef {
-    pub id: i64,
     pub group_id: i64,
     pub group_name: String,
     pub starts_at: String,
@@ -18,15 +17,14 @@ pub(crate) struct MeetingRef {
 
 pub(crate) fn meeting_ref(conn: &Connection, id: i64) -> Result<MeetingRef> {
     Ok(conn.query_row(
-        "SELECT m.id, m.group_id, g.name, m.starts_at FROM meetings m
+        "SELECT m.group_id, g.name, m.starts_at FROM meetings m
            JOIN groups g ON g.id = m.group_id WHERE m.id = ?1",
         [id],
         |r| {
             Ok(MeetingRef {
-                id: r.get(0)?,
-                group_id: r.get(1)?,
-                group_name: r.get(2)?,
-                starts_at: r.get(3)?,
+                group_id: r.get(0)?,
+                group_name: r.get(1)?,
+                starts_at: r.get(2)?,
             })
         },
     )?)
@@ -492,7 +490,10 @@ pub(crate) fn unlink(
     {
         conn.execute(
             "UPDATE attendance SET person_id = NULL, guest_name = ?2 WHERE id = ?1",
-            params![row, capitalised(&label_for_meeting(meeting))],
+            params![
+                row,
+                crate::data_protection::capitalise(&label_for_meeting(meeting))
+            ],
         )?;
     }
     for (row, meeting) in conn
@@ -505,7 +506,10 @@ pub(crate) fn unlink(
     {
         conn.execute(
             "UPDATE vote_ballots SET person_id = NULL, voter_name = ?2 WHERE id = ?1",
-            params![row, capitalised(&label_for_meeting(meeting))],
+            params![
+                row,
+                crate::data_protection::capitalise(&label_for_meeting(meeting))
+            ],
         )?;
     }
     conn.execute(
@@ -519,14 +523,13 @@ pub(crate) fn unlink(
     {
         conn.execute(
             "UPDATE agenda_items SET presenter_id = NULL, presenter_text = ?2 WHERE id = ?1",
-            params![row, capitalised(&label_for_meeting(meeting))],
+            params![
+                row,
+                crate::data_protection::capitalise(&label_for_meeting(meeting))
+            ],
         )?;
     }
     Ok(())
-}
-
-fn capitalised(label: &str) -> String {
-    crate::data_protection::capitalise(label)
 }
 
 /// The approved originals, kept as JSON: (meeting, json).
