@@ -467,6 +467,39 @@ mod agenda_pdf {
     }
 
     #[test]
+    fn the_agenda_web_page_passes_the_checks_names_every_script_and_hides_the_secret() {
+        let (_t, mut vault) = demo_vault();
+        let id = meeting_with_secret(&mut vault);
+        let html = plan::agenda_html(&vault, id).unwrap();
+        crate::support::checked_html("agenda.html", &html);
+        assert!(
+            !html.contains("CANARY"),
+            "confidential text reached the agenda's web page:\n{html}"
+        );
+        assert!(html.contains("A matter concerning an individual"));
+        assert!(
+            html.contains("<th scope=\"col\">Item</th>"),
+            "the items are a table with column headers"
+        );
+        for (name, lang) in [
+            ("ਹਰਪ੍ਰੀਤ ਕੌਰ", "und-Guru"),
+            ("فاطمة الزهراء حسن", "und-Arab"),
+            ("রাজিয়া বেগম", "und-Beng"),
+            ("प्रिया शर्मा", "und-Deva"),
+            ("陈美玲", "und-Hani"),
+            ("عمران قریشی", "und-Arab"),
+        ] {
+            crate::support::assert_tagged(&html, name, lang);
+        }
+        for name in ["Siobhán Ní Bhriain", "Łukasz Nowakowski"] {
+            assert!(
+                html.contains(name),
+                "{name}, in Latin script, reads in the page's language"
+            );
+        }
+    }
+
+    #[test]
     fn the_sign_in_sheet_has_everyone_and_blank_rows() {
         let (_t, mut vault) = demo_vault();
         let id = meeting_with_secret(&mut vault);

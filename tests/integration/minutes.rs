@@ -4,8 +4,8 @@
 //! files with minutes, and writes that survive the process being killed.
 
 use crate::support::{
-    decrypted_rows, demo_vault, keep_pdf, now, pdf_info, pdf_pages, pdf_text, today, TempVault,
-    PASSPHRASE,
+    checked_html, decrypted_rows, demo_vault, keep_pdf, now, pdf_info, pdf_pages, pdf_text, today,
+    TempVault, PASSPHRASE,
 };
 use iag_desk_core::ids::{GroupId, MeetingId, PersonId};
 use iag_desk_core::meetings::agenda::{Confidentiality, ItemDraft};
@@ -13,6 +13,7 @@ use iag_desk_core::meetings::plan::{self, AgendaLine, MeetingForm};
 use iag_desk_core::minutes::{
     self, actions, advice, document, record, Audience, BallotDraft, EntryDraft, TableFormat,
 };
+use iag_desk_core::publications::{self, pack};
 use iag_desk_core::{roster, Error, ErrorKind, Vault};
 
 const GROUP: &str = "Marlow Fen Local IAG";
@@ -466,6 +467,79 @@ mod leak_suite {
                 .unwrap();
         assert!(members.contains("CANARY-decision"));
         assert!(!members.contains(NOT_RECORDED));
+    }
+
+    /// The web pages are the PDFs' alternative format, drawn from the same
+    /// audience's document: the same canaries must stay out of them.
+    #[test]
+    fn no_public_web_page_carries_a_confidential_canary() {
+        let m = meeting_full_of_canaries();
+        let v = &m.vault;
+
+        let html = document::minutes_html(v, m.id, Audience::Public).unwrap();
+        checked_html("public-minutes.html", &html);
+        assert!(html.contains(OPEN_WORDS), "the open note is in the minutes");
+        assert_eq!(
+            html.matches("<p class=\"marking\">OFFICIAL</p>").count(),
+            2,
+            "the public minutes are marked OFFICIAL at the top and the bottom"
+        );
+        assert_clean("the public minutes' web page", &html);
+
+        let agenda = plan::agenda_html(v, m.id).unwrap();
+        checked_html("agenda.html", &agenda);
+        assert!(
+            agenda.contains("Community tensions"),
+            "the public title stands in for the confidential item"
+        );
+        assert_clean("the agenda's web page", &agenda);
+        let next = iag_desk_core::meetings::list(v, now())
+            .unwrap()
+            .into_iter()
+            .find(|x| x.when.starts_with("11 November 2026"))
+            .unwrap()
+            .id;
+        let next_agenda = plan::agenda_html(v, next).unwrap();
+        checked_html("next-agenda.html", &next_agenda);
+        assert_clean(
+            "the next agenda's web page (actions carried forward)",
+            &next_agenda,
+        );
+
+        for large_print in [false, true] {
+            let html = pack::pack_html(v, m.group, None, large_print, today()).unwrap();
+            checked_html("induction-pack.html", &html);
+            assert!(html.contains("Confidentiality agreement"));
+            assert_clean("the induction pack's web page", &html);
+        }
+        let terms = publications::terms::terms_html(v, m.group, today()).unwrap();
+        checked_html("terms-of-reference.html", &terms);
+        assert_clean("the terms of reference's web page", &terms);
+    }
+
+    #[test]
+    fn the_members_annex_web_page_carries_every_canary_marked_official_sensitive() {
+        let m = meeting_full_of_canaries();
+        let html = document::minutes_html(&m.vault, m.id, Audience::Members).unwrap();
+        checked_html("members-annex.html", &html);
+        for c in CANARIES {
+            assert!(html.contains(c), "{c} is missing from the annex:\n{html}");
+        }
+        assert!(!html.contains(NOT_RECORDED), "not recorded means nowhere");
+        assert!(
+            !html.contains(OPEN_WORDS),
+            "open content is in the public minutes, not repeated"
+        );
+        assert_eq!(
+            html.matches("<p class=\"marking\">OFFICIAL-SENSITIVE</p>")
+                .count(),
+            2,
+            "the annex is marked OFFICIAL-SENSITIVE at the top and the bottom"
+        );
+        assert!(
+            html.contains("<p class=\"watermark\"><strong>CONFIDENTIAL</strong></p>"),
+            "and says it is confidential where the PDF has its watermark"
+        );
     }
 
     #[test]

@@ -112,6 +112,42 @@ fn a_personalised_cover_carries_the_members_name_in_any_script() {
     }
 }
 
+/// The web page has the pack's sections as one outline (the pack's title,
+/// then a section each) and a contents list without page numbers.
+#[test]
+fn the_pack_as_a_web_page_has_every_section_and_names_in_any_script() {
+    let (_t, vault) = demo_vault();
+    let g = group_named(&vault, GROUP);
+    for (name, lang) in [
+        ("فاطمة الزهراء حسن", Some("und-Arab")),
+        ("ਹਰਪ੍ਰੀਤ ਕੌਰ", Some("und-Guru")),
+        ("Zofia Wójcik", None),
+    ] {
+        let p = person(&vault, name);
+        let html = pack::pack_html(&vault, g, Some(p), false, today()).unwrap();
+        crate::support::checked_html("induction-pack.html", &html);
+        assert!(html.contains(&format!("<h1>Induction pack: {GROUP}</h1>")));
+        for title in pack::SECTIONS {
+            assert!(
+                html.contains(&format!("<h2>{title}</h2>")),
+                "{title} is a section of the web page"
+            );
+        }
+        assert!(
+            !html.contains("<th scope=\"col\">Page</th>"),
+            "page numbers mean nothing on a web page"
+        );
+        match lang {
+            Some(lang) => crate::support::assert_tagged(&html, name, lang),
+            None => assert!(html.contains(&format!("Welcome, {name}"))),
+        }
+        assert!(
+            html.matches(name).count() >= 2,
+            "{name} on the cover and on the agreement to sign"
+        );
+    }
+}
+
 #[test]
 fn the_pack_is_built_from_the_roster_and_the_groups_own_words() {
     let (_t, mut vault) = demo_vault();

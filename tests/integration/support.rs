@@ -185,3 +185,29 @@ pub fn decrypted_rows(
     out.sort();
     out
 }
+
+/// Holds an HTML export to the core's own checks (well-formed XML, one h1
+/// first, no skipped heading level, full tables with column headers, no
+/// script and nothing loaded from outside, a `lang` on every run of text in
+/// another script); `IAG_DESK_KEEP_PDF=DIR` keeps a copy to look at.
+pub fn checked_html(name: &str, html: &str) {
+    keep_pdf(name, html.as_bytes());
+    if let Err(problems) = iag_desk_core::documents::html::check_html(html) {
+        panic!(
+            "{name} fails the HTML checks:\n{}\n\n{html}",
+            problems.join("\n")
+        );
+    }
+}
+
+/// `text` is in `html` inside a span whose `lang` names its script, so a
+/// screen reader does not read it with English rules.
+pub fn assert_tagged(html: &str, text: &str, lang: &str) {
+    let dir = if lang == "und-Arab" {
+        " dir=\"rtl\""
+    } else {
+        ""
+    };
+    let span = format!("<span lang=\"{lang}\"{dir}>{text}</span>");
+    assert!(html.contains(&span), "{span} in the web page:\n{html}");
+}

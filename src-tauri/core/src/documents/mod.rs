@@ -14,18 +14,23 @@
 //!    search and screen readers get the words in logical order, whatever the
 //!    script.
 //!
+//! The same document is also written as an accessible web page by
+//! [`html::render_html`], the alternative format to the PDF.
+//!
 //! Invariants: rendering draws exactly what the layout says and shapes
 //! nothing itself; no line of the layout crosses the margins; the PDF's
 //! metadata holds the caller's title, author and language, and nothing else
 //! from the body.
 
 mod fonts;
+pub mod html;
 mod layout;
 pub mod preview;
 mod render;
 mod text;
 
 pub use fonts::FontFace;
+pub use html::render_html;
 pub use layout::{
     layout, Fill, GlyphRun, Layout, Line, LineRole, Page, PlacedGlyph, Rule, Watermark,
     BODY_BOTTOM_MM, BODY_TOP_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, PAGE_HEIGHT_MM, PAGE_WIDTH_MM,

@@ -182,15 +182,26 @@ pub fn annex_document(a: &MembersAnnex) -> Document {
     doc
 }
 
+/// The minutes (public) or the confidential annex (members) as a document,
+/// built from that audience's view: the PDF and the web page are both drawn
+/// from it, so neither can show more than the other.
+pub fn minutes_document(vault: &Vault, meeting: MeetingId, audience: Audience) -> Result<Document> {
+    let r = record::record(vault, meeting)?;
+    Ok(match audience {
+        Audience::Public => public_document(&audience::public_minutes(&r)),
+        Audience::Members => annex_document(&audience::members_annex(&r)),
+    })
+}
+
 /// The minutes (public) or the confidential annex (members) as a PDF.
 pub fn minutes_pdf(vault: &Vault, meeting: MeetingId, audience: Audience) -> Result<Vec<u8>> {
-    let r = record::record(vault, meeting)?;
-    match audience {
-        Audience::Public => {
-            crate::documents::render_pdf(&public_document(&audience::public_minutes(&r)))
-        }
-        Audience::Members => {
-            crate::documents::render_pdf(&annex_document(&audience::members_annex(&r)))
-        }
-    }
+    crate::documents::render_pdf(&minutes_document(vault, meeting, audience)?)
+}
+
+/// The minutes (public) or the confidential annex (members) as an
+/// accessible web page.
+pub fn minutes_html(vault: &Vault, meeting: MeetingId, audience: Audience) -> Result<String> {
+    Ok(crate::documents::render_html(&minutes_document(
+        vault, meeting, audience,
+    )?))
 }

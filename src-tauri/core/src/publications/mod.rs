@@ -243,6 +243,21 @@ pub fn pdf(
     }
 }
 
+/// A pack or the terms of reference as an accessible web page.
+pub fn html(
+    vault: &Vault,
+    group: GroupId,
+    publication: Publication,
+    member: Option<crate::ids::PersonId>,
+    large_print: bool,
+    today: chrono::NaiveDate,
+) -> Result<String> {
+    match publication {
+        Publication::InductionPack => pack::pack_html(vault, group, member, large_print, today),
+        Publication::TermsOfReference => terms::terms_html(vault, group, today),
+    }
+}
+
 /// The pages exactly as they will print, as SVG, for the preview beside
 /// the editor.
 pub fn preview(

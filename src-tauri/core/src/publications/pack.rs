@@ -7,6 +7,8 @@
 //!
 //! Every section starts on a new page, so a member can take out the
 //! agreement to sign, and large print (body text 16 pt) reflows cleanly.
+//! The web page version has the same sections and words, with a list of
+//! sections in place of page numbers.
 
 use super::{prose, text};
 use crate::dates::long_date;
@@ -159,14 +161,34 @@ fn signature_lines(name: Option<&str>) -> Block {
     })
 }
 
-/// The pack's blocks with the given page number beside each section in the
-/// contents (placeholders on the first pass).
-fn blocks(v: &PackView, pages: &[String]) -> Vec<Block> {
-    let mut b = vec![
-        Block::Spacer(30.0),
-        Block::heading(1, "Induction pack"),
-        Block::heading(2, v.group_name.clone()),
-    ];
+/// What the contents list says about where each section is.
+#[derive(Debug, Clone, Copy)]
+enum Contents<'a> {
+    /// On paper: the page each section starts on (placeholders on the
+    /// first pass). Every section is a level 1 heading on its own page.
+    Pages(&'a [String]),
+    /// On a web page there are no pages: the contents is a list of the
+    /// sections, each a section (level 2) under the pack's one title.
+    Sections,
+}
+
+/// The pack's blocks, its contents as `contents` says.
+fn blocks(v: &PackView, contents: Contents<'_>) -> Vec<Block> {
+    let mut b = vec![Block::Spacer(30.0)];
+    let section_level = match contents {
+        Contents::Pages(_) => {
+            b.push(Block::heading(1, "Induction pack"));
+            b.push(Block::heading(2, v.group_name.clone()));
+            1
+        }
+        Contents::Sections => {
+            b.push(Block::heading(
+                1,
+                format!("Induction pack: {}", v.group_name),
+            ));
+            2
+        }
+    };
     if let Some(name) = &v.member_name {
         b.push(Block::Spacer(10.0));
         b.push(Block::Paragraph(vec![TextRun::bold(format!(
@@ -179,19 +201,28 @@ fn blocks(v: &PackView, pages: &[String]) -> Vec<Block> {
         v.area, v.printed_on
     )));
     b.push(Block::PageBreak);
-    b.push(Block::heading(1, "Contents"));
-    b.push(Block::Table(Table {
-        header: vec!["Section".into(), "Page".into()],
-        rows: SECTIONS
-            .iter()
-            .zip(pages)
-            .map(|(s, p)| vec![s.to_string(), p.clone()])
-            .collect(),
-        column_widths: vec![6.0, 1.0],
-    }));
+    b.push(Block::heading(section_level, "Contents"));
+    match contents {
+        Contents::Pages(pages) => b.push(Block::Table(Table {
+            header: vec!["Section".into(), "Page".into()],
+            rows: SECTIONS
+                .iter()
+                .zip(pages)
+                .map(|(s, p)| vec![s.to_string(), p.clone()])
+                .collect(),
+            column_widths: vec![6.0, 1.0],
+        })),
+        Contents::Sections => b.push(Block::NumberedList(
+            SECTIONS
+                .iter()
+                .enumerate()
+                .map(|(i, s)| crate::documents::ListItem::new((i + 1).to_string(), *s))
+                .collect(),
+        )),
+    }
     let section = |b: &mut Vec<Block>, title: &str| {
         b.push(Block::PageBreak);
-        b.push(Block::heading(1, title));
+        b.push(Block::heading(section_level, title));
     };
     let keyed = [
         ("prologue", 0),
@@ -285,8 +316,8 @@ pub fn section_pages(laid: &Layout) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// The pack as a document, its contents numbered from its own layout.
-pub fn document(v: &PackView, large_print: bool) -> Result<(Document, Layout)> {
+/// The pack's title, marking and print size, without its body.
+fn empty_pack(v: &PackView, large_print: bool) -> Document {
     let mut doc = Document::new(
         format!("Induction pack: {}", v.group_name),
         v.group_name.clone(),
@@ -296,11 +327,17 @@ pub fn document(v: &PackView, large_print: bool) -> Result<(Document, Layout)> {
     if large_print {
         doc.text_scale = LARGE_PRINT_SCALE;
     }
+    doc
+}
+
+/// The pack as a document, its contents numbered from its own layout.
+pub fn document(v: &PackView, large_print: bool) -> Result<(Document, Layout)> {
+    let mut doc = empty_pack(v, large_print);
     let mut pages: Vec<String> = SECTIONS.iter().map(|_| "99".to_string()).collect();
     // Page numbers change no line breaks, so the second pass settles; a
     // third is allowed for safety.
     for _ in 0..3 {
-        doc.blocks = blocks(v, &pages);
+        doc.blocks = blocks(v, Contents::Pages(&pages));
         let laid = layout(&doc)?;
         let found: Vec<String> = section_pages(&laid)
             .into_iter()
@@ -314,6 +351,30 @@ pub fn document(v: &PackView, large_print: bool) -> Result<(Document, Layout)> {
     Err(Error::Internal(
         "the induction pack's contents did not settle".into(),
     ))
+}
+
+/// The pack as a document for a web page: the same sections and words as
+/// on paper, with a contents list instead of page numbers, which mean
+/// nothing on a page that reflows.
+pub fn web_document(v: &PackView, large_print: bool) -> Document {
+    let mut doc = empty_pack(v, large_print);
+    doc.blocks = blocks(v, Contents::Sections);
+    doc
+}
+
+/// The pack as an accessible web page.
+pub fn pack_html(
+    vault: &Vault,
+    group: GroupId,
+    member: Option<PersonId>,
+    large_print: bool,
+    today: NaiveDate,
+) -> Result<String> {
+    let view = build(vault, group, member, today)?;
+    Ok(crate::documents::render_html(&web_document(
+        &view,
+        large_print,
+    )))
 }
 
 pub fn pack_pdf(
