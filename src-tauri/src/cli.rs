@@ -87,11 +87,12 @@ pub enum Command {
     /// Meetings: list them
     #[command(subcommand)]
     Meetings(MeetingsCommand),
-    /// Write a meeting's agenda as a PDF (public: confidential items show only their public title and reason)
+    /// Write a meeting's agenda as a PDF, or as a web page when FILE ends in .html (public: confidential items show only their public title and reason)
     Agenda {
         /// The meeting's number, as `meetings list` shows it
         meeting: i64,
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        /// The file to write: .pdf, or .html for the accessible web page
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.html")]
         output: PathBuf,
     },
     /// Write a meeting's sign-in sheet as a PDF
@@ -101,11 +102,12 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
         output: PathBuf,
     },
-    /// Write a meeting's minutes as a PDF: the public minutes, or the members' confidential annex
+    /// Write a meeting's minutes as a PDF, or as a web page when FILE ends in .html: the public minutes, or the members' confidential annex
     Minutes {
         /// The meeting's number, as `meetings list` shows it
         meeting: i64,
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        /// The file to write: .pdf, or .html for the accessible web page
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.html")]
         output: PathBuf,
         /// public: the minutes anyone may read; members: the confidential annex
         #[arg(long, value_enum)]
@@ -144,11 +146,12 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.csv")]
         output: PathBuf,
     },
-    /// Write a group's induction pack as a PDF
+    /// Write a group's induction pack as a PDF, or as a web page when FILE ends in .html
     Pack {
         /// The group (its name, or its number)
         group: String,
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        /// The file to write: .pdf, or .html for the accessible web page
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.html")]
         output: PathBuf,
         /// Personalise the cover and the agreement for this member (name or number)
         #[arg(long, value_name = "MEMBER")]
@@ -157,11 +160,12 @@ pub enum Command {
         #[arg(long)]
         large_print: bool,
     },
-    /// Write a group's terms of reference as a PDF
+    /// Write a group's terms of reference as a PDF, or as a web page when FILE ends in .html
     Tor {
         /// The group (its name, or its number)
         group: String,
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        /// The file to write: .pdf, or .html for the accessible web page
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.html")]
         output: PathBuf,
     },
     /// Write the quarterly feedback report (public) as a PDF
@@ -310,13 +314,18 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
         Command::Roster(c) => roster(&vault_path, c),
         Command::Meetings(c) => meetings(&vault_path, c),
         Command::Calendar { group, output } => calendar(&vault_path, group, &output),
-        Command::Agenda { meeting, output } => pdf(
-            &vault_path,
-            meeting,
-            &output,
-            "agenda",
-            iag_desk_core::meetings::plan::agenda_pdf,
-        ),
+        Command::Agenda { meeting, output } => {
+            let format = DocumentFormat::of(&output);
+            document(&vault_path, &output, "agenda", format, |v| {
+                let id = iag_desk_core::ids::MeetingId(meeting);
+                match format {
+                    DocumentFormat::Pdf => iag_desk_core::meetings::plan::agenda_pdf(v, id),
+                    DocumentFormat::Html => {
+                        iag_desk_core::meetings::plan::agenda_html(v, id).map(String::into_bytes)
+                    }
+                }
+            })
+        }
         Command::Minutes {
             meeting,
             output,
@@ -342,9 +351,19 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
             large_print,
         } => pack(&vault_path, &group, member, large_print, &output),
         Command::Tor { group, output } => {
-            publication(&vault_path, &output, "terms of reference", |v| {
+            let format = DocumentFormat::of(&output);
+            document(&vault_path, &output, "terms of reference", format, |v| {
                 let g = find_group(v, &group)?;
-                iag_desk_core::publications::terms::terms_pdf(v, g, now().date())
+                let today = now().date();
+                match format {
+                    DocumentFormat::Pdf => {
+                        iag_desk_core::publications::terms::terms_pdf(v, g, today)
+                    }
+                    DocumentFormat::Html => {
+                        iag_desk_core::publications::terms::terms_html(v, g, today)
+                            .map(String::into_bytes)
+                    }
+                }
             })
         }
         Command::Feedback {
@@ -969,6 +988,68 @@ fn publication(
     })
 }
 
+/// The format `-o FILE` asks for: the accessible web page for a `.html` or
+/// `.htm` file, a PDF for anything else (as before web pages existed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DocumentFormat {
+    Pdf,
+    Html,
+}
+
+impl DocumentFormat {
+    fn of(output: &std::path::Path) -> Self {
+        let html = output
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        if html {
+            DocumentFormat::Html
+        } else {
+            DocumentFormat::Pdf
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            DocumentFormat::Pdf => "a PDF",
+            DocumentFormat::Html => "a web page (HTML)",
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            DocumentFormat::Pdf => "pdf",
+            DocumentFormat::Html => "html",
+        }
+    }
+}
+
+/// Writes a document made by `make` in `format`, saying which format.
+fn document(
+    path: &std::path::Path,
+    output: &std::path::Path,
+    what: &str,
+    format: DocumentFormat,
+    make: impl FnOnce(&Vault) -> Result<Vec<u8>>,
+) -> Result<Output> {
+    let vault = unlock(path)?;
+    let bytes = make(&vault)?;
+    crate::files::write_atomically(output, &bytes)?;
+    Ok(Output {
+        text: format!(
+            "Wrote the {what} as {} to {} ({} KB).",
+            format.words(),
+            output.display(),
+            bytes.len().div_ceil(1024)
+        ),
+        json: serde_json::json!({
+            "written": output,
+            "bytes": bytes.len(),
+            "format": format.code(),
+        }),
+    })
+}
+
 fn pack(
     path: &std::path::Path,
     group: &str,
@@ -976,13 +1057,23 @@ fn pack(
     large_print: bool,
     output: &std::path::Path,
 ) -> Result<Output> {
-    publication(path, output, "induction pack", |v| {
+    let format = DocumentFormat::of(output);
+    document(path, output, "induction pack", format, |v| {
         let g = find_group(v, group)?;
         let member = member
             .as_deref()
             .map(|m| find_member(v, m, "--member"))
             .transpose()?;
-        iag_desk_core::publications::pack::pack_pdf(v, g, member, large_print, now().date())
+        let today = now().date();
+        match format {
+            DocumentFormat::Pdf => {
+                iag_desk_core::publications::pack::pack_pdf(v, g, member, large_print, today)
+            }
+            DocumentFormat::Html => {
+                iag_desk_core::publications::pack::pack_html(v, g, member, large_print, today)
+                    .map(String::into_bytes)
+            }
+        }
     })
 }
 
@@ -1045,11 +1136,14 @@ fn minutes(
     audience: Audience,
 ) -> Result<Output> {
     let vault = unlock(path)?;
-    let bytes = iag_desk_core::minutes::document::minutes_pdf(
-        &vault,
-        iag_desk_core::ids::MeetingId(meeting),
-        audience,
-    )?;
+    let id = iag_desk_core::ids::MeetingId(meeting);
+    let format = DocumentFormat::of(output);
+    let bytes = match format {
+        DocumentFormat::Pdf => iag_desk_core::minutes::document::minutes_pdf(&vault, id, audience)?,
+        DocumentFormat::Html => {
+            iag_desk_core::minutes::document::minutes_html(&vault, id, audience)?.into_bytes()
+        }
+    };
     crate::files::write_atomically(output, &bytes)?;
     if audience == Audience::Members {
         crate::audit_export(
@@ -1060,16 +1154,21 @@ fn minutes(
     }
     Ok(Output {
         text: format!(
-            "Wrote the {} to {} ({} KB).",
+            "Wrote the {} as {} to {} ({} KB).",
             match audience {
                 Audience::Public => "public minutes",
                 Audience::Members =>
                     "members' confidential annex (OFFICIAL-SENSITIVE: members only)",
             },
+            format.words(),
             output.display(),
             bytes.len().div_ceil(1024)
         ),
-        json: serde_json::json!({ "written": output, "bytes": bytes.len() }),
+        json: serde_json::json!({
+            "written": output,
+            "bytes": bytes.len(),
+            "format": format.code(),
+        }),
     })
 }
 

@@ -616,6 +616,119 @@ fn minutes_public_and_members_from_the_command_line() {
     assert_fails_with(&o, 2, "--audience");
 }
 
+/// The web page a command wrote, held to the core's HTML checks.
+fn checked_html(path: &Path) -> String {
+    let html = std::fs::read_to_string(path).unwrap();
+    if let Err(problems) = iag_desk_core::documents::html::check_html(&html) {
+        panic!(
+            "{} fails the HTML checks:\n{}",
+            path.display(),
+            problems.join("\n")
+        );
+    }
+    html
+}
+
+#[test]
+fn agenda_minutes_and_pack_as_web_pages_when_the_file_ends_in_html() {
+    let dir = demo_dir();
+    let id = first_minuted_meeting(dir.path());
+    let run = |args: &[&str]| {
+        let o = iag_desk(dir.path(), Some(PASSPHRASE), args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        for log in [stdout(&o), stderr(&o)] {
+            assert!(
+                !log.contains(DEMO_SECRET),
+                "nothing confidential in the output"
+            );
+        }
+        stdout(&o)
+    };
+
+    let agenda = dir.path().join("agenda.html");
+    let said = run(&["agenda", &id, "-o", agenda.to_str().unwrap()]);
+    assert!(
+        said.starts_with("Wrote the agenda as a web page (HTML) to"),
+        "{said}"
+    );
+    let html = checked_html(&agenda);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Marlow Fen Local IAG: agenda"));
+    assert!(!html.contains(DEMO_SECRET));
+
+    // .htm counts too, in any case.
+    let public = dir.path().join("minutes.HTM");
+    let said = run(&[
+        "minutes",
+        &id,
+        "-o",
+        public.to_str().unwrap(),
+        "--audience",
+        "public",
+    ]);
+    assert!(
+        said.starts_with("Wrote the public minutes as a web page (HTML)"),
+        "{said}"
+    );
+    let html = checked_html(&public);
+    assert!(
+        html.contains("burglary in Marlow Fen fell by a tenth"),
+        "{html}"
+    );
+    assert!(
+        !html.contains(DEMO_SECRET) && !html.contains(DEMO_SECRET_ADVICE),
+        "confidential text reached the public minutes' web page"
+    );
+
+    let annex = dir.path().join("annex.html");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "minutes",
+            &id,
+            "-o",
+            annex.to_str().unwrap(),
+            "--audience",
+            "members",
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(said["format"], "html");
+    let html = checked_html(&annex);
+    assert!(
+        html.contains(DEMO_SECRET),
+        "the annex holds the confidential record"
+    );
+    assert!(html.contains("<p class=\"marking\">OFFICIAL-SENSITIVE</p>"));
+
+    let pack = dir.path().join("pack.html");
+    let said = run(&[
+        "pack",
+        "Marlow Fen Local IAG",
+        "-o",
+        pack.to_str().unwrap(),
+        "--member",
+        "فاطمة الزهراء حسن",
+    ]);
+    assert!(
+        said.contains("induction pack as a web page (HTML)"),
+        "{said}"
+    );
+    let html = checked_html(&pack);
+    assert!(
+        html.contains("<span lang=\"und-Arab\" dir=\"rtl\">فاطمة الزهراء حسن</span>"),
+        "the member's name is marked as Arabic script"
+    );
+
+    // Any other extension stays a PDF, and says so.
+    let pdf = dir.path().join("agenda.pdf");
+    let said = run(&["agenda", &id, "-o", pdf.to_str().unwrap()]);
+    assert!(said.starts_with("Wrote the agenda as a PDF to"), "{said}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}
+
 #[test]
 fn advice_and_actions_registers_as_pdf_and_csv() {
     let dir = demo_dir();
