@@ -662,6 +662,26 @@ async fn minutes_taken_in_the_window_with_a_confidential_item_never_reach_the_pu
     assert!(annex.contains(CANARY), "the annex has it:\n{annex}");
     assert!(annex.contains("OFFICIAL-SENSITIVE"));
 
+    // The accessible alternative: the same public minutes as a web page.
+    app.click("#export-minutes-html").await;
+    app.wait_text("#minutes-message", "Saved the public minutes as a web page")
+        .await;
+    let web = std::fs::read_to_string(
+        saves
+            .path()
+            .join("marlow-fen-local-iag-minutes-2026-11-11.html"),
+    )
+    .unwrap();
+    if let Err(problems) = iag_desk_core::documents::html::check_html(&web) {
+        panic!("the public minutes' web page: {}", problems.join("\n"));
+    }
+    assert!(web.contains(OPEN_NOTE), "{web}");
+    assert!(web.contains("Community tensions"), "the public title");
+    assert!(
+        !web.contains("CANARY"),
+        "confidential minutes must never reach the public minutes' web page:\n{web}"
+    );
+
     // The demo's meeting of the day before awaits approval: approve it here,
     // under the minutes item, and its minutes become locked.
     app.wait_text("[data-number='4']", "await approval").await;

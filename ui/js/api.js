@@ -100,6 +100,7 @@ export const meetings = {
   exportHandover: (id, audience) => call('meeting_export_handover', { id, audience }),
   importHandover: () => call('meeting_import_handover'),
   exportAgendaPdf: (id) => call('meeting_export_agenda_pdf', { id }),
+  exportAgendaHtml: (id) => call('meeting_export_agenda_html', { id }),
   exportSignInPdf: (id) => call('meeting_export_signin_pdf', { id }),
   attachPaper: (id, item) => call('agenda_paper_attach', { id, item }),
   savePaper: (id, paper) => call('agenda_paper_save', { id, paper }),
@@ -114,6 +115,7 @@ export const minutes = {
   approve: (id, at, item) => call('minutes_approve', { id, at, item }),
   amend: (id, entry, text, reason) => call('minutes_amend', { id, entry, text, reason }),
   exportPdf: (id, audience) => call('minutes_export_pdf', { id, audience }),
+  exportHtml: (id, audience) => call('minutes_export_html', { id, audience }),
 };
 
 export const records = {
@@ -132,6 +134,8 @@ export const publications = {
     call('publications_preview', { group, publication, member, largePrint }),
   exportPdf: (group, publication, member, largePrint) =>
     call('publications_export', { group, publication, member, largePrint }),
+  exportHtml: (group, publication, member, largePrint) =>
+    call('publications_export_html', { group, publication, member, largePrint }),
   exportFeedback: (quarter, group) => call('publications_export_feedback', { quarter, group }),
   print: (args) => call('publications_print', { group: null, publication: null, member: null, largePrint: false, quarter: null, ...args }),
 };

@@ -218,6 +218,13 @@ pub fn files_open_last(desk: State<'_, Desk>) -> CommandResult<()> {
 }
 
 pub(crate) const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
+/// The accessible alternative to a PDF: the same document as a web page.
+pub(crate) const HTML: (&str, &[&str]) = ("Web page (HTML)", &["html"]);
+
+/// The web page's name: the PDF's, ending in `.html`.
+pub(crate) fn html_name(pdf_name: &str) -> String {
+    format!("{}.html", pdf_name.strip_suffix(".pdf").unwrap_or(pdf_name))
+}
 
 #[tauri::command]
 pub async fn meeting_export_agenda_pdf(
@@ -228,6 +235,26 @@ pub async fn meeting_export_agenda_pdf(
     let bytes = desk.with_vault(|v| plan::agenda_pdf(v, id))?;
     let name = file_name(&desk, id, "agenda")?;
     save_as(&desk, &answers, "Save the agenda", &name, PDF, &bytes).await
+}
+
+/// The agenda as an accessible web page, from the same public view.
+#[tauri::command]
+pub async fn meeting_export_agenda_html(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    id: MeetingId,
+) -> CommandResult<Option<String>> {
+    let html = desk.with_vault(|v| plan::agenda_html(v, id))?;
+    let name = html_name(&file_name(&desk, id, "agenda")?);
+    save_as(
+        &desk,
+        &answers,
+        "Save the agenda as a web page",
+        &name,
+        HTML,
+        html.as_bytes(),
+    )
+    .await
 }
 
 #[tauri::command]

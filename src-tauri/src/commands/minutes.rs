@@ -1,6 +1,6 @@
 //! Minutes, the advice register and the action log, for the window.
 
-use super::meetings::{file_name, save_as, PDF};
+use super::meetings::{file_name, html_name, save_as, HTML, PDF};
 use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::ids::MeetingId;
@@ -80,6 +80,31 @@ pub async fn minutes_export_pdf(
     };
     let name = file_name(&desk, id, what)?;
     let saved = save_as(&desk, &answers, title, &name, PDF, &bytes).await?;
+    if saved.is_some() && audience == Audience::Members {
+        desk.with_vault(|v| crate::audit_export(v, id, "The members' confidential annex"))?;
+    }
+    Ok(saved)
+}
+
+/// The public minutes or the members' annex as an accessible web page; the
+/// annex is audited exactly as its PDF is.
+#[tauri::command]
+pub async fn minutes_export_html(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    id: MeetingId,
+    audience: Audience,
+) -> CommandResult<Option<String>> {
+    let html = desk.with_vault(|v| document::minutes_html(v, id, audience))?;
+    let (title, what) = match audience {
+        Audience::Public => ("Save the public minutes as a web page", "minutes"),
+        Audience::Members => (
+            "Save the confidential annex as a web page (members only)",
+            "confidential-annex",
+        ),
+    };
+    let name = html_name(&file_name(&desk, id, what)?);
+    let saved = save_as(&desk, &answers, title, &name, HTML, html.as_bytes()).await?;
     if saved.is_some() && audience == Audience::Members {
         desk.with_vault(|v| crate::audit_export(v, id, "The members' confidential annex"))?;
     }

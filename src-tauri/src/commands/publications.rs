@@ -1,7 +1,7 @@
 //! The induction pack, terms of reference and quarterly feedback report:
 //! editing their wording, previewing, exporting and printing.
 
-use super::meetings::{save_as, PDF};
+use super::meetings::{html_name, save_as, HTML, PDF};
 use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::ids::{GroupId, PersonId};
@@ -68,6 +68,30 @@ pub async fn publications_export(
     };
     let name = name_of(&desk, group, what)?;
     save_as(&desk, &answers, title, &name, PDF, &bytes).await
+}
+
+/// A pack or the terms of reference as an accessible web page.
+#[tauri::command]
+pub async fn publications_export_html(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    group: GroupId,
+    publication: Publication,
+    member: Option<PersonId>,
+    large_print: bool,
+) -> CommandResult<Option<String>> {
+    let html = desk.with_vault(|v| {
+        publications::html(v, group, publication, member, large_print, super::today())
+    })?;
+    let (title, what) = match publication {
+        Publication::InductionPack => ("Save the induction pack as a web page", "Induction pack"),
+        Publication::TermsOfReference => (
+            "Save the terms of reference as a web page",
+            "Terms of reference",
+        ),
+    };
+    let name = html_name(&name_of(&desk, group, what)?);
+    save_as(&desk, &answers, title, &name, HTML, html.as_bytes()).await
 }
 
 #[tauri::command]

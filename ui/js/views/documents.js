@@ -108,6 +108,16 @@ async function editorPanel(kind, group, groups) {
       },
     }, 'Export PDF…'),
     h('button', {
+      type: 'button', class: 'secondary', id: 'export-publication-html',
+      onclick: async () => {
+        try {
+          const { member: m, largePrint } = options();
+          const path = await publications.exportHtml(group.id, kind, m, largePrint);
+          if (path) fill(notice, savedNotice(`${label} as a web page`, path, files.openLast));
+        } catch (e) { fill(notice, errorBlock(e)); }
+      },
+    }, 'Export web page (HTML)…'),
+    h('button', {
       type: 'button', class: 'secondary', id: 'print-publication',
       onclick: async () => {
         try {

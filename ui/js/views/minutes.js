@@ -100,12 +100,12 @@ export async function minutesPage(id) {
   const idFor = (name) => names.find(([, n]) => n === name.trim())?.[0] ?? null;
   const nameFor = (pid) => names.find(([p]) => p === pid)?.[1] ?? '';
 
-  const exporter = (label, key, audience, what) => h('button', {
+  const exporter = (label, key, audience, what, format = 'pdf') => h('button', {
     type: 'button', class: 'secondary', id: key,
     onclick: async () => {
       await autosave.flush();
       try {
-        const path = await minutes.exportPdf(id, audience);
+        const path = await (format === 'html' ? minutes.exportHtml : minutes.exportPdf)(id, audience);
         if (path) fill(message, savedNotice(what, path, files.openLast));
       } catch (e) { fill(message, errorBlock(e)); }
     },
@@ -386,7 +386,9 @@ export async function minutesPage(id) {
     status,
     h('div', { class: 'actions' },
       exporter('Public minutes (PDF)', 'export-minutes', 'public', 'the public minutes'),
-      exporter('Confidential annex (PDF)', 'export-annex', 'members', 'the confidential annex (OFFICIAL-SENSITIVE: members only)')),
+      exporter('Public minutes (web page, HTML)', 'export-minutes-html', 'public', 'the public minutes as a web page', 'html'),
+      exporter('Confidential annex (PDF)', 'export-annex', 'members', 'the confidential annex (OFFICIAL-SENSITIVE: members only)'),
+      exporter('Confidential annex (web page, HTML)', 'export-annex-html', 'members', 'the confidential annex as a web page (OFFICIAL-SENSITIVE: members only)', 'html')),
     message,
     datalist,
     h('div', { class: 'minutes-layout' },
