@@ -109,10 +109,40 @@ pub enum LineRole {
     TableCell,
 }
 
+/// Where a line belongs in the document's logical structure: the block it
+/// was laid out from (an index into `Document::blocks`) and, in a list or
+/// a table, the item or the cell. The renderer tags the PDF from it, so a
+/// paragraph wrapped over lines or pages, or a cell split across pages, is
+/// still one element to a screen reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Page furniture, not content: the running header and footer, and a
+    /// table's header row repeated at the top of a later page (read once,
+    /// where the table starts, not again on every page).
+    Artifact,
+    /// A heading's or a paragraph's text.
+    Text { block: usize },
+    /// A list item's label or text (the line's role says which). `sub`
+    /// counts through the item's sub-items as they are laid out, flattened
+    /// to one level.
+    ListItem {
+        block: usize,
+        item: usize,
+        sub: Option<usize>,
+    },
+    /// A table cell's text; `row` is `None` for the header row.
+    TableCell {
+        block: usize,
+        row: Option<usize>,
+        column: usize,
+    },
+}
+
 /// One line of text at one size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub role: LineRole,
+    pub part: Part,
     /// The line's text in logical (reading) order.
     pub text: String,
     /// Left edge of the first glyph, mm from the page's left edge.
@@ -222,12 +252,12 @@ pub struct Watermark {
 /// same layout.
 pub fn layout(doc: &Document) -> Result<Layout> {
     let mut composer = Composer::new(doc.text_scale.max(0.5));
-    for block in &doc.blocks {
+    for (index, block) in doc.blocks.iter().enumerate() {
         match block {
-            Block::Heading { level, text } => composer.heading(*level, text)?,
-            Block::Paragraph(runs) => composer.paragraph(runs)?,
-            Block::NumberedList(items) => composer.list(items)?,
-            Block::Table(table) => composer.table(table)?,
+            Block::Heading { level, text } => composer.heading(*level, text, index)?,
+            Block::Paragraph(runs) => composer.paragraph(runs, index)?,
+            Block::NumberedList(items) => composer.list(items, index)?,
+            Block::Table(table) => composer.table(table, index)?,
             Block::Spacer(mm) => composer.spacer(*mm),
             Block::PageBreak => {
                 if composer.content_on_page {
@@ -264,7 +294,13 @@ fn shape(text: &str, bold: bool, size: f32, width: f32) -> Result<Vec<ShapedLine
 }
 
 /// Moves a shaped line to its place on the page.
-fn place(shaped: ShapedLine, x: f32, baseline: f32, role: LineRole, size: f32) -> Line {
+fn place(
+    shaped: ShapedLine,
+    x: f32,
+    baseline: f32,
+    (role, part): (LineRole, Part),
+    size: f32,
+) -> Line {
     let runs = shaped
         .runs
         .into_iter()
@@ -278,6 +314,7 @@ fn place(shaped: ShapedLine, x: f32, baseline: f32, role: LineRole, size: f32) -
         .collect();
     Line {
         role,
+        part,
         text: shaped.text,
         x,
         baseline,
@@ -352,7 +389,14 @@ impl Composer {
     }
 
     /// One line of a flowing block at the current position.
-    fn flow_line(&mut self, shaped: ShapedLine, left: f32, width: f32, role: LineRole, size: f32) {
+    fn flow_line(
+        &mut self,
+        shaped: ShapedLine,
+        left: f32,
+        width: f32,
+        role: (LineRole, Part),
+        size: f32,
+    ) {
         let height = text::line_height(size);
         self.ensure(height);
         let x = aligned_x(&shaped, left, width);
@@ -364,8 +408,8 @@ impl Composer {
         self.content_on_page = true;
     }
 
-    fn heading(&mut self, level: u8, text: &str) -> Result<()> {
-        let level = level.clamp(1, 3);
+    fn heading(&mut self, level: u8, text: &str, block: usize) -> Result<()> {
+        let level = heading_level(level);
         let (size, before) = match level {
             1 => (16.0 * self.scale, 6.0),
             2 => (13.0 * self.scale, 5.0),
@@ -382,7 +426,7 @@ impl Composer {
                 line,
                 MARGIN_LEFT_MM,
                 BODY_WIDTH,
-                LineRole::Heading(level),
+                (LineRole::Heading(level), Part::Text { block }),
                 size,
             );
         }
@@ -390,23 +434,30 @@ impl Composer {
         Ok(())
     }
 
-    fn paragraph(&mut self, runs: &[TextRun]) -> Result<()> {
+    fn paragraph(&mut self, runs: &[TextRun], block: usize) -> Result<()> {
         let lines = text::shape_text(&styled(runs), self.body, BODY_WIDTH)?;
+        let role = (LineRole::Body, Part::Text { block });
         for line in lines {
-            self.flow_line(line, MARGIN_LEFT_MM, BODY_WIDTH, LineRole::Body, self.body);
+            self.flow_line(line, MARGIN_LEFT_MM, BODY_WIDTH, role, self.body);
         }
         self.y += PARAGRAPH_GAP;
         Ok(())
     }
 
-    fn list(&mut self, items: &[ListItem]) -> Result<()> {
-        for item in items {
-            self.list_item(item, MARGIN_LEFT_MM, LIST_LABEL_WIDTH)?;
-            for child in flatten(&item.children) {
+    fn list(&mut self, items: &[ListItem], block: usize) -> Result<()> {
+        for (i, item) in items.iter().enumerate() {
+            let part = |sub| Part::ListItem {
+                block,
+                item: i,
+                sub,
+            };
+            self.list_item(item, MARGIN_LEFT_MM, LIST_LABEL_WIDTH, part(None))?;
+            for (s, child) in flatten(&item.children).into_iter().enumerate() {
                 self.list_item(
                     child,
                     MARGIN_LEFT_MM + LIST_LABEL_WIDTH,
                     LIST_CHILD_LABEL_WIDTH,
+                    part(Some(s)),
                 )?;
             }
         }
@@ -414,7 +465,13 @@ impl Composer {
         Ok(())
     }
 
-    fn list_item(&mut self, item: &ListItem, label_x: f32, label_width: f32) -> Result<()> {
+    fn list_item(
+        &mut self,
+        item: &ListItem,
+        label_x: f32,
+        label_width: f32,
+        part: Part,
+    ) -> Result<()> {
         let text_x = label_x + label_width;
         let text_width = RIGHT_EDGE - text_x;
         let lines = text::shape_text(&styled(&item.text), self.body, text_width)?;
@@ -423,7 +480,7 @@ impl Composer {
         self.ensure(height);
         let baseline = self.y + text::baseline_offset(self.body);
         for l in label.into_iter().take(1) {
-            let line = place(l, label_x, baseline, LineRole::ListLabel, self.body);
+            let line = place(l, label_x, baseline, (LineRole::ListLabel, part), self.body);
             self.page().lines.push(line);
         }
         if lines.is_empty() {
@@ -431,7 +488,7 @@ impl Composer {
             self.content_on_page = true;
         }
         for line in lines {
-            self.flow_line(line, text_x, text_width, LineRole::Body, self.body);
+            self.flow_line(line, text_x, text_width, (LineRole::Body, part), self.body);
         }
         self.y += LIST_ITEM_GAP;
         Ok(())
@@ -445,11 +502,8 @@ impl Composer {
         }
     }
 
-    fn table(&mut self, table: &Table) -> Result<()> {
-        let columns = table
-            .header
-            .len()
-            .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+    fn table(&mut self, table: &Table, block: usize) -> Result<()> {
+        let columns = table_columns(table);
         if columns == 0 {
             return Ok(());
         }
@@ -481,17 +535,28 @@ impl Composer {
         self.gap(1.0);
         self.ensure(header_height + first_row.min(2.0 * CELL_PADDING + 2.0 * lh));
         if let Some(h) = &header {
-            self.table_row(&columns_x, h, LineRole::TableHeader, true);
+            self.table_row(&columns_x, h, LineRole::TableHeader, |column| {
+                Part::TableCell {
+                    block,
+                    row: None,
+                    column,
+                }
+            });
         }
 
-        for row in rows {
+        for (r, row) in rows.into_iter().enumerate() {
+            let cell = |column| Part::TableCell {
+                block,
+                row: Some(r),
+                column,
+            };
             let height = row_height(&row, self.table);
             let page_space = BODY_BOTTOM_MM - BODY_TOP_MM - header_height;
             if height > self.room() + 0.001 && height <= page_space + 0.001 {
                 self.table_new_page(&columns_x, header.as_ref());
             }
             if height <= self.room() + 0.001 {
-                self.table_row(&columns_x, &row, LineRole::TableCell, false);
+                self.table_row(&columns_x, &row, LineRole::TableCell, cell);
                 continue;
             }
             // Taller than a page: split between lines, as few times as needed.
@@ -504,14 +569,14 @@ impl Composer {
                 }
                 let most = remaining.iter().map(Vec::len).max().unwrap_or(0);
                 if most <= fit {
-                    self.table_row(&columns_x, &remaining, LineRole::TableCell, false);
+                    self.table_row(&columns_x, &remaining, LineRole::TableCell, cell);
                     break;
                 }
                 let rest: Vec<Vec<ShapedLine>> = remaining
                     .iter_mut()
                     .map(|cell| cell.split_off(fit.min(cell.len())))
                     .collect();
-                self.table_row(&columns_x, &remaining, LineRole::TableCell, false);
+                self.table_row(&columns_x, &remaining, LineRole::TableCell, cell);
                 self.table_new_page(&columns_x, header.as_ref());
                 remaining = rest;
             }
@@ -523,19 +588,21 @@ impl Composer {
     fn table_new_page(&mut self, columns_x: &[f32], header: Option<&Vec<Vec<ShapedLine>>>) {
         self.new_page();
         if let Some(h) = header {
-            self.table_row(columns_x, h, LineRole::TableHeader, true);
+            self.table_row(columns_x, h, LineRole::TableHeader, |_| Part::Artifact);
         }
     }
 
     /// Draws one row (or part of one) at the current position: shading for a
-    /// header, cell text, and the borders around it.
+    /// header, cell text, and the borders around it. `part` gives each
+    /// column's cell its place in the structure.
     fn table_row(
         &mut self,
         columns_x: &[f32],
         cells: &[Vec<ShapedLine>],
         role: LineRole,
-        shaded: bool,
+        part: impl Fn(usize) -> Part,
     ) {
+        let shaded = role == LineRole::TableHeader;
         let top = self.y;
         let height = row_height(cells, self.table);
         let left = columns_x[0];
@@ -559,8 +626,13 @@ impl Composer {
                     top + CELL_PADDING + i as f32 * lh + text::baseline_offset(table_size);
                 // Cells align left whatever their script, so a column of
                 // names reads as a column.
-                page.lines
-                    .push(place(line.clone(), cell_left, baseline, role, table_size));
+                page.lines.push(place(
+                    line.clone(),
+                    cell_left,
+                    baseline,
+                    (role, part(c)),
+                    table_size,
+                ));
             }
         }
         let bottom = top + height;
@@ -588,13 +660,26 @@ impl Composer {
 }
 
 /// Sub-items of sub-items are laid out at the sub-item level.
-fn flatten(items: &[ListItem]) -> Vec<&ListItem> {
+pub(super) fn flatten(items: &[ListItem]) -> Vec<&ListItem> {
     let mut out = Vec::new();
     for item in items {
         out.push(item);
         out.extend(flatten(&item.children));
     }
     out
+}
+
+/// Heading levels beyond 1 to 3 are laid out (and tagged) as the nearest.
+pub(super) fn heading_level(level: u8) -> u8 {
+    level.clamp(1, 3)
+}
+
+/// A table has as many columns as its widest row, header included.
+pub(super) fn table_columns(table: &Table) -> usize {
+    table
+        .header
+        .len()
+        .max(table.rows.iter().map(Vec::len).max().unwrap_or(0))
 }
 
 fn row_height(cells: &[Vec<ShapedLine>], size: f32) -> f32 {
@@ -641,7 +726,7 @@ fn running_header_and_footer(page: &mut Page, doc: &Document, total: usize) -> R
                 };
                 (s, x)
             })
-            .map(|(s, x)| place(s, x, baseline, LineRole::Header, running)))
+            .map(|(s, x)| place(s, x, baseline, (LineRole::Header, Part::Artifact), running)))
     };
 
     let mut header = Vec::new();
@@ -657,7 +742,7 @@ fn running_header_and_footer(page: &mut Page, doc: &Document, total: usize) -> R
             s,
             MARGIN_LEFT_MM,
             HEADER_BASELINE,
-            LineRole::Header,
+            (LineRole::Header, Part::Artifact),
             running,
         ));
     }
@@ -674,7 +759,8 @@ fn running_header_and_footer(page: &mut Page, doc: &Document, total: usize) -> R
         .next()
     {
         let x = RIGHT_EDGE - s.width;
-        footer.push(place(s, x, FOOTER_BASELINE, LineRole::Footer, running));
+        let role = (LineRole::Footer, Part::Artifact);
+        footer.push(place(s, x, FOOTER_BASELINE, role, running));
     }
 
     let body = std::mem::take(&mut page.lines);
@@ -706,7 +792,7 @@ fn watermark(text: &str) -> Result<Watermark> {
         rtl: false,
         runs: Vec::new(),
     });
-    let placed = place(line, 0.0, 0.0, LineRole::Body, size);
+    let placed = place(line, 0.0, 0.0, (LineRole::Body, Part::Artifact), size);
     let half = placed.width / 2.0;
     let runs: Vec<GlyphRun> = placed
         .runs

@@ -7,12 +7,15 @@
 //!    orders right-to-left runs (unicode-bidi), wraps lines to real glyph
 //!    advances, breaks pages (tables between rows, repeating their header) and
 //!    adds the header, the security marking and "Page n of N" to every page.
-//!    The result, a [`Layout`], is every glyph's position on every page.
+//!    The result, a [`Layout`], is every glyph's position on every page, and
+//!    for every line the [`Part`] of the document it belongs to.
 //! 2. [`render_pdf`] writes that layout to PDF bytes with printpdf, placing
 //!    glyphs by id, embedding subsets of the fonts this crate ships, and
 //!    wrapping each run of text in an `/ActualText` span so copy-and-paste,
 //!    search and screen readers get the words in logical order, whatever the
-//!    script.
+//!    script. The PDF is tagged (`tagged`): a structure tree of headings,
+//!    paragraphs, lists and tables, so a screen reader can move by heading,
+//!    read a list as a list and say which column header a cell is under.
 //!
 //! The same document is also written as an accessible web page by
 //! [`html::render_html`], the alternative format to the PDF.
@@ -20,19 +23,26 @@
 //! Invariants: rendering draws exactly what the layout says and shapes
 //! nothing itself; no line of the layout crosses the margins; the PDF's
 //! metadata holds the caller's title, author and language, and nothing else
-//! from the body.
+//! from the body. Every PDF is tagged (`/MarkInfo /Marked true`): its
+//! structure tree follows the document's blocks in reading order and claims
+//! every line of body text exactly once, a paragraph or a cell continued
+//! overleaf staying one element; everything else drawn (running header and
+//! footer, marking, page numbers, watermark, borders, a table's header row
+//! repeated overleaf) is an artifact, so a screen reader reads the content
+//! once and none of the furniture of every page.
 
 mod fonts;
 pub mod html;
 mod layout;
 pub mod preview;
 mod render;
+mod tagged;
 mod text;
 
 pub use fonts::FontFace;
 pub use html::render_html;
 pub use layout::{
-    layout, Fill, GlyphRun, Layout, Line, LineRole, Page, PlacedGlyph, Rule, Watermark,
+    layout, Fill, GlyphRun, Layout, Line, LineRole, Page, Part, PlacedGlyph, Rule, Watermark,
     BODY_BOTTOM_MM, BODY_TOP_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, PAGE_HEIGHT_MM, PAGE_WIDTH_MM,
 };
 pub use render::{render_layout, render_pdf};

@@ -12,6 +12,15 @@
 //!   right-to-left runs hold it in drawn order).
 //! - The watermark is drawn as glyph outlines, not text, so it never turns
 //!   up in copied or extracted text.
+//!
+//! The PDF is tagged, for screen readers and PDF/UA checkers (structure
+//! and reasons in `tagged`): consecutive lines of one structure element go
+//! in one `/P << /MCID n >> BDC … EMC` sequence (tagged with the element's
+//! type) around their runs' `/Span`s; the running header and footer, the
+//! watermark, rules and shading go in `/Artifact` sequences. printpdf
+//! writes those operators as they are; the structure tree, the parent tree
+//! and `/StructParents` are added to its output with lopdf, beside the
+//! metadata.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,6 +32,7 @@ use printpdf::{
 
 use super::fonts::{self, FontFace};
 use super::layout::{layout, GlyphRun, Layout, Page, Watermark, PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
+use super::tagged::{Furniture, Mark, Tagging};
 use super::text::PT_TO_MM;
 use super::Document;
 use crate::error::{Error, Result};
@@ -97,15 +107,17 @@ fn pdf_objects(
         font_ids.insert(face, pdf.add_font(fonts::pdf_font(face)?));
     }
     let to_unicode = glyph_texts(laid);
+    let tagging = Tagging::new(doc, laid);
 
     pdf.pages = laid
         .pages
         .iter()
-        .map(|page| {
+        .enumerate()
+        .map(|(i, page)| {
             PdfPage::new(
                 printpdf::Mm(PAGE_WIDTH_MM),
                 printpdf::Mm(PAGE_HEIGHT_MM),
-                page_ops(page, &font_ids, &to_unicode),
+                page_ops(page, tagging.marks(i), &font_ids, &to_unicode),
             )
         })
         .collect();
@@ -117,6 +129,7 @@ fn pdf_objects(
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
     finish_metadata(&mut lo, doc)?;
+    tagging.write(&mut lo)?;
     Ok((lo, warnings))
 }
 
@@ -162,14 +175,22 @@ fn grey(level: f32) -> Color {
     Color::Greyscale(Greyscale::new(level, None))
 }
 
+/// One page's drawing: `marks` says, line by line, which marked-content
+/// sequence each line of text goes in (see `tagged`); everything else
+/// drawn is an artifact.
 fn page_ops(
     page: &Page,
+    marks: &[Mark],
     font_ids: &BTreeMap<FontFace, FontId>,
     to_unicode: &HashMap<(FontFace, u16), String>,
 ) -> Vec<Op> {
     let mut ops = Vec::new();
     if let Some(w) = &page.watermark {
         watermark_ops(w, &mut ops);
+    }
+    let borders = !page.fills.is_empty() || !page.rules.is_empty();
+    if borders {
+        ops.push(Mark::Artifact(Furniture::Borders).begin());
     }
     for fill in &page.fills {
         ops.push(Op::SetFillColor {
@@ -222,13 +243,31 @@ fn page_ops(
             });
         }
     }
+    if borders {
+        ops.push(Op::EndMarkedContent);
+    }
     ops.push(Op::SetFillColor { col: grey(0.0) });
-    for line in &page.lines {
+    let mut open: Option<Mark> = None;
+    for (i, line) in page.lines.iter().enumerate() {
+        let mark = marks
+            .get(i)
+            .copied()
+            .unwrap_or(Mark::Artifact(Furniture::RepeatedHeader));
+        if open != Some(mark) {
+            if open.is_some() {
+                ops.push(Op::EndMarkedContent);
+            }
+            ops.push(mark.begin());
+            open = Some(mark);
+        }
         for run in &line.runs {
             if let Some(id) = font_ids.get(&run.face) {
                 run_ops(run, line.baseline, id, to_unicode, &mut ops);
             }
         }
+    }
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
     }
     ops
 }
@@ -396,6 +435,7 @@ fn watermark_ops(w: &Watermark, ops: &mut Vec<Op>) {
     if rings.is_empty() {
         return;
     }
+    ops.push(Mark::Artifact(Furniture::Watermark).begin());
     ops.push(Op::SaveGraphicsState);
     ops.push(Op::SetFillColor {
         col: grey(WATERMARK_GREY),
@@ -408,6 +448,7 @@ fn watermark_ops(w: &Watermark, ops: &mut Vec<Op>) {
         },
     });
     ops.push(Op::RestoreGraphicsState);
+    ops.push(Op::EndMarkedContent);
 }
 
 /// Sets the catalog's `/Lang`, and leaves in the Info dictionary only the
