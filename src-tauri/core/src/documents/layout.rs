@@ -968,6 +968,65 @@ mod tests {
     }
 
     #[test]
+    fn every_line_names_its_part_and_a_repeated_header_row_is_furniture() {
+        let laid = layout(&doc(vec![
+            Block::heading(1, "Minutes"),
+            Block::NumberedList(vec![ListItem::new("1", "Apologies")
+                .with_children(vec![ListItem::new("1.1", "None received")])]),
+            Block::Table(table(80)),
+        ]))
+        .unwrap();
+        assert!(laid.pages.len() > 2, "the table runs over several pages");
+        let mut checked = 0;
+        for page in &laid.pages {
+            for line in &page.lines {
+                let expected = match (line.role, line.text.as_str()) {
+                    (LineRole::Header | LineRole::Footer, _) => Part::Artifact,
+                    (LineRole::Heading(_), _) => Part::Text { block: 0 },
+                    (_, "1" | "Apologies") => Part::ListItem {
+                        block: 1,
+                        item: 0,
+                        sub: None,
+                    },
+                    (_, "1.1" | "None received") => Part::ListItem {
+                        block: 1,
+                        item: 0,
+                        sub: Some(0),
+                    },
+                    (LineRole::TableHeader, _) if page.number > 1 => Part::Artifact,
+                    (LineRole::TableHeader, text) => Part::TableCell {
+                        block: 2,
+                        row: None,
+                        column: ["Name", "Role", "Notes"]
+                            .iter()
+                            .position(|h| *h == text)
+                            .unwrap(),
+                    },
+                    // Every row's cells, in order: check the first column.
+                    (_, text) if text.starts_with("Member ") => {
+                        let row = text["Member ".len()..].parse::<usize>().unwrap() - 1;
+                        Part::TableCell {
+                            block: 2,
+                            row: Some(row),
+                            column: 0,
+                        }
+                    }
+                    _ => continue,
+                };
+                assert_eq!(
+                    line.part, expected,
+                    "page {}: {:?} ({:?})",
+                    page.number, line.text, line.role
+                );
+                checked += 1;
+            }
+        }
+        // Running lines, heading, list, three header cells a page, 80 rows.
+        let pages = laid.pages.len();
+        assert_eq!(checked, 4 * pages + 1 + 4 + 3 * pages + 80);
+    }
+
+    #[test]
     fn a_row_taller_than_a_page_is_split_between_lines() {
         let mut t = table(1);
         t.rows[0][2] = long_text(900);
