@@ -56,8 +56,19 @@ pub fn render_layout(doc: &Document, laid: &Layout) -> Result<Vec<u8>> {
     let (mut lo, _warnings) = pdf_objects(doc, laid)?;
     compress(&mut lo)?;
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
-        .map_err(|e| Error::Internal(format!("could not write the PDF: {e}")))?;
+    // Object streams (PDF 1.5) deflate the small dictionaries too: the
+    // structure tree is one small object per heading, item and cell, which
+    // written plain added 10–15% to a document; packed, the tagged PDF is
+    // smaller than the untagged one was, in the same time.
+    lo.save_with_options(
+        &mut bytes,
+        lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .compression_level(LEVEL)
+            .build(),
+    )
+    .map_err(|e| Error::Internal(format!("could not write the PDF: {e}")))?;
     Ok(bytes)
 }
 
