@@ -214,6 +214,54 @@ impl App {
             .unwrap_or_else(|e| panic!("script {script}: {e}"));
     }
 
+    /// Waits until the script expression `condition` is true in the page.
+    pub async fn wait_until(&self, condition: &str, what: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        let script = format!("return !!({condition});");
+        loop {
+            if let Ok(serde_json::Value::Bool(true)) = self.client.execute(&script, vec![]).await {
+                return;
+            }
+            assert!(Instant::now() < deadline, "waited {PATIENCE:?} for {what}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Goes to a screen by its address (`#/roster/members`) and waits until
+    /// it has drawn: a heading in the content and no "Loading…".
+    pub async fn visit(&self, hash: &str) {
+        self.client
+            .execute("location.hash = arguments[0];", vec![hash.into()])
+            .await
+            .unwrap();
+        self.wait_until(
+            &format!(
+                "location.hash === {hash:?} && document.querySelector('#main h1') && !/^Loading/.test(document.querySelector('#main').textContent)"
+            ),
+            &format!("{hash} to draw"),
+        )
+        .await;
+    }
+
+    /// The address of the first link whose address starts with `prefix`.
+    pub async fn first_link(&self, prefix: &str) -> String {
+        self.wait_until(
+            &format!("document.querySelector('#main a[href^=\"{prefix}\"]')"),
+            &format!("a link to {prefix}…"),
+        )
+        .await;
+        self.client
+            .execute(
+                "return document.querySelector(`#main a[href^=\"${arguments[0]}\"]`).getAttribute('href');",
+                vec![prefix.into()],
+            )
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     /// Waits until the form control matching `css` holds `value`.
     pub async fn wait_value(&self, css: &str, value: &str) {
         let deadline = Instant::now() + PATIENCE;
@@ -254,6 +302,87 @@ impl App {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+}
+
+/// axe-core, installed from npm into `tests/e2e/axe` by
+/// `.ci/install-deps --test` (pinned by its package-lock.json).
+fn axe_source() -> &'static str {
+    static SOURCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SOURCE.get_or_init(|| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/e2e/axe/node_modules/axe-core/axe.min.js");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "axe-core is missing ({}: {e}): run `bash .ci/install-deps --test`",
+                path.display()
+            )
+        })
+    })
+}
+
+/// The rule sets the window is held to: WCAG 2.0, 2.1 and 2.2 at levels A
+/// and AA, and axe's best practices (landmarks, heading order, one main).
+const AXE_TAGS: &[&str] = &[
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22aa",
+    "best-practice",
+];
+
+impl App {
+    /// Runs axe-core in the window as it stands and fails with every
+    /// violation (rule, impact, the elements and what is wrong with each).
+    /// `place` names the screen or dialog in the failure message.
+    pub async fn assert_accessible(&self, place: &str) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe-core found {} accessibility violation(s) on {place}:\n{}",
+            violations.len(),
+            violations.join("\n")
+        );
+    }
+
+    /// axe-core's violations on the window as it stands, one line each.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        // A page load forgets the script; injecting it again is harmless.
+        let loaded = self
+            .client
+            .execute("return typeof window.axe === 'object';", vec![])
+            .await
+            .unwrap();
+        if loaded != serde_json::Value::Bool(true) {
+            self.client
+                .execute(
+                    &format!("{}\n;return typeof window.axe;", axe_source()),
+                    vec![],
+                )
+                .await
+                .unwrap_or_else(|e| panic!("injecting axe-core: {e}"));
+        }
+        // Animations and pending redraws settle first, so axe sees what a
+        // person would.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let started = Instant::now();
+        let report = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, {
+                    runOnly: { type: 'tag', values: arguments[0] },
+                    resultTypes: ['violations'],
+                }).then((r) => done(r.violations.flatMap((v) => v.nodes.map((n) =>
+                    `${v.id} (${v.impact}) ${v.help}: ${n.target.join(' ')} :: ${n.failureSummary.replace(/\s+/g, ' ')} :: ${n.html.slice(0, 160)}`))))
+                  .catch((e) => done([`axe-core failed: ${e}`]));"#,
+                vec![serde_json::json!(AXE_TAGS)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("running axe-core: {e}"));
+        eprintln!("axe-core: {:?}", started.elapsed());
+        serde_json::from_value(report).expect("axe report")
     }
 }
 

@@ -6,6 +6,7 @@
 //! saves a PNG of each main screen under `<target>/e2e-screenshots/` for a
 //! person to look at.
 
+mod accessibility;
 mod harness;
 mod measure;
 

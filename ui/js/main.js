@@ -18,6 +18,8 @@ const views = { dashboard, roster, meetings, records, incidents, documents, sett
 const gate = document.getElementById('gate');
 const shell = document.getElementById('shell');
 const main = document.getElementById('main');
+// Only the shell has navigation to skip past; the gate is one form.
+const skipLink = document.getElementById('skip-link');
 
 async function boot() {
   const state = await vault.state();
@@ -26,6 +28,7 @@ async function boot() {
   } else {
     shell.hidden = true;
     gate.hidden = false;
+    skipLink.hidden = true;
     showGate(gate, state, enterShell);
   }
 }
@@ -34,6 +37,7 @@ function enterShell() {
   fill(gate);
   gate.hidden = true;
   shell.hidden = false;
+  skipLink.hidden = false;
   vault.idleLock().then((seconds) => { idleSeconds = seconds; restartIdleCount(); }).catch(() => {});
   if (!location.hash || location.hash === '#') {
     location.hash = '#/dashboard';
@@ -119,6 +123,12 @@ window.addEventListener('idle-lock-changed', async () => {
 window.addEventListener('hashchange', route);
 // Views announce a change to the vault's contents; redraw with fresh data.
 window.addEventListener('vault-changed', route);
+// The skip link moves focus to the content without touching the address,
+// which the router would take for a screen called "main".
+skipLink.addEventListener('click', (e) => {
+  e.preventDefault();
+  main.focus();
+});
 document.getElementById('lock-button').addEventListener('click', () => lockScreen());
 document.getElementById('search-form').addEventListener('submit', (e) => {
   e.preventDefault();

@@ -45,7 +45,7 @@ export async function render() {
         { title: 'Group', cell: (g) => g.group_name },
         { title: 'Due since', cell: (g) => `${g.due_on} (${g.days_overdue} day${g.days_overdue === 1 ? '' : 's'} ago)` },
         { title: 'Proposed dates', cell: (g) => g.proposals.map((p, i) => [i ? h('br') : null, p]) },
-        { title: '', cell: () => h('a', { href: '#/meetings/new' }, 'Plan a meeting') },
+        { title: h('span', { class: 'visually-hidden' }, 'Next step'), cell: () => h('a', { href: '#/meetings/new' }, 'Plan a meeting') },
       ], overdue),
     attention('incidents-open', 'Open critical incidents', d.open_incidents,
       'No critical incident is open.',

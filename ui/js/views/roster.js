@@ -191,7 +191,7 @@ async function members() {
     field({ name: 'role', label: 'Role', options: opt(v.member_roles, 'Any role') }),
     field({ name: 'status', label: 'Status', options: opt(v.statuses, 'Any status') }),
     field({ name: 'vetting', id: 'filter-vetting', label: 'Vetting', options: opt(Object.entries(vettingLabels), 'Any vetting') }));
-  const form = h('form', { class: 'search', role: 'search', onsubmit: (e) => e.preventDefault() }, text, filters);
+  const form = h('form', { class: 'search', role: 'search', 'aria-label': 'The roster', onsubmit: (e) => e.preventDefault() }, text, filters);
   const count = h('p', { id: 'member-count', class: 'hint', 'aria-live': 'polite' });
   const results = h('div', { id: 'member-results' });
   const message = h('div', { id: 'roster-message', 'aria-live': 'polite' });
