@@ -14,10 +14,9 @@
 //!   up in copied or extracted text.
 //!
 //! The PDF is tagged, for screen readers and PDF/UA checkers (structure
-//! and reasons in `tagged`): consecutive lines of one structure element go
-//! in one `/P << /MCID n >> BDC … EMC` sequence (tagged with the element's
-//! type) around their runs' `/Span`s; the running header and footer, the
-//! watermark, rules and shading go in `/Artifact` sequences. printpdf
+//! and reasons in `tagged`): a run of content carries its MCID in the same
+//! `/Span` dictionary as its `/ActualText`; the running header and footer,
+//! the watermark, rules and shading go in `/Artifact` sequences. printpdf
 //! writes those operators as they are; the structure tree, the parent tree
 //! and `/StructParents` are added to its output with lopdf, beside the
 //! metadata.
@@ -32,7 +31,7 @@ use printpdf::{
 
 use super::fonts::{self, FontFace};
 use super::layout::{layout, GlyphRun, Layout, Page, Watermark, PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
-use super::tagged::{Furniture, Mark, Tagging};
+use super::tagged::{drawn, Furniture, Mark, Tagging};
 use super::text::PT_TO_MM;
 use super::Document;
 use crate::error::{Error, Result};
@@ -201,7 +200,7 @@ fn page_ops(
     }
     let borders = !page.fills.is_empty() || !page.rules.is_empty();
     if borders {
-        ops.push(Mark::Artifact(Furniture::Borders).begin());
+        ops.push(Furniture::Borders.begin());
     }
     for fill in &page.fills {
         ops.push(Op::SetFillColor {
@@ -258,35 +257,51 @@ fn page_ops(
         ops.push(Op::EndMarkedContent);
     }
     ops.push(Op::SetFillColor { col: grey(0.0) });
-    let mut open: Option<Mark> = None;
+    // Consecutive furniture lines of one kind share an artifact sequence;
+    // content runs are sequences of their own, each with its MCID.
+    let mut artifact: Option<Furniture> = None;
     for (i, line) in page.lines.iter().enumerate() {
         let mark = marks
             .get(i)
             .copied()
             .unwrap_or(Mark::Artifact(Furniture::RepeatedHeader));
-        if open != Some(mark) {
-            if open.is_some() {
+        let wanted = match mark {
+            Mark::Artifact(furniture) => Some(furniture),
+            Mark::Content { .. } => None,
+        };
+        if artifact != wanted {
+            if artifact.is_some() {
                 ops.push(Op::EndMarkedContent);
             }
-            ops.push(mark.begin());
-            open = Some(mark);
+            if let Some(furniture) = wanted {
+                ops.push(furniture.begin());
+            }
+            artifact = wanted;
         }
-        for run in &line.runs {
+        let runs = line.runs.iter().filter(|r| drawn(r));
+        for (n, run) in runs.enumerate() {
+            let mcid = match mark {
+                Mark::Content { first_mcid } => Some(first_mcid + n as i64),
+                Mark::Artifact(_) => None,
+            };
             if let Some(id) = font_ids.get(&run.face) {
-                run_ops(run, line.baseline, id, to_unicode, &mut ops);
+                run_ops(run, line.baseline, id, mcid, to_unicode, &mut ops);
             }
         }
     }
-    if open.is_some() {
+    if artifact.is_some() {
         ops.push(Op::EndMarkedContent);
     }
     ops
 }
 
+/// Draws one run, as a marked-content sequence of its own: with `mcid`,
+/// content of the structure tree; without, inside an artifact.
 fn run_ops(
     run: &GlyphRun,
     baseline: f32,
     font: &FontId,
+    mcid: Option<i64>,
     to_unicode: &HashMap<(FontFace, u16), String>,
     ops: &mut Vec<Op>,
 ) {
@@ -308,7 +323,7 @@ fn run_ops(
     });
     ops.push(Op::StartTextSection);
     let y = PAGE_HEIGHT_MM - baseline;
-    ops.push(actual_text(&run.actual_text));
+    ops.push(span(&run.actual_text, mcid));
     for g in &run.glyphs {
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, g.x * MM_TO_PT, (y + g.rise) * MM_TO_PT]),
@@ -334,9 +349,12 @@ fn run_ops(
     }
 }
 
-/// `/Span << /ActualText <FEFF…> >> BDC` with `text` encoded in
-/// UTF-16BE, as the PDF text-string rules require.
-fn actual_text(text: &str) -> Op {
+/// `/Span << /ActualText <FEFF…> /MCID n >> BDC` with `text` encoded in
+/// UTF-16BE, as the PDF text-string rules require. One dictionary holds
+/// both: poppler takes `/ActualText` only from a `/Span`, and its structure
+/// reader ends an MCID's sequence at the first `EMC` inside it, so a span
+/// nested in a sequence would cut the element's text short.
+fn span(text: &str, mcid: Option<i64>) -> Op {
     let mut data = vec![0xFE, 0xFF];
     for unit in text.encode_utf16() {
         data.extend_from_slice(&unit.to_be_bytes());
@@ -349,6 +367,9 @@ fn actual_text(text: &str) -> Op {
             literal: false,
         },
     );
+    if let Some(mcid) = mcid {
+        map.insert("MCID".to_string(), DictItem::Int(mcid));
+    }
     Op::BeginMarkedContentWithProperties {
         tag: "Span".to_string(),
         properties: DictItem::Dict { map },
@@ -446,7 +467,7 @@ fn watermark_ops(w: &Watermark, ops: &mut Vec<Op>) {
     if rings.is_empty() {
         return;
     }
-    ops.push(Mark::Artifact(Furniture::Watermark).begin());
+    ops.push(Furniture::Watermark.begin());
     ops.push(Op::SaveGraphicsState);
     ops.push(Op::SetFillColor {
         col: grey(WATERMARK_GREY),

@@ -13,14 +13,17 @@
 //!
 //! How content is tied to the structure, and why:
 //!
-//! - Consecutive lines of one element on one page are one marked-content
-//!   sequence, `/P << /MCID n >> BDC … EMC`; a paragraph or a cell that
-//!   runs onto the next page gets a second sequence there, and the element
-//!   lists both. MCIDs count from 0 on each page.
-//! - Each run keeps its own `/Span << /ActualText … >>` inside that
-//!   sequence: poppler, among others, reads `/ActualText` only from a
-//!   `/Span`, and the run is what must extract as one piece (see
-//!   `GlyphRun::actual_text`).
+//! - Each run of text drawn is one marked-content sequence,
+//!   `/Span << /MCID n /ActualText … >> BDC … EMC`, and its element lists
+//!   the MCIDs of all its runs, on whichever pages they fall: a paragraph
+//!   wrapped over lines, or a cell continued overleaf, is one element.
+//!   MCIDs count from 0 on each page.
+//! - Not one sequence per line or per element with the runs' spans nested
+//!   inside: poppler's structure reader (`pdfinfo -struct-text`) ends an
+//!   MCID's sequence at the first `EMC` within it, so everything after an
+//!   element's first run was lost; and `/ActualText` must stay on each run
+//!   (see `GlyphRun::actual_text`), in a `/Span`, the only tag poppler
+//!   reads it from.
 //! - Everything that is not content is an `/Artifact`, so assistive
 //!   technology skips it: the running header and footer, the marking,
 //!   "Page n of N", the watermark, table borders and shading, and a
@@ -40,7 +43,9 @@ use std::collections::{BTreeMap, HashMap};
 use lopdf::{Dictionary, Object, ObjectId};
 use printpdf::{DictItem, Op};
 
-use super::layout::{flatten, heading_level, table_columns, Layout, Line, LineRole, Part};
+use super::layout::{
+    flatten, heading_level, table_columns, GlyphRun, Layout, Line, LineRole, Part,
+};
 use super::{Block, Document};
 use crate::error::{Error, Result};
 
@@ -111,47 +116,41 @@ pub(super) enum Furniture {
     Borders,
 }
 
-/// How a line is wrapped in the content stream. Lines with equal marks in
-/// a row share one sequence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Mark {
-    Artifact(Furniture),
-    /// Content of an element of type `tag`, marked with `mcid`.
-    Content {
-        tag: &'static str,
-        mcid: i64,
-    },
-}
-
-impl Mark {
-    /// The operator that opens the sequence (`EMC` closes it).
+impl Furniture {
+    /// The operator that opens its artifact sequence (`EMC` closes it).
     pub(super) fn begin(self) -> Op {
-        let mut map = BTreeMap::new();
-        let tag = match self {
-            Mark::Content { tag, mcid } => {
-                map.insert("MCID".to_string(), DictItem::Int(mcid));
-                tag
-            }
-            Mark::Artifact(furniture) => {
-                let (kind, subtype) = match furniture {
-                    Furniture::Header => ("Pagination", Some("Header")),
-                    Furniture::Footer => ("Pagination", Some("Footer")),
-                    Furniture::Watermark => ("Pagination", Some("Watermark")),
-                    Furniture::RepeatedHeader => ("Pagination", None),
-                    Furniture::Borders => ("Layout", None),
-                };
-                map.insert("Type".to_string(), DictItem::Name(kind.into()));
-                if let Some(subtype) = subtype {
-                    map.insert("Subtype".to_string(), DictItem::Name(subtype.into()));
-                }
-                "Artifact"
-            }
+        let (kind, subtype) = match self {
+            Furniture::Header => ("Pagination", Some("Header")),
+            Furniture::Footer => ("Pagination", Some("Footer")),
+            Furniture::Watermark => ("Pagination", Some("Watermark")),
+            Furniture::RepeatedHeader => ("Pagination", None),
+            Furniture::Borders => ("Layout", None),
         };
+        let mut map = BTreeMap::new();
+        map.insert("Type".to_string(), DictItem::Name(kind.into()));
+        if let Some(subtype) = subtype {
+            map.insert("Subtype".to_string(), DictItem::Name(subtype.into()));
+        }
         Op::BeginMarkedContentWithProperties {
-            tag: tag.to_string(),
+            tag: "Artifact".to_string(),
             properties: DictItem::Dict { map },
         }
     }
+}
+
+/// How a line is marked in the content stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    /// Inside an artifact sequence (consecutive lines of one kind share one).
+    Artifact(Furniture),
+    /// Content: the line's [`drawn`] runs carry MCIDs `first_mcid`,
+    /// `first_mcid + 1`, … in order.
+    Content { first_mcid: i64 },
+}
+
+/// Whether a run puts anything on the page (and so takes an MCID).
+pub(super) fn drawn(run: &GlyphRun) -> bool {
+    !run.glyphs.is_empty()
 }
 
 /// Which element a line's text belongs to: its part, and whether it is a
@@ -178,7 +177,6 @@ impl Tagging {
         for (p, page) in laid.pages.iter().enumerate() {
             let mut page_marks = Vec::with_capacity(page.lines.len());
             let mut page_owners: Vec<usize> = Vec::new();
-            let mut previous: Option<(usize, Mark)> = None;
             for line in &page.lines {
                 let owner = leaf_key(line).and_then(|key| leaves.get(&key).copied());
                 // A line the structure does not know would mean the layout
@@ -188,23 +186,17 @@ impl Tagging {
                     "no element for {:?}",
                     line.part
                 );
-                let mark = match (owner, previous) {
-                    (Some(e), Some((last, mark))) if last == e => mark,
-                    (Some(e), _) => {
-                        let mcid = page_owners.len() as i64;
-                        page_owners.push(e);
-                        elements[e].content.push((p, mcid));
-                        let mark = Mark::Content {
-                            tag: elements[e].kind.name(),
-                            mcid,
-                        };
-                        previous = Some((e, mark));
-                        mark
+                let mark = match owner {
+                    Some(e) => {
+                        let first_mcid = page_owners.len() as i64;
+                        for _ in line.runs.iter().filter(|r| drawn(r)) {
+                            let mcid = page_owners.len() as i64;
+                            page_owners.push(e);
+                            elements[e].content.push((p, mcid));
+                        }
+                        Mark::Content { first_mcid }
                     }
-                    (None, _) => {
-                        previous = None;
-                        Mark::Artifact(furniture(line))
-                    }
+                    None => Mark::Artifact(furniture(line)),
                 };
                 page_marks.push(mark);
             }
@@ -640,6 +632,12 @@ mod tests {
             for op in &content.operations {
                 match op.operator.as_str() {
                     "BDC" | "BMC" => {
+                        // poppler's structure reader ends an MCID's sequence
+                        // at the first EMC inside it: nothing may nest there.
+                        assert!(
+                            !stack.iter().any(|s| matches!(s, Sequence::Mcid(_))),
+                            "no marked content inside an MCID's sequence"
+                        );
                         let tag = op.operands[0].as_name().unwrap();
                         let props = op.operands.get(1).and_then(|p| p.as_dict().ok());
                         let mcid = props.and_then(|p| p.get(b"MCID").ok());
@@ -653,12 +651,12 @@ mod tests {
                             scan.artifact_kinds.insert(name);
                             stack.push(Sequence::Artifact);
                         } else if let Some(mcid) = mcid {
-                            assert!(
-                                !stack.iter().any(|s| matches!(s, Sequence::Mcid(_))),
-                                "marked content with an MCID must not nest"
-                            );
                             let mcid = mcid.as_i64().unwrap();
                             scan.mcids.push(mcid);
+                            if let Some(actual) = actual {
+                                let text = lopdf::decode_text_string(actual).unwrap();
+                                scan.text.entry(mcid).or_default().push_str(&text);
+                            }
                             stack.push(Sequence::Mcid(mcid));
                         } else {
                             if let Some(actual) = actual {
@@ -835,12 +833,7 @@ mod tests {
         );
         let long = &tree.children[4];
         assert_eq!(long.kind, "P");
-        assert_eq!(
-            long.content.len(),
-            2,
-            "one sequence on each of its two pages"
-        );
-        assert_eq!(pages(long).len(), 2);
+        assert_eq!(pages(long).len(), 2, "one P over its two pages");
         // The header row repeated on page 2 is drawn, as page furniture.
         let scans = pdf.scans();
         assert!(scans[1].artifact_text.contains("NameRole"));
@@ -986,6 +979,46 @@ mod tests {
             tree.outline(),
             "Document(Table(TR(TH TH TH) TR(TD TD TD) TR(TD TD TD)))",
             "a cell without text must not move the next one under the wrong header"
+        );
+    }
+
+    /// Regression: the first tagged PDFs wrapped each line's runs, each in
+    /// its `/ActualText` span, in one MCID sequence; poppler ended the
+    /// sequence at the first span's `EMC`, and `pdfinfo -struct-text` lost
+    /// every run after an element's first ("Polish: " without the name).
+    #[test]
+    fn poppler_reads_every_run_of_an_element_from_the_structure_tree() {
+        let mut d = Document::new("Present", "Marlow Fen Local IAG");
+        d.blocks = vec![
+            Block::Paragraph(vec![
+                crate::documents::TextRun::bold("Polish: "),
+                crate::documents::TextRun::plain("Zofia Wójcik"),
+            ]),
+            Block::paragraph(words(60)),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("present.pdf");
+        std::fs::write(&path, render_pdf(&d).unwrap()).unwrap();
+        let out = std::process::Command::new("pdfinfo")
+            .arg("-struct-text")
+            .arg(&path)
+            .output()
+            .expect("pdfinfo (poppler-utils) must be installed");
+        assert!(out.status.success(), "pdfinfo failed: {out:?}");
+        let tree = String::from_utf8(out.stdout).unwrap();
+        // Each piece of content is printed quoted, on a line of its own.
+        let text: String = tree
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix('"'))
+            .collect();
+        let text = without_spaces(&text);
+        assert!(
+            text.starts_with(&without_spaces("Polish: Zofia Wójcik")),
+            "the bold label and the name: {tree}"
+        );
+        assert!(
+            text.ends_with(&without_spaces(&words(60))),
+            "every line of the wrapped paragraph: {tree}"
         );
     }
 
