@@ -175,15 +175,13 @@ pub fn app(
 }
 
 pub fn run_window(data_dir: PathBuf, answers: dialogs::Answers) {
-    // WebKitGTK's accelerated compositing keeps GPU-style tile buffers for a
-    // page of forms and tables that never animates: without it the web
-    // process idles at about 115 MiB instead of 205 (measured under Xvfb by
-    // `.ci/bench`), and the blank-window faults some graphics drivers cause
-    // with it go too. A value the user set is left alone. Set before GTK
-    // starts, while this process has a single thread.
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
-        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
-    }
+    // WebKitGTK's accelerated compositing stays on. Turning it off
+    // (WEBKIT_DISABLE_COMPOSITING_MODE=1) saved about 90 MiB in the idle web
+    // process, but a page then stops producing frames a few seconds after
+    // the last input: requestAnimationFrame never fires and a snapshot never
+    // returns until something is clicked, so a change that arrives on its
+    // own (a save confirmed, an idle lock) may not be drawn. Someone whose
+    // graphics driver shows a blank window can still set it themselves.
     app(tauri::Builder::default(), data_dir, answers)
         .build(tauri::generate_context!())
         .expect("the IAG Desk window could not start")
