@@ -75,22 +75,31 @@ async fn every_screen_passes_axe_core() {
         app.visit(&screen).await;
         check(&screen, app.axe_violations().await);
     }
+    // Meetings coming up (agenda editing) and held (minutes, register,
+    // votes): the first few of each, their pages and their minutes.
     app.visit("#/meetings").await;
-    let meeting = app.first_link("#/meetings/").await;
-    for screen in [meeting.clone(), format!("{meeting}/minutes")] {
-        app.visit(&screen).await;
-        check(&screen, app.axe_violations().await);
+    app.wait_until(
+        "document.querySelector('#meetings-held a')",
+        "the meetings held",
+    )
+    .await;
+    let meetings: Vec<String> = serde_json::from_str(
+        &app.text_of_script(
+            "return JSON.stringify([
+                ...[...document.querySelectorAll('#meetings-upcoming tbody a')].slice(0, 2),
+                ...[...document.querySelectorAll('#meetings-held tbody a')].slice(0, 4),
+             ].map((a) => a.getAttribute('href')));",
+        )
+        .await,
+    )
+    .unwrap();
+    assert_eq!(meetings.len(), 6, "{meetings:?}");
+    for meeting in meetings {
+        for screen in [meeting.clone(), format!("{meeting}/minutes")] {
+            app.visit(&screen).await;
+            check(&screen, app.axe_violations().await);
+        }
     }
-    // A meeting already held, with its minutes.
-    app.visit("#/meetings").await;
-    let held = app.first_link("#/meetings/").await;
-    app.execute_script("location.hash = document.querySelector('#meetings-held a[href^=\"#/meetings/\"]').getAttribute('href')").await;
-    app.wait_until("document.querySelector('#main h1') && !/^Loading/.test(document.querySelector('#main').textContent) && location.hash !== '#/meetings'", "a held meeting").await;
-    assert_ne!(held, "");
-    check("a meeting held", app.axe_violations().await);
-    app.execute_script("location.hash += '/minutes'").await;
-    app.wait_until("/minutes$/.test(location.hash) && document.querySelector('#main h1') && !/^Loading/.test(document.querySelector('#main').textContent)", "a held meeting's minutes").await;
-    check("the minutes of a meeting held", app.axe_violations().await);
 
     app.visit("#/incidents").await;
     let incident = app.first_link("#/incidents/").await;
@@ -136,4 +145,141 @@ async fn every_screen_passes_axe_core() {
         found.len(),
         found.join("\n")
     );
+}
+
+/// WebDriver's codes for keys without a character.
+const TAB: &str = "\u{E004}";
+const ESCAPE: &str = "\u{E00C}";
+const F1: &str = "\u{E031}";
+
+/// Whatever has focus, as `tag#id`, or `tag` inside `#dialog` when in one.
+async fn focused(app: &App) -> String {
+    app.text_of_script(
+        "const a = document.activeElement; const d = a.closest('dialog'); \
+         return `${a.tagName.toLowerCase()}#${a.id}${d ? ' in #' + d.id : ''}`;",
+    )
+    .await
+}
+
+/// Help on every screen, the first-run tour and the dialogs they open:
+/// each dialog passes axe-core, keeps Tab inside itself, closes with
+/// Escape and gives focus back to what opened it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn help_on_every_screen_and_a_skippable_tour_in_dialogs_that_keep_focus() {
+    let data = tempfile::tempdir().unwrap();
+    let app = App::launch(data.path()).await;
+    let shots = Shots::new("help");
+    create_vault_with_demo(&app).await;
+    app.wait_text("#main h1", "Dashboard").await;
+
+    // First run: the tour is offered; taken to the end, it is gone for good.
+    app.wait_text("#tour-offer", "New to IAG Desk?").await;
+    app.assert_accessible("the dashboard offering the tour")
+        .await;
+    app.click("#tour-take").await;
+    app.wait_text("#tour-dialog", "Step 1 of 7").await;
+    assert_eq!(focused(&app).await, "button#tour-next in #tour-dialog");
+    app.assert_accessible("the tour").await;
+    shots.take(&app, "01-tour").await;
+    // Tab cycles inside the dialog: never out to the page behind it.
+    for _ in 0..6 {
+        app.type_into(":focus", TAB).await;
+        let now = focused(&app).await;
+        assert!(
+            now.ends_with("in #tour-dialog"),
+            "Tab left the tour for {now}"
+        );
+    }
+    app.click("#tour-next").await;
+    app.wait_text("#tour-position", "Step 2 of 7").await;
+    app.click("#tour-back").await;
+    app.wait_text("#tour-position", "Step 1 of 7").await;
+    for step in 2..=7 {
+        app.click("#tour-next").await;
+        app.wait_text("#tour-position", &format!("Step {step} of 7"))
+            .await;
+    }
+    assert_eq!(app.text("#tour-next").await, "Finish");
+    app.click("#tour-next").await;
+    app.wait_until("!document.querySelector('dialog')", "the tour to close")
+        .await;
+    app.wait_until("!document.querySelector('#tour-offer')", "the offer to go")
+        .await;
+    assert_eq!(focused(&app).await, "main#main");
+    app.visit("#/settings").await;
+    app.visit("#/dashboard").await;
+    app.wait_text("#main h2", "Groups due to meet").await;
+    assert!(
+        app.visible_texts("#tour-offer").await.is_empty(),
+        "the tour is offered again"
+    );
+
+    // Settings can start it again, and Escape skips it.
+    app.visit("#/settings").await;
+    app.click("#settings-tour").await;
+    app.wait_text("#tour-dialog", "Step 1 of 7").await;
+    app.type_into(":focus", ESCAPE).await;
+    app.wait_until(
+        "!document.querySelector('dialog')",
+        "Escape to close the tour",
+    )
+    .await;
+    assert_eq!(focused(&app).await, "button#settings-tour");
+
+    // Help on each screen: its own words, a dialog axe passes, focus back
+    // to the Help button on Escape.
+    let screens = [
+        ("#/dashboard", "Help: The dashboard"),
+        ("#/roster/members", "Help: The roster"),
+        ("#/meetings", "Help: Meetings"),
+        ("#/meetings/new", "Help: Planning a meeting"),
+        ("#/records/actions", "Help: Records"),
+        ("#/incidents", "Help: Critical incidents"),
+        ("#/documents/induction_pack", "Help: Documents"),
+        ("#/settings", "Help: Settings"),
+        ("#/search/Fenwold", "Help: Search everything"),
+    ];
+    for (screen, title) in screens {
+        app.visit(screen).await;
+        app.click("#help-button").await;
+        app.wait_text("#help-dialog-title", title).await;
+        app.assert_accessible(&format!("the help for {screen}"))
+            .await;
+        app.type_into(":focus", ESCAPE).await;
+        app.wait_until("!document.querySelector('dialog')", "the help to close")
+            .await;
+        assert_eq!(
+            focused(&app).await,
+            "button#help-button",
+            "after the help for {screen}"
+        );
+    }
+    app.visit("#/meetings").await;
+    app.wait_until(
+        "document.querySelector('#meetings-upcoming a')",
+        "a meeting coming up",
+    )
+    .await;
+    let meeting = app
+        .text_of_script(
+            "return document.querySelector('#meetings-upcoming a').getAttribute('href');",
+        )
+        .await;
+    for (screen, title) in [
+        (meeting.clone(), "Help: A meeting and its agenda"),
+        (format!("{meeting}/minutes"), "Help: Taking minutes"),
+    ] {
+        app.visit(&screen).await;
+        // F1 from wherever focus is opens the help; focus returns there.
+        app.type_into("#main", F1).await;
+        app.wait_text("#help-dialog-title", title).await;
+        app.assert_accessible(&format!("the help for {screen}"))
+            .await;
+        shots.take(&app, "02-help").await;
+        app.click("#help-dialog-close").await;
+        app.wait_until("!document.querySelector('dialog')", "the help to close")
+            .await;
+        assert_eq!(focused(&app).await, "main#main");
+    }
+    app.quit().await;
 }

@@ -214,6 +214,14 @@ impl App {
             .unwrap_or_else(|e| panic!("script {script}: {e}"));
     }
 
+    /// What a line of script returns, as text.
+    pub async fn text_of_script(&self, script: &str) -> String {
+        match self.client.execute(script, vec![]).await {
+            Ok(serde_json::Value::String(s)) => s,
+            other => panic!("script {script}: {other:?}"),
+        }
+    }
+
     /// Waits until the script expression `condition` is true in the page.
     pub async fn wait_until(&self, condition: &str, what: &str) {
         let deadline = Instant::now() + PATIENCE;

@@ -109,3 +109,16 @@ fn search_finds_every_kind_in_any_script() {
             .total
     );
 }
+
+#[test]
+fn the_tour_is_offered_once_per_vault_until_taken_or_skipped() {
+    let temp = crate::support::TempVault::new();
+    let mut vault = temp.create();
+    assert!(dashboard::dashboard(&vault, now()).unwrap().tour_offered);
+    dashboard::finish_tour(&mut vault).unwrap();
+    assert!(!dashboard::dashboard(&vault, now()).unwrap().tour_offered);
+    // Remembered in the vault, not the window.
+    drop(vault);
+    let vault = temp.unlock();
+    assert!(!dashboard::tour_offered(&vault).unwrap());
+}

@@ -146,6 +146,7 @@ export const search = {
 
 export const desk = {
   dashboard: () => call('dashboard_summary'),
+  finishTour: () => call('tour_finish'),
 };
 
 export const escalations = {

@@ -88,3 +88,40 @@ export function savedNotice(what, path, openLast) {
   open.addEventListener('click', () => openLast().catch((e) => { open.replaceWith(errorBlock(e)); }));
   return h('p', { class: 'ok', role: 'status' }, `Saved ${what} to ${path}. `, open);
 }
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/// A modal dialog: the rest of the window is inert while it is open, Tab
+/// and Shift+Tab cycle inside it, Escape or Close closes it, and focus goes
+/// back to `opener` (or to the content if that is gone). Returns the
+/// `<dialog>`; it removes itself when closed.
+export function modal({ id, title, body, actions = [], opener, initialFocus, onClose }) {
+  const titleId = `${id}-title`;
+  const close = h('button', { type: 'button', class: 'secondary small dialog-close', id: `${id}-close` }, 'Close');
+  const dialog = h('dialog', { id, class: 'modal', 'aria-labelledby': titleId },
+    h('div', { class: 'modal-head' }, h('h2', { id: titleId }, title), close),
+    h('div', { class: 'modal-body' }, body),
+    actions.length ? h('div', { class: 'actions' }, actions) : null);
+  close.addEventListener('click', () => dialog.close());
+  // showModal makes the page inert, but Tab can still leave the web view
+  // for the window's own chrome; keep it inside the dialog.
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab') return;
+    const items = [...dialog.querySelectorAll(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+    if (!items.length) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+  });
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    onClose?.();
+    const back = opener?.isConnected ? opener : document.getElementById('main');
+    back?.focus();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  (initialFocus ?? actions.find((a) => !a.disabled) ?? close).focus();
+  return dialog;
+}

@@ -12,6 +12,7 @@ import * as settings from './views/settings.js';
 import * as search from './views/search.js';
 import * as incidents from './views/incidents.js';
 import { errorBlock, fill, h } from './dom.js';
+import { showHelp } from './help.js';
 
 const views = { dashboard, roster, meetings, records, incidents, documents, settings, search };
 
@@ -88,6 +89,7 @@ async function lockScreen(reason) {
   idleTimer = null;
   // Hidden first, so no screen still loading can draw into it again.
   shell.hidden = true;
+  for (const d of document.querySelectorAll('dialog')) d.remove();
   fill(main);
   document.getElementById('search-box').value = '';
   document.getElementById('announcer').textContent = '';
@@ -130,6 +132,14 @@ skipLink.addEventListener('click', (e) => {
   main.focus();
 });
 document.getElementById('lock-button').addEventListener('click', () => lockScreen());
+// Help for the screen in view: the Help button, or F1 from anywhere in it.
+const helpButton = document.getElementById('help-button');
+helpButton.addEventListener('click', () => showHelp(helpButton));
+window.addEventListener('keydown', (e) => {
+  if (e.key !== 'F1' || shell.hidden || document.querySelector('dialog[open]')) return;
+  e.preventDefault();
+  showHelp(document.activeElement instanceof HTMLElement ? document.activeElement : helpButton);
+});
 document.getElementById('search-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const q = document.getElementById('search-box').value.trim();

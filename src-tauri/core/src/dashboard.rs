@@ -43,6 +43,22 @@ pub struct Dashboard {
     /// People who left longer ago than the retention period: keep or erase.
     pub retention_due: Vec<crate::data_protection::RetentionDue>,
     pub retention_months: u32,
+    /// The first-run tour is offered until it is taken or declined.
+    pub tour_offered: bool,
+}
+
+/// Set once the tour has been taken or declined, so it is offered once per
+/// vault (Settings can start it again at any time).
+const TOUR_KEY: &str = "desk.tour_finished";
+
+/// Whether the dashboard should offer the first-run tour.
+pub fn tour_offered(vault: &Vault) -> Result<bool> {
+    Ok(vault.setting(TOUR_KEY)?.is_none())
+}
+
+/// The tour was taken to the end or skipped: stop offering it.
+pub fn finish_tour(vault: &mut Vault) -> Result<()> {
+    crate::storage::set_setting_in(vault.conn(), TOUR_KEY, "yes")
 }
 
 pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
@@ -100,6 +116,7 @@ pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
         backup: crate::backup::state(vault, now)?,
         retention_due: crate::data_protection::retention_due(vault, today)?,
         retention_months: crate::data_protection::retention_months(vault)?,
+        tour_offered: tour_offered(vault)?,
         open_incidents: crate::incidents::list(vault)?
             .into_iter()
             .filter(|i| i.status != crate::incidents::IncidentStatus::Closed)

@@ -11,6 +11,12 @@ pub fn dashboard_summary(desk: State<'_, Desk>) -> CommandResult<Dashboard> {
     desk.with_vault(|v| dashboard::dashboard(v, super::now()))
 }
 
+/// The first-run tour was taken or skipped.
+#[tauri::command(async)]
+pub fn tour_finish(desk: State<'_, Desk>) -> CommandResult<()> {
+    desk.with_vault(dashboard::finish_tour)
+}
+
 #[tauri::command(async)]
 pub fn search_run(desk: State<'_, Desk>, text: String) -> CommandResult<Results> {
     desk.with_vault(|v| search::search(v, &text, super::today()))

@@ -6,6 +6,7 @@
 
 import { demo, desk, vault } from '../api.js';
 import { announce, h, table } from '../dom.js';
+import { startTour } from '../help.js';
 
 export const title = 'Dashboard';
 
@@ -37,6 +38,7 @@ export async function render() {
       figure(c.meetings_held, 'meetings held'),
       figure(c.meetings_upcoming, 'meetings planned')),
     empty ? welcome() : null,
+    d.tour_offered ? tourOffer() : null,
     h('p', { id: 'backup-state', class: d.backup.due ? 'warning' : 'hint' }, d.backup.message, ' ', h('a', { href: '#/settings' }, 'Settings')),
     h('h2', {}, 'Groups due to meet'),
     overdue.length === 0
@@ -93,4 +95,27 @@ function welcome() {
     h('h2', { id: 'welcome-title' }, 'Your vault is empty'),
     h('p', {}, 'Start with your own groups on the Roster, or explore IAG Desk with Fenwold Police, a fictional force. Demo records are marked and can be removed in one step from Settings.'),
     button);
+}
+
+/// Offered until taken or declined, once per vault; Settings and every
+/// screen's help can start it again.
+function tourOffer() {
+  const take = h('button', { type: 'button', id: 'tour-take' }, 'Take the tour');
+  const decline = h('button', { type: 'button', class: 'secondary', id: 'tour-decline' }, 'No thanks');
+  const offer = h('section', { class: 'tour-offer', id: 'tour-offer', 'aria-labelledby': 'tour-offer-title' },
+    h('h2', { id: 'tour-offer-title' }, 'New to IAG Desk?'),
+    h('p', {}, 'A one-minute tour shows where things are. You can skip it at any step, and take it later from Settings or any screen’s Help.'),
+    h('div', { class: 'actions' }, take, decline));
+  const gone = () => {
+    const main = document.getElementById('main');
+    offer.remove();
+    main.focus();
+  };
+  take.addEventListener('click', () => startTour(take, gone));
+  decline.addEventListener('click', () => {
+    desk.finishTour().catch(() => {});
+    gone();
+    announce('The tour will not be offered again. Settings can start it at any time.');
+  });
+  return offer;
 }

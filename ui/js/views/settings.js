@@ -3,6 +3,7 @@
 import { dataProtection, demo, vault } from '../api.js';
 import { announce, errorBlock, fill, h, table } from '../dom.js';
 import { clearProblems, field, showProblems, values } from '../forms.js';
+import { startTour } from '../help.js';
 
 export const title = 'Settings';
 
@@ -89,7 +90,16 @@ export async function render() {
       : 'The demo force is not loaded. Loading it adds a fictional force beside your own records; each demo record is marked so it can be removed later.'),
     h('div', { class: 'actions' }, status.demo_loaded ? remove : load),
     confirmBox,
-    message);
+    message,
+    h('h2', {}, 'Help and the tour'),
+    h('p', {}, 'Every screen has its own help: the Help button at the top, or F1. The tour walks through the main areas in a minute.'),
+    h('div', { class: 'actions' }, tourButton()));
+}
+
+function tourButton() {
+  const button = h('button', { type: 'button', class: 'secondary', id: 'settings-tour' }, 'Take the tour');
+  button.addEventListener('click', () => startTour(button));
+  return button;
 }
 
 function passphraseForm() {
