@@ -161,6 +161,7 @@ pub fn app(
             commands::publications::publications_print,
             commands::desk::dashboard_summary,
             commands::desk::tour_finish,
+            commands::desk::window_zoom,
             commands::desk::search_run,
             commands::desk::escalations_for_group,
             commands::desk::escalation_raise,

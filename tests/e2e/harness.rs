@@ -214,6 +214,14 @@ impl App {
             .unwrap_or_else(|e| panic!("script {script}: {e}"));
     }
 
+    /// Sets the window's outer size in pixels.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .unwrap_or_else(|e| panic!("resize to {width}×{height}: {e}"));
+    }
+
     /// What a line of script returns, as text.
     pub async fn text_of_script(&self, script: &str) -> String {
         match self.client.execute(script, vec![]).await {

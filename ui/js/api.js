@@ -147,6 +147,7 @@ export const search = {
 export const desk = {
   dashboard: () => call('dashboard_summary'),
   finishTour: () => call('tour_finish'),
+  zoom: (factor) => call('window_zoom', { factor }),
 };
 
 export const escalations = {

@@ -1,7 +1,7 @@
 // Boot and a tiny hash router. While the vault is locked only the gate
 // (create / unlock) exists; once unlocked the shell shows one view per area.
 
-import { vault } from './api.js';
+import { desk, vault } from './api.js';
 import { showGate } from './views/gate.js';
 import * as dashboard from './views/dashboard.js';
 import * as roster from './views/roster.js';
@@ -11,7 +11,7 @@ import * as documents from './views/documents.js';
 import * as settings from './views/settings.js';
 import * as search from './views/search.js';
 import * as incidents from './views/incidents.js';
-import { errorBlock, fill, h } from './dom.js';
+import { announce, errorBlock, fill, h } from './dom.js';
 import { showHelp } from './help.js';
 
 const views = { dashboard, roster, meetings, records, incidents, documents, settings, search };
@@ -120,6 +120,21 @@ for (const event of ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart']
 window.addEventListener('idle-lock-changed', async () => {
   idleSeconds = await vault.idleLock();
   restartIdleCount();
+});
+
+// Zoom as in a browser: Ctrl with + (or =), - and 0, a quarter at a time,
+// from half size to four times; WebKit reflows the page at each step.
+let zoom = 1;
+window.addEventListener('keydown', (e) => {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const step = { '+': 0.25, '=': 0.25, '-': -0.25, _: -0.25 }[e.key];
+  if (step === undefined && e.key !== '0') return;
+  e.preventDefault();
+  const wanted = e.key === '0' ? 1 : Math.round((zoom + step) * 100) / 100;
+  desk.zoom(wanted).then((applied) => {
+    zoom = applied;
+    announce(`Zoom ${Math.round(applied * 100)}%`);
+  }).catch(() => {});
 });
 
 window.addEventListener('hashchange', route);
