@@ -39,7 +39,9 @@ async function editorPanel(kind, group, groups) {
   const blocks = await publications.texts(group.id, kind);
   const members = kind === 'induction_pack' ? await roster.search({ group: group.id }) : [];
   const notice = h('div', { id: 'documents-message', 'aria-live': 'polite' });
-  const pages = h('div', { class: 'preview-pages', id: 'preview-pages', 'aria-live': 'polite' });
+  // The pages scroll in a box of their own: a Tab stop, so the arrow keys
+  // can scroll it too.
+  const pages = h('div', { class: 'preview-pages', id: 'preview-pages', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'The pages, as they will print' });
   const groupSelect = field({ name: 'group', label: 'Group', options: groups.map((g) => [g.id, g.name]), value: group.id });
   groupSelect.control.addEventListener('change', () => { location.hash = `#/documents/${kind}/${groupSelect.control.value}`; });
   const member = field({ name: 'member', label: 'Personalise for a new member', options: [['', 'No one (a general pack)'], ...members.map((m) => [m.id, m.full_name])] });

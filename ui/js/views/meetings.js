@@ -194,7 +194,16 @@ async function meetingPage(id) {
         other.control.addEventListener('input', set('reason_other'));
         const button = (label, text, action, key) => h('button', {
           type: 'button', class: 'secondary small', 'aria-label': `${label} item ${labels[i]}`, 'data-action': key,
-          onclick: () => { action(); draw(`[data-item="${key === 'remove' ? Math.max(0, i - 1) : items.indexOf(it)}"] [data-action="${key}"]`); },
+          onclick: () => {
+            action();
+            // Focus follows the item to its new place and to the button it
+            // now has (indenting swaps the button for its opposite and
+            // replaces the item, as does a move to the top), so it never
+            // falls to the page.
+            const at = { remove: Math.max(0, i - 1), indent: i, outdent: i }[key] ?? Math.max(0, items.indexOf(it));
+            const shown = key === 'indent' || key === 'outdent' ? (items[at].depth ? 'outdent' : 'indent') : key;
+            draw(items[at] ? `[data-item="${at}"] [data-action="${shown}"]` : '#add-item');
+          },
         }, text);
         const li = h('li', {
           class: `agenda-row depth-${it.depth} ${hidden ? '' : 'confidential'}`, 'data-item': i, draggable: 'true',

@@ -215,7 +215,9 @@ export async function minutesPage(id) {
       const box = h('div', { class: 'vote' });
       const named = h('input', { type: 'checkbox', id: `named-${view.id}`, checked: draft.named_vote });
       bind(named, 'named_vote');
-      named.addEventListener('change', () => draw());
+      // The entry is drawn again with or without ballots; focus stays on
+      // the box rather than falling to the page.
+      named.addEventListener('change', () => { draw(); card.querySelector(`#named-${view.id}`)?.focus(); });
       const count = (k, label) => {
         const f = field({ name: `${k}-${view.id}`, label, type: 'number', value: draft[k] ?? 0 });
         bind(f.control, k, (x) => Math.max(0, Number(x) || 0));

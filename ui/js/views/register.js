@@ -6,6 +6,24 @@
 import { meetings } from '../api.js';
 import { errorBlock, h, table } from '../dom.js';
 
+/// The list last changed. Each change redraws the screen, and a closed
+/// list changes with every arrow key: the redrawn register gives focus
+/// back to that list, so a keyboard user keeps their place and the next
+/// arrow press still counts.
+let refocus = null;
+function keepFocus(select) {
+  const label = select.getAttribute('aria-label');
+  if (refocus !== label) return select;
+  // After the router has focused the new screen's content.
+  setTimeout(() => {
+    if (refocus === label && select.isConnected) {
+      refocus = null;
+      select.focus();
+    }
+  }, 0);
+  return select;
+}
+
 /// `refresh` redraws the screen after a change; `locked` (approved
 /// minutes) shows the register without letting it change.
 export function registerTable(m, id, refresh, locked = false) {
@@ -22,13 +40,14 @@ export function registerTable(m, id, refresh, locked = false) {
         sel.addEventListener('change', async () => {
           try {
             await meetings.setPresence(id, r.person_id, sel.value, r.arrived_at, r.left_at);
+            refocus = sel.getAttribute('aria-label');
             refresh();
           } catch (e) {
             sel.replaceWith(errorBlock(e));
           }
         });
         if (locked) sel.disabled = true;
-        return sel;
+        return keepFocus(sel);
       },
     },
     {
@@ -46,12 +65,13 @@ export function registerTable(m, id, refresh, locked = false) {
             const left = key === 'left' ? (s.value === '' ? null : Number(s.value)) : r.left_at;
             try {
               await meetings.setPresence(id, r.person_id, r.presence, arrived, left);
+              refocus = s.getAttribute('aria-label');
               refresh();
             } catch (e) {
               s.replaceWith(errorBlock(e));
             }
           });
-          return s;
+          return keepFocus(s);
         };
         return [pick('Arrived', r.arrived_at, 'arrived'), ' ', pick('Left', r.left_at, 'left')];
       },
