@@ -596,3 +596,206 @@ impl NetworkWatch {
         self.thread.join().unwrap()
     }
 }
+
+/// What `document.activeElement` is, for a failure message and for deciding
+/// when to stop tabbing: whether it matches a selector, whether a person can
+/// see that it has focus (an outline or a box shadow drawn by the focus
+/// styles), and a short description of it.
+const FOCUS_PROBE: &str = r#"
+const el = document.activeElement;
+if (!el || el === document.body || el === document.documentElement) {
+  return { matches: false, none: true, visible: false, what: el ? el.tagName.toLowerCase() : 'nothing' };
+}
+const style = getComputedStyle(el);
+const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+const shadow = style.boxShadow && style.boxShadow !== 'none';
+const label = (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || el.value || '')
+  .replace(/\s+/g, ' ').trim().slice(0, 60);
+const what = `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.name ? ' name=' + JSON.stringify(el.name) : ''}> ${JSON.stringify(label)}`;
+return {
+  matches: !!arguments[0] && el.matches(arguments[0]),
+  none: false,
+  visible: outline || shadow,
+  focusVisible: el.matches(':focus-visible'),
+  control: el.tabIndex >= 0,
+  what,
+};
+"#;
+
+/// The most Tab presses `tab_to` makes before giving up: more than any
+/// screen has stops, so running out means the control is not reachable.
+const MOST_TABS: usize = 200;
+
+/// Keyboard only: key presses sent through WebDriver's actions, which
+/// WebKit turns into real key events for the window, so the page sees
+/// exactly what a keyboard would give it and nothing else.
+impl App {
+    async fn keys(&self, actions: fantoccini::actions::KeyActions) {
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("key presses: {e}"));
+    }
+
+    /// Presses and releases one key (`Key::Tab`, `Key::Enter`, `Key::Down`…).
+    pub async fn press(&self, key: fantoccini::key::Key) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let key = char::from(key);
+        self.keys(
+            KeyActions::new("keyboard".into())
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key }),
+        )
+        .await;
+    }
+
+    /// Presses one key with Shift held (Shift+Tab).
+    pub async fn press_shifted(&self, key: fantoccini::key::Key) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        use fantoccini::key::Key;
+        let (shift, key) = (char::from(Key::Shift), char::from(key));
+        self.keys(
+            KeyActions::new("keyboard".into())
+                .then(KeyAction::Down { value: shift })
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key })
+                .then(KeyAction::Up { value: shift }),
+        )
+        .await;
+    }
+
+    /// Types text, a key press per character, into whatever has focus.
+    pub async fn type_keys(&self, text: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        self.keys(actions).await;
+    }
+
+    /// Picks the option `label` in the focused drop-down list with the arrow
+    /// keys, which change a closed list's choice in WebKit without opening
+    /// it (and fire its change event, as a pick with the mouse does).
+    pub async fn choose(&self, label: &str) {
+        use fantoccini::key::Key;
+        let at = self
+            .client
+            .execute(
+                "const s = document.activeElement; \
+                 return s.tagName === 'SELECT' \
+                   ? [s.selectedIndex, [...s.options].findIndex((o) => o.text === arguments[0])] \
+                   : null;",
+                vec![label.into()],
+            )
+            .await
+            .unwrap();
+        let (Some(now), Some(want)) = (at[0].as_i64(), at[1].as_i64()) else {
+            panic!("choosing {label:?}: focus is on {}", self.focused().await);
+        };
+        assert!(want >= 0, "no option {label:?} in {}", self.focused().await);
+        let key = if want > now { Key::Down } else { Key::Up };
+        for _ in 0..(want - now).abs() {
+            self.press(key).await;
+        }
+        self.wait_until(
+            &format!("document.activeElement.selectedOptions[0]?.text === {label:?}"),
+            &format!("{label:?} to be chosen"),
+        )
+        .await;
+    }
+
+    async fn focus_probe(&self, css: &str) -> serde_json::Value {
+        self.client
+            .execute(FOCUS_PROBE, vec![css.into()])
+            .await
+            .unwrap_or_else(|e| panic!("reading the focus: {e}"))
+    }
+
+    /// A description of what has focus now.
+    pub async fn focused(&self) -> String {
+        self.focus_probe("").await["what"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Waits until the focused element matches `css`: after a screen change
+    /// or a redraw, focus must land somewhere useful, never on the page body.
+    /// A control given focus by the page (a new entry's text box, a list
+    /// drawn again) must show it as Tab would; a screen's content, focused
+    /// only as the place to read on from, has no outline.
+    pub async fn wait_focus(&self, css: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let probe = self.focus_probe(css).await;
+            if probe["matches"] == true {
+                assert!(
+                    probe["visible"] == true || probe["control"] != true,
+                    "focus is on {} but not visible (:focus-visible {})",
+                    probe["what"],
+                    probe["focusVisible"]
+                );
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited {PATIENCE:?} for focus on {css}; it is on {}",
+                probe["what"]
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses Tab until the focused element matches `css`, which shows it
+    /// is in the Tab order, and fails at any stop on the way where a person
+    /// could not see where focus is. Returns how many presses it took.
+    pub async fn tab_to(&self, css: &str) -> usize {
+        self.tab_until(css, false).await
+    }
+
+    /// As `tab_to`, backwards with Shift+Tab.
+    pub async fn shift_tab_to(&self, css: &str) -> usize {
+        self.tab_until(css, true).await
+    }
+
+    async fn tab_until(&self, css: &str, backwards: bool) -> usize {
+        use fantoccini::key::Key;
+        let mut path: Vec<String> = Vec::new();
+        for presses in 1..=MOST_TABS {
+            if backwards {
+                self.press_shifted(Key::Tab).await;
+            } else {
+                self.press(Key::Tab).await;
+            }
+            let probe = self.focus_probe(css).await;
+            let what = probe["what"].as_str().unwrap_or_default().to_owned();
+            path.push(what.clone());
+            // WebKit's Tab goes from the last control straight round to the
+            // first, so focus on the page itself is focus lost.
+            assert!(
+                probe["none"] != true,
+                "Tab lost focus to the page ({what}) on the way to {css}: {}",
+                path.join(" → ")
+            );
+            // The app draws focus with :focus-visible, which keyboard focus
+            // must match, and the style must leave something to see.
+            assert!(
+                probe["visible"] == true && probe["focusVisible"] == true,
+                "focus is not visible on {what} (:focus-visible {}), tabbing to {css}: {}",
+                probe["focusVisible"],
+                path.join(" → ")
+            );
+            if probe["matches"] == true {
+                return presses;
+            }
+        }
+        panic!(
+            "{css} was not reached in {MOST_TABS} presses of {}; focus went {}",
+            if backwards { "Shift+Tab" } else { "Tab" },
+            path.join(" → ")
+        );
+    }
+}

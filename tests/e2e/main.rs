@@ -8,6 +8,7 @@
 
 mod accessibility;
 mod harness;
+mod keyboard;
 mod measure;
 
 use harness::{App, NetworkWatch, Shots};
