@@ -403,7 +403,7 @@ impl App {
 }
 
 /// The screenshots the README shows, by name.
-const README_SHOTS: &[&str] = &["03-dashboard", "06-roster-members"];
+const README_SHOTS: &[&str] = &["03-dashboard", "06-roster-members", "02-help"];
 
 /// Screenshots for a person to look at, under `<target>/e2e-screenshots/`.
 pub struct Shots {
