@@ -43,7 +43,9 @@ export function registerTable(m, id, refresh, locked = false) {
             refocus = sel.getAttribute('aria-label');
             refresh();
           } catch (e) {
-            sel.replaceWith(errorBlock(e));
+            // The list stays (and keeps focus); the error is read out beside it.
+            if (sel.nextElementSibling?.matches('.error')) sel.nextElementSibling.remove();
+            sel.after(errorBlock(e));
           }
         });
         if (locked) sel.disabled = true;
@@ -68,7 +70,9 @@ export function registerTable(m, id, refresh, locked = false) {
               refocus = s.getAttribute('aria-label');
               refresh();
             } catch (e) {
-              s.replaceWith(errorBlock(e));
+              // The list stays (and keeps focus); the error is read out beside it.
+              if (s.nextElementSibling?.matches('.error')) s.nextElementSibling.remove();
+              s.after(errorBlock(e));
             }
           });
           return keepFocus(s);

@@ -265,7 +265,11 @@ async function importFlow(message, refresh) {
       fill(message, h('p', { class: 'ok', role: 'status' }, `Imported ${done.people_added} people and ${done.roles_added} roles.`));
       refresh();
     } catch (e) {
-      fill(message, errorBlock(e));
+      // The button goes with the message it sat in: focus the error instead.
+      const error = errorBlock(e);
+      error.tabIndex = -1;
+      fill(message, error);
+      error.focus();
     }
   });
   fill(message, h('div', { class: 'warning', role: 'status' },
