@@ -373,7 +373,9 @@ export async function minutesPage(id) {
   };
 
   const nav = h('nav', { class: 'minutes-nav', 'aria-label': 'Agenda' },
-    h('ol', {}, m.items.map((i) => h('li', { class: `depth-${i.depth}` },
+    m.items.length === 0
+      ? h('p', { class: 'hint' }, 'No agenda items yet. ', h('a', { href: `#/meetings/${id}` }, 'Add them to the agenda'), ' first; entries are minuted under an item.')
+      : h('ol', {}, m.items.map((i) => h('li', { class: `depth-${i.depth}` },
       h('a', {
         href: `#/meetings/${id}/minutes`,
         onclick: (e) => { e.preventDefault(); const s = document.getElementById(`item-${i.id}`); s?.scrollIntoView({ block: 'start' }); s?.focus(); },
