@@ -415,13 +415,14 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
                 Ok(bytes)
             })
         }
-        Command::Signin { meeting, output } => pdf(
-            &vault_path,
-            meeting,
-            &output,
-            "sign-in sheet",
-            iag_desk_core::meetings::plan::sign_in_pdf,
-        ),
+        Command::Signin { meeting, output } => {
+            publication(&vault_path, &output, "sign-in sheet", |v| {
+                iag_desk_core::meetings::plan::sign_in_pdf(
+                    v,
+                    iag_desk_core::ids::MeetingId(meeting),
+                )
+            })
+        }
     };
     match result {
         Ok(out) => {
@@ -826,26 +827,6 @@ fn meetings(path: &std::path::Path, command: MeetingsCommand) -> Result<Output> 
     }
 }
 
-fn pdf(
-    path: &std::path::Path,
-    meeting: i64,
-    output: &std::path::Path,
-    what: &str,
-    make: fn(&Vault, iag_desk_core::ids::MeetingId) -> Result<Vec<u8>>,
-) -> Result<Output> {
-    let vault = unlock(path)?;
-    let bytes = make(&vault, iag_desk_core::ids::MeetingId(meeting))?;
-    crate::files::write_atomically(output, &bytes)?;
-    Ok(Output {
-        text: format!(
-            "Wrote the {what} to {} ({} KB).",
-            output.display(),
-            bytes.len().div_ceil(1024)
-        ),
-        json: serde_json::json!({ "written": output, "bytes": bytes.len() }),
-    })
-}
-
 /// Prints what the search finds, grouped by kind; confidential hits are
 /// marked (this is the vault owner's own terminal, never a file).
 fn search(path: &std::path::Path, text: &str) -> Result<Output> {
@@ -968,24 +949,36 @@ fn backup(path: &std::path::Path, file: &std::path::Path) -> Result<Output> {
     })
 }
 
-/// Writes one of the printed documents made by `make`.
+/// Writes one of the printed documents made by `make`, always a PDF (the
+/// message names no format, as before web pages existed).
 fn publication(
     path: &std::path::Path,
     output: &std::path::Path,
     what: &str,
     make: impl FnOnce(&Vault) -> Result<Vec<u8>>,
 ) -> Result<Output> {
-    let vault = unlock(path)?;
-    let bytes = make(&vault)?;
-    crate::files::write_atomically(output, &bytes)?;
+    let bytes = write_from_vault(path, output, make)?;
     Ok(Output {
         text: format!(
             "Wrote the {what} to {} ({} KB).",
             output.display(),
-            bytes.len().div_ceil(1024)
+            bytes.div_ceil(1024)
         ),
-        json: serde_json::json!({ "written": output, "bytes": bytes.len() }),
+        json: serde_json::json!({ "written": output, "bytes": bytes }),
     })
+}
+
+/// Unlocks the vault, makes the file's bytes and writes them atomically;
+/// returns how many bytes were written.
+fn write_from_vault(
+    path: &std::path::Path,
+    output: &std::path::Path,
+    make: impl FnOnce(&Vault) -> Result<Vec<u8>>,
+) -> Result<usize> {
+    let vault = unlock(path)?;
+    let bytes = make(&vault)?;
+    crate::files::write_atomically(output, &bytes)?;
+    Ok(bytes.len())
 }
 
 /// The format `-o FILE` asks for: the accessible web page for a `.html` or
@@ -1032,19 +1025,17 @@ fn document(
     format: DocumentFormat,
     make: impl FnOnce(&Vault) -> Result<Vec<u8>>,
 ) -> Result<Output> {
-    let vault = unlock(path)?;
-    let bytes = make(&vault)?;
-    crate::files::write_atomically(output, &bytes)?;
+    let bytes = write_from_vault(path, output, make)?;
     Ok(Output {
         text: format!(
             "Wrote the {what} as {} to {} ({} KB).",
             format.words(),
             output.display(),
-            bytes.len().div_ceil(1024)
+            bytes.div_ceil(1024)
         ),
         json: serde_json::json!({
             "written": output,
-            "bytes": bytes.len(),
+            "bytes": bytes,
             "format": format.code(),
         }),
     })

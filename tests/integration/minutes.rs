@@ -203,6 +203,17 @@ fn not_recorded_text_never_reaches_the_file_or_its_wal() {
 }
 
 mod leak_suite {
+
+    /// The meeting after the one minuted in these tests (its agenda carries
+    /// the actions forward).
+    fn next_meeting(v: &iag_desk_core::Vault) -> iag_desk_core::ids::MeetingId {
+        iag_desk_core::meetings::list(v, now())
+            .unwrap()
+            .into_iter()
+            .find(|x| x.when.starts_with("11 November 2026"))
+            .unwrap()
+            .id
+    }
     use super::*;
 
     /// Every confidential field, each with its own canary.
@@ -386,12 +397,7 @@ mod leak_suite {
         assert_clean("the public minutes' bytes", &String::from_utf8_lossy(&pdf));
 
         assert_clean("the agenda", &pdf_text(&plan::agenda_pdf(v, m.id).unwrap()));
-        let next = iag_desk_core::meetings::list(v, now())
-            .unwrap()
-            .into_iter()
-            .find(|x| x.when.starts_with("11 November 2026"))
-            .unwrap()
-            .id;
+        let next = next_meeting(v);
         assert_clean(
             "the next agenda (actions carried forward)",
             &pdf_text(&plan::agenda_pdf(v, next).unwrap()),
@@ -493,12 +499,7 @@ mod leak_suite {
             "the public title stands in for the confidential item"
         );
         assert_clean("the agenda's web page", &agenda);
-        let next = iag_desk_core::meetings::list(v, now())
-            .unwrap()
-            .into_iter()
-            .find(|x| x.when.starts_with("11 November 2026"))
-            .unwrap()
-            .id;
+        let next = next_meeting(v);
         let next_agenda = plan::agenda_html(v, next).unwrap();
         checked_html("next-agenda.html", &next_agenda);
         assert_clean(

@@ -222,8 +222,53 @@ pub(crate) const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
 pub(crate) const HTML: (&str, &[&str]) = ("Web page (HTML)", &["html"]);
 
 /// The web page's name: the PDF's, ending in `.html`.
-pub(crate) fn html_name(pdf_name: &str) -> String {
+fn html_name(pdf_name: &str) -> String {
     format!("{}.html", pdf_name.strip_suffix(".pdf").unwrap_or(pdf_name))
+}
+
+/// The two forms of a printed document: the PDF, and the same audience's
+/// document as an accessible web page. Each export command names its form;
+/// everything else (what is fetched, named, audited) is shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    Pdf,
+    WebPage,
+}
+
+impl Form {
+    /// Asks where, titled and named for this form, and writes `bytes`.
+    pub(crate) async fn save(
+        self,
+        desk: &Desk,
+        answers: &crate::dialogs::Answers,
+        title: &str,
+        pdf_name: &str,
+        bytes: &[u8],
+    ) -> CommandResult<Option<String>> {
+        match self {
+            Form::Pdf => save_as(desk, answers, title, pdf_name, PDF, bytes).await,
+            Form::WebPage => {
+                let title = format!("{title} as a web page");
+                save_as(desk, answers, &title, &html_name(pdf_name), HTML, bytes).await
+            }
+        }
+    }
+}
+
+/// The agenda, from the public view, in either form.
+async fn export_agenda(
+    desk: &Desk,
+    answers: &crate::dialogs::Answers,
+    id: MeetingId,
+    form: Form,
+) -> CommandResult<Option<String>> {
+    let bytes = desk.with_vault(|v| match form {
+        Form::Pdf => plan::agenda_pdf(v, id),
+        Form::WebPage => plan::agenda_html(v, id).map(String::into_bytes),
+    })?;
+    let name = file_name(desk, id, "agenda")?;
+    form.save(desk, answers, "Save the agenda", &name, &bytes)
+        .await
 }
 
 #[tauri::command]
@@ -232,9 +277,7 @@ pub async fn meeting_export_agenda_pdf(
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
 ) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| plan::agenda_pdf(v, id))?;
-    let name = file_name(&desk, id, "agenda")?;
-    save_as(&desk, &answers, "Save the agenda", &name, PDF, &bytes).await
+    export_agenda(&desk, &answers, id, Form::Pdf).await
 }
 
 /// The agenda as an accessible web page, from the same public view.
@@ -244,17 +287,7 @@ pub async fn meeting_export_agenda_html(
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
 ) -> CommandResult<Option<String>> {
-    let html = desk.with_vault(|v| plan::agenda_html(v, id))?;
-    let name = html_name(&file_name(&desk, id, "agenda")?);
-    save_as(
-        &desk,
-        &answers,
-        "Save the agenda as a web page",
-        &name,
-        HTML,
-        html.as_bytes(),
-    )
-    .await
+    export_agenda(&desk, &answers, id, Form::WebPage).await
 }
 
 #[tauri::command]

@@ -1,6 +1,6 @@
 //! Minutes, the advice register and the action log, for the window.
 
-use super::meetings::{file_name, html_name, save_as, HTML, PDF};
+use super::meetings::{file_name, save_as, Form, PDF};
 use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::ids::MeetingId;
@@ -63,14 +63,19 @@ pub fn minutes_amend(
     desk.with_vault(|v| minutes::amend(v, id, entry, &text, &reason, super::today()))
 }
 
-#[tauri::command]
-pub async fn minutes_export_pdf(
-    desk: State<'_, Desk>,
-    answers: State<'_, crate::dialogs::Answers>,
+/// The public minutes or the members' annex in either form; saving the
+/// annex, in either form, takes an audit line.
+async fn export_minutes(
+    desk: &Desk,
+    answers: &crate::dialogs::Answers,
     id: MeetingId,
     audience: Audience,
+    form: Form,
 ) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| document::minutes_pdf(v, id, audience))?;
+    let bytes = desk.with_vault(|v| match form {
+        Form::Pdf => document::minutes_pdf(v, id, audience),
+        Form::WebPage => document::minutes_html(v, id, audience).map(String::into_bytes),
+    })?;
     let (title, what) = match audience {
         Audience::Public => ("Save the public minutes", "minutes"),
         Audience::Members => (
@@ -78,16 +83,25 @@ pub async fn minutes_export_pdf(
             "confidential-annex",
         ),
     };
-    let name = file_name(&desk, id, what)?;
-    let saved = save_as(&desk, &answers, title, &name, PDF, &bytes).await?;
+    let name = file_name(desk, id, what)?;
+    let saved = form.save(desk, answers, title, &name, &bytes).await?;
     if saved.is_some() && audience == Audience::Members {
         desk.with_vault(|v| crate::audit_export(v, id, "The members' confidential annex"))?;
     }
     Ok(saved)
 }
 
-/// The public minutes or the members' annex as an accessible web page; the
-/// annex is audited exactly as its PDF is.
+#[tauri::command]
+pub async fn minutes_export_pdf(
+    desk: State<'_, Desk>,
+    answers: State<'_, crate::dialogs::Answers>,
+    id: MeetingId,
+    audience: Audience,
+) -> CommandResult<Option<String>> {
+    export_minutes(&desk, &answers, id, audience, Form::Pdf).await
+}
+
+/// The public minutes or the members' annex as an accessible web page.
 #[tauri::command]
 pub async fn minutes_export_html(
     desk: State<'_, Desk>,
@@ -95,20 +109,7 @@ pub async fn minutes_export_html(
     id: MeetingId,
     audience: Audience,
 ) -> CommandResult<Option<String>> {
-    let html = desk.with_vault(|v| document::minutes_html(v, id, audience))?;
-    let (title, what) = match audience {
-        Audience::Public => ("Save the public minutes as a web page", "minutes"),
-        Audience::Members => (
-            "Save the confidential annex as a web page (members only)",
-            "confidential-annex",
-        ),
-    };
-    let name = html_name(&file_name(&desk, id, what)?);
-    let saved = save_as(&desk, &answers, title, &name, HTML, html.as_bytes()).await?;
-    if saved.is_some() && audience == Audience::Members {
-        desk.with_vault(|v| crate::audit_export(v, id, "The members' confidential annex"))?;
-    }
-    Ok(saved)
+    export_minutes(&desk, &answers, id, audience, Form::WebPage).await
 }
 
 #[tauri::command(async)]

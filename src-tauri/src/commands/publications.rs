@@ -1,7 +1,7 @@
 //! The induction pack, terms of reference and quarterly feedback report:
 //! editing their wording, previewing, exporting and printing.
 
-use super::meetings::{html_name, save_as, HTML, PDF};
+use super::meetings::{save_as, Form, PDF};
 use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::ids::{GroupId, PersonId};
@@ -50,6 +50,31 @@ fn name_of(desk: &Desk, group: GroupId, what: &str) -> CommandResult<String> {
     ))
 }
 
+/// A pack or the terms of reference in either form.
+async fn export_publication(
+    desk: &Desk,
+    answers: &crate::dialogs::Answers,
+    group: GroupId,
+    publication: Publication,
+    member: Option<PersonId>,
+    large_print: bool,
+    form: Form,
+) -> CommandResult<Option<String>> {
+    let bytes = desk.with_vault(|v| match form {
+        Form::Pdf => publications::pdf(v, group, publication, member, large_print, super::today()),
+        Form::WebPage => {
+            publications::html(v, group, publication, member, large_print, super::today())
+                .map(String::into_bytes)
+        }
+    })?;
+    let (title, what) = match publication {
+        Publication::InductionPack => ("Save the induction pack", "Induction pack"),
+        Publication::TermsOfReference => ("Save the terms of reference", "Terms of reference"),
+    };
+    let name = name_of(desk, group, what)?;
+    form.save(desk, answers, title, &name, &bytes).await
+}
+
 #[tauri::command]
 pub async fn publications_export(
     desk: State<'_, Desk>,
@@ -59,15 +84,16 @@ pub async fn publications_export(
     member: Option<PersonId>,
     large_print: bool,
 ) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| {
-        publications::pdf(v, group, publication, member, large_print, super::today())
-    })?;
-    let (title, what) = match publication {
-        Publication::InductionPack => ("Save the induction pack", "Induction pack"),
-        Publication::TermsOfReference => ("Save the terms of reference", "Terms of reference"),
-    };
-    let name = name_of(&desk, group, what)?;
-    save_as(&desk, &answers, title, &name, PDF, &bytes).await
+    export_publication(
+        &desk,
+        &answers,
+        group,
+        publication,
+        member,
+        large_print,
+        Form::Pdf,
+    )
+    .await
 }
 
 /// A pack or the terms of reference as an accessible web page.
@@ -80,18 +106,16 @@ pub async fn publications_export_html(
     member: Option<PersonId>,
     large_print: bool,
 ) -> CommandResult<Option<String>> {
-    let html = desk.with_vault(|v| {
-        publications::html(v, group, publication, member, large_print, super::today())
-    })?;
-    let (title, what) = match publication {
-        Publication::InductionPack => ("Save the induction pack as a web page", "Induction pack"),
-        Publication::TermsOfReference => (
-            "Save the terms of reference as a web page",
-            "Terms of reference",
-        ),
-    };
-    let name = html_name(&name_of(&desk, group, what)?);
-    save_as(&desk, &answers, title, &name, HTML, html.as_bytes()).await
+    export_publication(
+        &desk,
+        &answers,
+        group,
+        publication,
+        member,
+        large_print,
+        Form::WebPage,
+    )
+    .await
 }
 
 #[tauri::command]

@@ -28,6 +28,7 @@
 //! the watermark ("DRAFT") a visible note under the top marking.
 
 use super::fonts::Script;
+use super::text::reading;
 use super::{Block, Document, ListItem, Table, TextRun};
 use std::fmt::Write as _;
 
@@ -280,24 +281,19 @@ fn runs(out: &mut String, runs: &[TextRun]) {
     }
 }
 
-/// The text's lines, split where the PDF starts a new line: at `'\n'` and
-/// at every Unicode line or paragraph separator. Tabs become spaces; other
-/// control characters, which have no glyph and are not allowed in XML, are
-/// dropped.
+/// The text's lines, split where the PDF starts a new line, each character
+/// read as the PDF reads it ([`reading`]); the two noncharacters XML does
+/// not allow are dropped too.
 fn lines(text: &str) -> Vec<String> {
     let mut lines = vec![String::new()];
-    for c in text.chars() {
-        match c {
-            '\n'
-            | '\u{0B}'
-            | '\u{0C}'
-            | '\u{1C}'..='\u{1E}'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}' => lines.push(String::new()),
-            '\t' => lines.last_mut().into_iter().for_each(|l| l.push(' ')),
-            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => lines.last_mut().into_iter().for_each(|l| l.push(c)),
+    for c in text
+        .chars()
+        .filter(|c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    {
+        match reading(c) {
+            Some('\n') => lines.push(String::new()),
+            Some(c) => lines.last_mut().into_iter().for_each(|l| l.push(c)),
+            None => {}
         }
     }
     lines

@@ -104,28 +104,28 @@ pub(crate) fn shape_text(
     Ok(lines)
 }
 
-/// Joins the pieces into one string with a bold flag per byte. Tabs become
-/// spaces; every Unicode paragraph or line separator becomes `'\n'`; other
-/// control characters are dropped (they have no glyph and would confuse
-/// the bidi algorithm).
+/// How a document reads one character of its text, in the PDF and the web
+/// page alike: every Unicode paragraph or line separator is a line break
+/// (`'\n'`), a tab a space, other control characters nothing (they have no
+/// glyph and would confuse the bidi algorithm), anything else itself.
+pub(super) fn reading(c: char) -> Option<char> {
+    match c {
+        '\t' => Some(' '),
+        '\n' | '\u{0B}' | '\u{0C}' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+            Some('\n')
+        }
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
+/// Joins the pieces into one string with a bold flag per byte, each
+/// character as [`reading`] takes it.
 fn normalise(pieces: &[Styled<'_>]) -> (String, Vec<bool>) {
     let mut text = String::new();
     let mut bold = Vec::new();
     for piece in pieces {
-        for c in piece.text.chars() {
-            let c = match c {
-                '\t' => ' ',
-                '\n'
-                | '\u{0B}'
-                | '\u{0C}'
-                | '\u{1C}'..='\u{1E}'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}' => '\n',
-                '\r' => continue,
-                c if c.is_control() => continue,
-                c => c,
-            };
+        for c in piece.text.chars().filter_map(reading) {
             text.push(c);
             bold.extend(std::iter::repeat_n(piece.bold, c.len_utf8()));
         }
