@@ -65,12 +65,71 @@ fn at(row: impl std::fmt::Display, column: &str) -> String {
 }
 
 /// "row 7", as a spreadsheet numbers its rows, with the line of the file
-/// when they differ (blank lines and line breaks inside quoted cells).
-fn row_label(row: usize, line: Option<u64>) -> String {
-    match line {
-        Some(line) if line != row as u64 => format!("row {row} (line {line} of the file)"),
-        _ => format!("row {row}"),
+/// when they differ (a line break inside a quoted cell).
+fn row_label(place: Place) -> String {
+    if place.line == place.row {
+        format!("row {}", place.row)
+    } else {
+        format!("row {} (line {} of the file)", place.row, place.line)
     }
+}
+
+/// Where a record is, as a person looking at the file sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    /// The row a spreadsheet shows it on: a blank line is a row of its own,
+    /// a quoted cell with line breaks stays in one row.
+    row: u64,
+    /// The line of the file it starts on, counting from 1.
+    line: u64,
+}
+
+/// Finds each record's line and row from the bytes themselves: the csv
+/// crate's own line count is off for CRLF files (the first data row of a
+/// file Excel writes is "line 1") and misses blank lines, and the byte
+/// offset it gives can point at the end of the previous line's terminator
+/// or at the blank lines before a record.
+struct Places<'a> {
+    bytes: &'a [u8],
+    /// Everything before this offset is counted in `line`.
+    scanned: usize,
+    line: u64,
+    /// Lines so far that continue a quoted cell, so are no row of their own.
+    continued: u64,
+}
+
+impl<'a> Places<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Places {
+            bytes,
+            scanned: 0,
+            line: 1,
+            continued: 0,
+        }
+    }
+
+    /// The place of `record`, which the reader says starts at `offset`.
+    /// Records come in order, so the file is scanned once.
+    fn of(&mut self, offset: u64, record: &::csv::ByteRecord) -> Place {
+        let mut start = (offset as usize).clamp(self.scanned, self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        self.line += newlines(&self.bytes[self.scanned..start]);
+        self.scanned = start;
+        let place = Place {
+            row: self.line - self.continued,
+            line: self.line,
+        };
+        // Line breaks inside its quoted cells: later lines, not later rows.
+        let inside: u64 = record.iter().map(newlines).sum();
+        self.continued += inside;
+        place
+    }
+}
+
+fn newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|b| **b == b'\n').count() as u64
 }
 
 /// Reads and checks a CSV file's bytes; with `dry_run` false and no problem
@@ -87,6 +146,7 @@ pub fn import(
         .flexible(true)
         .from_reader(bytes);
     let mut records = reader.byte_records();
+    let mut places = Places::new(bytes);
     let mut problems = Vec::new();
 
     let header = match records.next() {
@@ -102,7 +162,10 @@ pub fn import(
                 format!("not readable as CSV: {e}."),
             )]))
         }
-        Some(Ok(h)) => h,
+        Some(Ok(h)) => {
+            places.of(0, &h);
+            h
+        }
     };
     let mut columns: Vec<Option<&'static str>> = Vec::new();
     for (i, raw) in header.iter().enumerate() {
@@ -156,20 +219,21 @@ pub fn import(
     let mut seen: HashMap<(String, String), String> = HashMap::new();
     let mut rows = 0;
     let mut empty = 0;
-    for (index, record) in records.enumerate() {
-        // As a spreadsheet numbers it: the header is row 1.
-        let row_number = index + 2;
+    for record in records {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                problems.push(Problem::new(
-                    format!("row {row_number}"),
-                    format!("not readable as CSV: {e}."),
-                ));
+                // Past a malformed record the count cannot be trusted: say
+                // where it starts by the reader's own reckoning.
+                let at = e
+                    .position()
+                    .map(|p| format!("line {} of the file", p.line()))
+                    .unwrap_or_else(|| "after the last good row".into());
+                problems.push(Problem::new(at, format!("not readable as CSV: {e}.")));
                 continue;
             }
         };
-        let row = row_label(row_number, record.position().map(|p| p.line()));
+        let row = row_label(places.of(record.position().map_or(0, |p| p.byte()), &record));
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             empty += 1;
             continue;
@@ -560,6 +624,82 @@ mod tests {
                 assert!(problems[0].message.contains("NUL"), "{err}");
             }
         }
+    }
+
+    /// Every record's place in `bytes`, header first.
+    fn places(bytes: &[u8]) -> Vec<(u64, u64)> {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let mut places = Places::new(bytes);
+        reader
+            .byte_records()
+            .map(|r| {
+                let r = r.unwrap();
+                let p = places.of(r.position().unwrap().byte(), &r);
+                (p.row, p.line)
+            })
+            .collect()
+    }
+
+    /// Issue 16: the first data row of a CRLF file (as Excel and our own
+    /// export write it) was "row 2 (line 1 of the file)", and after a blank
+    /// line an LF file's line was one too low.
+    #[test]
+    fn r16_csv_rows_and_lines_are_those_a_spreadsheet_and_an_editor_show() {
+        assert_eq!(
+            places(b"a,b\r\n1,2\r\n3,4\r\n"),
+            [(1, 1), (2, 2), (3, 3)],
+            "CRLF: each row on its own line"
+        );
+        assert_eq!(places(b"a,b\n1,2\n3,4"), [(1, 1), (2, 2), (3, 3)], "LF");
+        assert_eq!(
+            places(b"a,b\n1,2\n\n3,4\n"),
+            [(1, 1), (2, 2), (4, 4)],
+            "a blank line is a row of its own in a spreadsheet, and a line in the file"
+        );
+        assert_eq!(
+            places(b"a,b\r\n1,2\r\n\r\n\r\n3,4\r\n"),
+            [(1, 1), (2, 2), (5, 5)],
+            "CRLF with blank lines"
+        );
+        assert_eq!(
+            places(b"a,b\r\n\"two\r\nlines\",2\r\n3,4\r\n\"x\ny\nz\",5\n6,7\n"),
+            [(1, 1), (2, 2), (3, 4), (4, 5), (5, 8)],
+            "a quoted cell with line breaks is one row over several lines"
+        );
+        assert_eq!(
+            places(b"\n\na,b\n1,2\n"),
+            [(3, 3), (4, 4)],
+            "blank lines before the header"
+        );
+    }
+
+    #[test]
+    fn r16_csv_problems_name_the_real_row_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut vault = Vault::create_unencrypted_for_tests(&dir.path().join("v")).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut field = |bytes: &[u8]| {
+            let err = import(&mut vault, bytes, true, today).unwrap_err();
+            err.problems()[0].field.clone()
+        };
+        assert_eq!(
+            field(b"full_name,status\r\nAnn,sleeping\r\n"),
+            "row 2, column status",
+            "the first data row of a CRLF file is row 2 and line 2"
+        );
+        assert_eq!(
+            field(b"full_name,status\nAnn,active\n\nBea,sleeping\n"),
+            "row 4, column status",
+            "after a blank line"
+        );
+        assert_eq!(
+            field(b"full_name,notes,status\r\nAnn,\"two\r\nlines\",active\r\nBea,,sleeping\r\n"),
+            "row 3 (line 4 of the file), column status",
+            "after a quoted cell over two lines, the row and the line differ"
+        );
     }
 
     #[test]
