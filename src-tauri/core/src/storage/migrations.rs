@@ -47,6 +47,67 @@ mod tests {
             .unwrap()
     }
 
+    /// SHA-256 of each migration as it landed. Users' vaults have already
+    /// run these: the text may never change again (0004 and 0006 were
+    /// edited after landing; these are their texts of 6 December 2026, the
+    /// baseline). A new migration adds its line here when it lands.
+    const LANDED: &[(i64, &str)] = &[
+        (
+            1,
+            "3f794d90ba140f1e4b7060c17bc257920f1ae3da2f2c2414ce7204d05d327758",
+        ),
+        (
+            2,
+            "843a823a418b9997ff82fbe7150a35e0f4e40a305fffd129a983b0e6ef2663f7",
+        ),
+        (
+            3,
+            "e225f5a66413d967c8db53916832e13518113b94cde948bc2b2939f246e701e1",
+        ),
+        (
+            4,
+            "c3550de8b05fcd7ee5330984c6bde3997df8dc5847d36d56ea740cc1881cd8d5",
+        ),
+        (
+            5,
+            "bd70fa59f6879d5b9f8f9dd27a5649c33a586b5f7a1109f7831f994b996dff61",
+        ),
+        (
+            6,
+            "fe965c457d537ff1fba98bcef6eb02fa58f1ca603ac2c480b371a4a24716847c",
+        ),
+        (
+            7,
+            "b5c67a333f69d01ea6fb7498fa9680d7e24575488b775195c1d6eb2a05bba398",
+        ),
+    ];
+
+    #[test]
+    fn landed_migrations_are_frozen() {
+        use sha2::{Digest, Sha256};
+        for (version, sql) in MIGRATIONS {
+            let hash: String = Sha256::digest(sql.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            match LANDED.iter().find(|(v, _)| v == version) {
+                Some((_, landed)) => assert_eq!(
+                    &hash,
+                    landed,
+                    "migration {version:04} has changed since it landed. Vaults in use \
+                     already ran the old text, so the change would never reach them: put the \
+                     file back as it was and add the change as a new migration \
+                     ({:04}_….sql)",
+                    MIGRATIONS.len() + 1
+                ),
+                None => panic!(
+                    "migration {version:04} is not in LANDED: once it lands, add \
+                     ({version}, \"{hash}\") there, so it can never be edited again"
+                ),
+            }
+        }
+    }
+
     #[test]
     fn versions_are_consecutive_from_one() {
         for (i, (v, _)) in MIGRATIONS.iter().enumerate() {
