@@ -524,15 +524,15 @@ mod audit_trail {
         let t = TempVault::new();
         let mut vault = t.create();
         demo::load(&mut vault, today()).unwrap();
-        // The demo approves two sets of minutes.
+        // The demo approves three sets of minutes (two of Marlow Fen's, one
+        // of the critical group's) and agrees its two soonest agendas.
         let lines = audit::list(&vault, 100).unwrap();
+        let count = |action: &str| lines.iter().filter(|l| l.action == action).count();
+        assert_eq!(count("Minutes approved"), 3, "{lines:?}");
         assert_eq!(
-            lines
-                .iter()
-                .filter(|l| l.action == "Minutes approved")
-                .count(),
-            2,
-            "{lines:?}"
+            count("Agenda agreed"),
+            4,
+            "chair and police, for two meetings: {lines:?}"
         );
         iag_desk_core::backup::backup(&mut vault, &t.dir.path().join("b.vault"), now()).unwrap();
         let lines = audit::list(&vault, 100).unwrap();
@@ -540,7 +540,13 @@ mod audit_trail {
         assert_eq!(lines[0].at, "23 November 2026, 12:00");
         // The demo's confidential minutes never reach the trail.
         let all = serde_json::to_string(&lines).unwrap();
-        for secret in ["Fenside", "youth club", "prejudiced"] {
+        for secret in [
+            "Fenside",
+            "youth club",
+            "prejudiced",
+            "Taser",
+            "Kingsmead estate",
+        ] {
             assert!(!all.contains(secret), "{secret} in the audit trail");
         }
     }

@@ -19,11 +19,17 @@ pub(super) struct DemoGroup {
     pub hour: u32,
     pub minute: u32,
     pub duration_minutes: u32,
-    /// Which month of its cadence the group meets in (0 = this month's cycle).
-    pub month_offset: u32,
+    /// Its next meeting is the first on its weekday at least this many days
+    /// after the day the demo is loaded. The ranges these give (a lead to a
+    /// lead plus six days) do not overlap, so the force's next meetings
+    /// always come in the same order on different days, Marlow Fen's and
+    /// Brackenford's the two soonest.
+    pub lead_days: u32,
+    /// Stood down about this many months before the demo is loaded; its
+    /// meetings were the month before.
     pub stood_down_months_ago: Option<u32>,
-    /// Has not met for this many months and has nothing planned, so the
-    /// dashboard has an overdue group to show.
+    /// Has not met for more than this many months and has nothing planned,
+    /// so the dashboard has an overdue group to show.
     pub lapsed_months: Option<u32>,
 }
 
@@ -34,7 +40,7 @@ const fn group(
     parent: Option<&'static str>,
     area: &'static str,
     venue: &'static str,
-    (weekday, hour, minute, month_offset): (Weekday, u32, u32, u32),
+    (weekday, hour, minute, lead_days): (Weekday, u32, u32, u32),
 ) -> DemoGroup {
     DemoGroup {
         key,
@@ -48,7 +54,7 @@ const fn group(
         hour,
         minute,
         duration_minutes: 120,
-        month_offset,
+        lead_days,
         stood_down_months_ago: None,
         lapsed_months: None,
     }
@@ -65,7 +71,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
             None,
             "Force-wide strategy and policy for Fenwold Police",
             "Fenwold Police Headquarters, Conference Room 1, Castle Road, Brackenford",
-            (Weekday::Thu, 10, 0, 1),
+            (Weekday::Thu, 10, 0, 40),
         )
     },
     group(
@@ -75,7 +81,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         Some("strategic"),
         "Marlow Fen town and the northern fen villages",
         "Marlow Fen Community Centre, Mill Lane",
-        (Weekday::Tue, 18, 30, 0),
+        (Weekday::Tue, 18, 30, 3),
     ),
     group(
         "brackenford",
@@ -84,7 +90,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         Some("strategic"),
         "Brackenford city centre and its estates",
         "Brackenford Central Library, Meeting Room 2",
-        (Weekday::Wed, 18, 30, 1),
+        (Weekday::Wed, 18, 30, 11),
     ),
     group(
         "eastwick",
@@ -93,7 +99,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         Some("strategic"),
         "Eastwick, Saltmarsh and the coast",
         "Eastwick Fire Station Community Room",
-        (Weekday::Tue, 19, 0, 2),
+        (Weekday::Tue, 19, 0, 33),
     ),
     group(
         "wynford",
@@ -102,7 +108,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         Some("strategic"),
         "Wynford and the rural Upper Dale parishes",
         "Wynford Methodist Hall, Church Street",
-        (Weekday::Thu, 18, 30, 0),
+        (Weekday::Thu, 18, 30, 54),
     ),
     group(
         "race-faith",
@@ -111,7 +117,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         Some("strategic"),
         "Black, Asian and minority ethnic communities and faith groups",
         "Online (link sent by the police single point of contact)",
-        (Weekday::Mon, 19, 0, 1),
+        (Weekday::Mon, 19, 0, 19),
     ),
     group(
         "lgbt",
@@ -120,7 +126,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         Some("strategic"),
         "Lesbian, gay, bisexual, trans and queer communities",
         "Brackenford Pride Centre, Upper Room",
-        (Weekday::Wed, 19, 0, 2),
+        (Weekday::Wed, 19, 0, 47),
     ),
     group(
         "disability",
@@ -129,7 +135,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         Some("strategic"),
         "Disabled people and carers; accessible policing",
         "Fenwold Deaf Centre (step-free, hearing loop, BSL interpreter booked)",
-        (Weekday::Tue, 14, 0, 0),
+        (Weekday::Tue, 14, 0, 26),
     ),
     DemoGroup {
         lapsed_months: Some(5),
@@ -140,7 +146,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
             Some("strategic"),
             "Young people aged 16 to 25",
             "Eastwick Youth Hub",
-            (Weekday::Thu, 17, 0, 1),
+            (Weekday::Thu, 17, 0, 0),
         )
     },
     group(
@@ -150,7 +156,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         Some("strategic"),
         "Scrutiny of stop and search and use of force, including body-worn video review",
         "Fenwold Police Headquarters, Scrutiny Suite",
-        (Weekday::Mon, 18, 0, 2),
+        (Weekday::Mon, 18, 0, 61),
     ),
     group(
         "grt",
@@ -159,7 +165,7 @@ pub(super) const GROUPS: &[DemoGroup] = &[
         Some("strategic"),
         "Gypsy, Roma and Traveller communities, including roadside and site residents",
         "Wynford Methodist Hall, Church Street",
-        (Weekday::Fri, 11, 0, 0),
+        (Weekday::Fri, 11, 0, 68),
     ),
     DemoGroup {
         stood_down_months_ago: Some(4),

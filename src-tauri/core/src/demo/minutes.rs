@@ -3,7 +3,9 @@
 //! confidential and not-recorded items, advice with every kind of police
 //! response, actions done, open and overdue, a tied vote decided by the
 //! chair's casting vote, and two sets of minutes approved at the following
-//! meeting (the third still a draft).
+//! meeting (the third still a draft). And the two meetings of the stood-down
+//! critical group: the advice it gave on its incident and what the police
+//! did with it.
 //!
 //! Written inside the demo's own transaction with the same checks the
 //! window uses; skipped when those meetings already have an agenda, so
@@ -54,7 +56,19 @@ fn hold(
     at: NaiveDateTime,
     private: &[(usize, &str, &str, &str)],
 ) -> Result<Held> {
-    let mut drafts = agenda::standard_template();
+    hold_with(conn, group, id, at, agenda::standard_template(), private)
+}
+
+/// `drafts` as the agenda, with the given items made confidential or not
+/// recorded, and the register taken: all but one member present.
+fn hold_with(
+    conn: &Connection,
+    group: GroupId,
+    id: MeetingId,
+    at: NaiveDateTime,
+    mut drafts: Vec<ItemDraft>,
+    private: &[(usize, &str, &str, &str)],
+) -> Result<Held> {
     for (index, level, public_title, reason) in private {
         drafts[*index] = ItemDraft {
             confidentiality: (*level).into(),
@@ -334,7 +348,10 @@ pub(super) fn load(
         7,
         entry(
             "decision",
-            "To run a joint stall with the neighbourhood team at the Marlow Fen winter market.",
+            &format!(
+                "To run a joint stall with the neighbourhood team at the Marlow Fen {} market.",
+                super::season(at3.date() + Days::new(56))
+            ),
         ),
     )?;
     third.add(
@@ -356,6 +373,186 @@ pub(super) fn load(
                 "Translate the consultation leaflet into Polish, Bengali and Punjabi.",
             )
         },
+    )?;
+    Ok(())
+}
+
+/// The stood-down critical group's two meetings (`held`, oldest first):
+/// the police briefing and community impact in confidence, the advice it
+/// gave on its incident with the police response to each, an action done,
+/// and the first meeting's minutes approved at the second.
+pub(super) fn critical(
+    conn: &Connection,
+    group: GroupId,
+    held: &[(MeetingId, NaiveDateTime)],
+) -> Result<()> {
+    let [(m1, at1), (m2, at2)] = held else {
+        return Ok(());
+    };
+    if !mdb::items(conn, *m2)?.is_empty() {
+        return Ok(());
+    }
+    // The critical-incident agenda keeps its own confidential items.
+    const BRIEFING: usize = 1;
+    const IMPACT: usize = 2;
+    const GOLD: usize = 3;
+    const ADVICE: usize = 4;
+    const COMMUNICATION: usize = 5;
+    const ACTIONS: usize = 6;
+    let first = hold_with(
+        conn,
+        group,
+        *m1,
+        *at1,
+        crate::incidents::critical_incident_template(),
+        &[],
+    )?;
+    let mut second_agenda = crate::incidents::critical_incident_template();
+    second_agenda.insert(
+        1,
+        ItemDraft {
+            title: "Minutes of the previous meeting".into(),
+            purpose: "To approve the minutes as a correct record.".into(),
+            minutes: 5,
+            ..Default::default()
+        },
+    );
+    let second = hold_with(conn, group, *m2, *at2, second_agenda, &[])?;
+    let owner = |h: &Held, n: usize| Some(h.members[n % h.members.len()].0);
+
+    first.add(
+        conn,
+        BRIEFING,
+        entry(
+            "note",
+            "Inspector Sandhu briefed the group: the man remains in hospital, the officers' \
+             body-worn video has been secured, and the IOPC is investigating.",
+        ),
+    )?;
+    first.add(
+        conn,
+        IMPACT,
+        entry(
+            "note",
+            "Members reported fear and anger on the Kingsmead estate, most of all among young \
+             Black men; church leaders are planning a vigil in the park.",
+        ),
+    )?;
+    first.add(
+        conn,
+        GOLD,
+        entry(
+            "decision",
+            "To ask the police to keep the Gold group meeting daily and to invite the critical \
+             group's chair to sit on it.",
+        ),
+    )?;
+    let statement = first.add(
+        conn,
+        ADVICE,
+        EntryDraft {
+            police_recipient: "Chief Superintendent Helen Marsh".into(),
+            ..entry(
+                "advice",
+                "Publish a holding statement within a day that names the IOPC referral, and \
+                 brief community leaders before the press.",
+            )
+        },
+    )?;
+    respond(conn, statement, AdviceResponse::Accepted, "", *at1, 1)?;
+    let pause = first.add(
+        conn,
+        ADVICE,
+        EntryDraft {
+            police_recipient: "Chief Superintendent Helen Marsh".into(),
+            ..entry(
+                "advice",
+                "Pause stop and search in Kingsmead Park for a fortnight except on \
+                 intelligence, and tell residents why.",
+            )
+        },
+    )?;
+    respond(
+        conn,
+        pause,
+        AdviceResponse::PartlyAccepted,
+        "Searches in the park went ahead only with an inspector's authority, and residents \
+         were told why; a full pause was not agreed because of knife crime in the area.",
+        *at1,
+        4,
+    )?;
+    first.add(
+        conn,
+        COMMUNICATION,
+        entry(
+            "note",
+            "The chair and two members will attend the vigil; the neighbourhood team will keep \
+             a low-key presence.",
+        ),
+    )?;
+    let meet_family = first.add(
+        conn,
+        ACTIONS,
+        EntryDraft {
+            owner_id: owner(&first, 0),
+            due_on: (at1.date() + Days::new(7)).format("%Y-%m-%d").to_string(),
+            ..entry(
+                "action",
+                "Arrange for the family's representatives to meet the Gold group.",
+            )
+        },
+    )?;
+
+    // The second meeting approves the first, hears the action done, and
+    // records advice the police did not follow, with their reason.
+    let (_, level) = db::item_level(conn, second.items[1])?;
+    minutes::approve_in(conn, first.id, second.id, second.items[1], level, *at2)?;
+    db::set_action_status(
+        conn,
+        meet_family,
+        ActionStatus::Done,
+        at2.date(),
+        "The family's solicitor and pastor met the Gold group.",
+        Some(second.id),
+    )?;
+    second.add(
+        conn,
+        BRIEFING + 1,
+        entry(
+            "note",
+            "The man has left hospital. The IOPC investigation continues; two officers are on \
+             restricted duties.",
+        ),
+    )?;
+    let publish = second.add(
+        conn,
+        ADVICE + 1,
+        EntryDraft {
+            police_recipient: "Chief Superintendent Helen Marsh".into(),
+            ..entry(
+                "advice",
+                "Publish now what the force has already changed in how officers use Tasers in \
+                 public spaces.",
+            )
+        },
+    )?;
+    respond(
+        conn,
+        publish,
+        AdviceResponse::NotFollowed,
+        "The IOPC asked the force to publish nothing about the arrest while it investigates; \
+         the force will publish its changes when the investigation ends.",
+        *at2,
+        6,
+    )?;
+    second.add(
+        conn,
+        ACTIONS + 1,
+        entry(
+            "decision",
+            "To stand down once the Gold group closes, handing any open concerns to the \
+             Brackenford Local IAG.",
+        ),
     )?;
     Ok(())
 }

@@ -483,13 +483,19 @@ pub fn call_list(vault: &Vault, id: i64, today: chrono::NaiveDate) -> Result<Cal
             "No critical group has been convened for this incident yet: convene it first.".into(),
         ));
     };
+    // A stood-down group's roles ended the day it stood down: its call list
+    // is whoever was on it then.
+    let on = match incident.group_stood_down_on {
+        Some(stood_down) if stood_down <= today => stood_down.pred_opt().unwrap_or(stood_down),
+        _ => today,
+    };
     let people = crate::roster::members::search(
         vault,
         &crate::roster::members::MemberQuery {
             group: Some(group),
             ..Default::default()
         },
-        today,
+        on,
     )?;
     let group_name = incident.group_name.clone().unwrap_or_default();
     Ok(CallList {

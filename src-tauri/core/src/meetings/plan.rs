@@ -276,6 +276,22 @@ pub fn agree(
             ))
         }
     };
+    let tx = vault.conn_mut().transaction()?;
+    agree_in(&tx, id, police, name, now)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Records one agreement inside the caller's transaction (the window's
+/// path, and the demo's): the name, the audit line, and "agenda agreed"
+/// once both have agreed.
+pub(crate) fn agree_in(
+    conn: &rusqlite::Connection,
+    id: MeetingId,
+    police: bool,
+    name: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::rejected(vec![Problem::new(
@@ -283,11 +299,10 @@ pub fn agree(
             "say who agreed it.",
         )]));
     }
-    let tx = vault.conn_mut().transaction()?;
-    db::record_agreement(&tx, id, police, name, now)?;
-    let row = db::get(&tx, id)?;
+    db::record_agreement(conn, id, police, name, now)?;
+    let row = db::get(conn, id)?;
     crate::audit::record(
-        &tx,
+        conn,
         crate::audit::When::At(now),
         crate::audit::AuditAction::AgendaAgreed,
         &format!(
@@ -297,11 +312,12 @@ pub fn agree(
             if police { "police contact" } else { "chair" }
         ),
     )?;
-    let m = db::get(&tx, id)?;
-    if m.chair_agreed.is_some() && m.police_agreed.is_some() && m.status == MeetingStatus::Planned {
-        db::set_status(&tx, id, MeetingStatus::AgendaAgreed)?;
+    if row.chair_agreed.is_some()
+        && row.police_agreed.is_some()
+        && row.status == MeetingStatus::Planned
+    {
+        db::set_status(conn, id, MeetingStatus::AgendaAgreed)?;
     }
-    tx.commit()?;
     Ok(())
 }
 
@@ -671,6 +687,22 @@ pub fn attach_paper(
     bytes: &[u8],
     now: NaiveDateTime,
 ) -> Result<Saved> {
+    let tx = vault.conn_mut().transaction()?;
+    let cleared = attach_paper_in(&tx, meeting, item, file_name, bytes, now)?;
+    tx.commit()?;
+    Ok(saved(cleared))
+}
+
+/// Attaches a paper inside the caller's transaction, with every check;
+/// true when this cleared an agreement.
+pub(crate) fn attach_paper_in(
+    conn: &rusqlite::Connection,
+    meeting: MeetingId,
+    item: i64,
+    file_name: &str,
+    bytes: &[u8],
+    now: NaiveDateTime,
+) -> Result<bool> {
     // Only the file's own name, never the folder it came from.
     let name = std::path::Path::new(file_name)
         .file_name()
@@ -689,16 +721,13 @@ pub fn attach_paper(
             ),
         ));
     }
-    let tx = vault.conn_mut().transaction()?;
-    if db::item_meeting(&tx, item)? != Some(meeting) {
+    if db::item_meeting(conn, item)? != Some(meeting) {
         return Err(Error::NotFound {
             what: "That agenda item".into(),
         });
     }
-    db::add_paper(&tx, item, &name, bytes, now)?;
-    let cleared = db::clear_agreement(&tx, meeting)?;
-    tx.commit()?;
-    Ok(saved(cleared))
+    db::add_paper(conn, item, &name, bytes, now)?;
+    db::clear_agreement(conn, meeting)
 }
 
 /// A paper's file name and bytes, to save a copy outside the vault.

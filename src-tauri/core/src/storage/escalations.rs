@@ -59,15 +59,32 @@ pub(crate) fn insert(
     text: &str,
     confidential: bool,
     on: NaiveDate,
-    demo_ref: Option<&str>,
+    demo: Option<super::roster::DemoRef>,
 ) -> Result<i64> {
-    if let Some(r) = demo_ref {
+    if let Some(d) = demo {
         let found: Option<i64> = conn
-            .query_row("SELECT id FROM escalations WHERE demo_ref = ?1", [r], |x| {
-                x.get(0)
-            })
+            .query_row(
+                "SELECT id FROM escalations WHERE demo_ref = ?1",
+                [d.key],
+                |x| x.get(0),
+            )
             .optional()?;
         if let Some(id) = found {
+            if d.refresh {
+                conn.execute(
+                    "UPDATE escalations SET from_group = ?2, to_group = ?3, text = ?4,
+                            confidential = ?5, raised_on = ?6, response = '', responded_on = NULL
+                      WHERE id = ?1",
+                    params![
+                        id,
+                        from,
+                        to,
+                        text,
+                        confidential as i64,
+                        on.format(DATE).to_string()
+                    ],
+                )?;
+            }
             return Ok(id);
         }
     }
@@ -80,7 +97,7 @@ pub(crate) fn insert(
             text,
             confidential as i64,
             on.format(DATE).to_string(),
-            demo_ref
+            demo.map(|d| d.key)
         ],
     )?;
     Ok(conn.last_insert_rowid())

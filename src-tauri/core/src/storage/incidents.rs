@@ -4,7 +4,7 @@ use super::roster::DATE_TIME;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId};
 use crate::incidents::{IncidentStatus, ValidIncident};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub(crate) struct IncidentRow {
@@ -20,11 +20,13 @@ pub(crate) struct IncidentRow {
     pub status: IncidentStatus,
     pub group: Option<GroupId>,
     pub group_name: Option<String>,
+    /// When its critical group was stood down, if it has been.
+    pub group_stood_down_on: Option<NaiveDate>,
 }
 
 const SELECT: &str = "SELECT i.id, i.title, i.occurred_at, i.description, i.confidential,
         i.public_title, i.community_impact, i.gold_suggested, i.gold_answer, i.status,
-        i.group_id, g.name
+        i.group_id, g.name, g.stood_down_on
    FROM incidents i LEFT JOIN groups g ON g.id = i.group_id";
 
 fn row(r: &Row) -> rusqlite::Result<IncidentRow> {
@@ -42,6 +44,9 @@ fn row(r: &Row) -> rusqlite::Result<IncidentRow> {
         status: IncidentStatus::from_code(&r.get::<_, String>(9)?).unwrap_or(IncidentStatus::Open),
         group: r.get(10)?,
         group_name: r.get(11)?,
+        group_stood_down_on: r
+            .get::<_, Option<String>>(12)?
+            .and_then(|d| NaiveDate::parse_from_str(&d, super::roster::DATE).ok()),
     })
 }
 
@@ -66,15 +71,24 @@ pub(crate) fn insert(
     conn: &Connection,
     i: &ValidIncident,
     now: NaiveDateTime,
-    demo_ref: Option<&str>,
+    demo: Option<super::roster::DemoRef>,
 ) -> Result<i64> {
-    if let Some(r) = demo_ref {
+    if let Some(d) = demo {
         let found: Option<i64> = conn
-            .query_row("SELECT id FROM incidents WHERE demo_ref = ?1", [r], |x| {
-                x.get(0)
-            })
+            .query_row(
+                "SELECT id FROM incidents WHERE demo_ref = ?1",
+                [d.key],
+                |x| x.get(0),
+            )
             .optional()?;
         if let Some(id) = found {
+            if d.refresh {
+                update(conn, id, i)?;
+                conn.execute(
+                    "UPDATE incidents SET created_at = ?2 WHERE id = ?1",
+                    params![id, now.format(DATE_TIME).to_string()],
+                )?;
+            }
             return Ok(id);
         }
     }
@@ -94,7 +108,7 @@ pub(crate) fn insert(
             i.gold_answer,
             i.status.code(),
             now.format(DATE_TIME).to_string(),
-            demo_ref
+            demo.map(|d| d.key)
         ],
     )?;
     Ok(conn.last_insert_rowid())

@@ -578,18 +578,24 @@ pub(crate) fn has_row(conn: &Connection, table: &str, id: PersonId) -> Result<bo
     )?)
 }
 
+/// A demo status change, found by its reference; rewritten when the demo
+/// is being brought up to date.
 pub(crate) fn insert_status_change(
     conn: &Connection,
     id: PersonId,
     status: MemberStatus,
     on: NaiveDate,
     reason: &str,
-    demo_ref: &str,
+    demo: super::roster::DemoRef,
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO status_changes (person_id, status, changed_on, reason, demo_ref)
-         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(demo_ref) DO NOTHING",
-        params![id, status.code(), day(on), reason, demo_ref],
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(demo_ref) DO UPDATE SET person_id = excluded.person_id,
+             status = excluded.status, changed_on = excluded.changed_on,
+             reason = excluded.reason
+          WHERE ?6",
+        params![id, status.code(), day(on), reason, demo.key, demo.refresh],
     )?;
     Ok(())
 }

@@ -45,43 +45,88 @@ pub(crate) struct NewMeeting<'a> {
     pub status: MeetingStatus,
 }
 
+/// A demo row's stable reference, and what a load does when a row with
+/// that reference is already there.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DemoRef<'a> {
+    pub key: &'a str,
+    /// Rewrite the existing row with the values given (the demo is being
+    /// brought up to date), instead of keeping it as it is. Either way the
+    /// row keeps its id, so records that point at it keep pointing at it.
+    pub refresh: bool,
+}
+
 /// Inserts a row, or with a `demo_ref` already present, keeps the existing
-/// one; either way returns the row's id. This is what makes `demo` idempotent.
+/// one (rewritten when refreshing); either way returns the row's id. This
+/// is what makes `demo` idempotent. `columns` name `values`, in order.
 fn insert_or_find(
     conn: &Connection,
     table: &str,
-    insert: &str,
+    columns: &[&str],
     values: &[&dyn rusqlite::ToSql],
-    demo_ref: Option<&str>,
+    demo: Option<DemoRef>,
 ) -> Result<i64> {
-    if let Some(r) = demo_ref {
+    if let Some(d) = demo {
         let existing: Option<i64> = conn
             .query_row(
                 &format!("SELECT id FROM {table} WHERE demo_ref = ?1"),
-                [r],
+                [d.key],
                 |row| row.get(0),
             )
             .optional()?;
         if let Some(id) = existing {
+            if d.refresh {
+                let sets: Vec<String> = columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{c} = ?{}", i + 1))
+                    .collect();
+                let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
+                all.push(&id);
+                conn.execute(
+                    &format!(
+                        "UPDATE {table} SET {} WHERE id = ?{}",
+                        sets.join(", "),
+                        columns.len() + 1
+                    ),
+                    all.as_slice(),
+                )?;
+            }
             return Ok(id);
         }
     }
+    let placeholders: Vec<String> = (1..=columns.len() + 1).map(|i| format!("?{i}")).collect();
+    let demo_ref = demo.map(|d| d.key);
     let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
     all.push(&demo_ref);
-    conn.execute(insert, all.as_slice())?;
+    conn.execute(
+        &format!(
+            "INSERT INTO {table} ({}, demo_ref) VALUES ({})",
+            columns.join(", "),
+            placeholders.join(", ")
+        ),
+        all.as_slice(),
+    )?;
     Ok(conn.last_insert_rowid())
 }
 
 pub(crate) fn insert_group(
     conn: &Connection,
     g: &NewGroup,
-    demo_ref: Option<&str>,
+    demo: Option<DemoRef>,
 ) -> Result<GroupId> {
     insert_or_find(
         conn,
         "groups",
-        "INSERT INTO groups (name, tier, parent_id, area, cadence_months, status, stood_down_on, demo_ref)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        &[
+            "name",
+            "tier",
+            "parent_id",
+            "area",
+            "cadence_months",
+            "status",
+            "stood_down_on",
+        ],
         &[
             &g.name,
             &g.tier.code(),
@@ -91,7 +136,7 @@ pub(crate) fn insert_group(
             &g.status.code(),
             &g.stood_down_on.map(|d| d.format(DATE).to_string()),
         ],
-        demo_ref,
+        demo,
     )
     .map(GroupId)
 }
@@ -99,15 +144,26 @@ pub(crate) fn insert_group(
 pub(crate) fn insert_person(
     conn: &Connection,
     p: &ValidPerson,
-    demo_ref: Option<&str>,
+    demo: Option<DemoRef>,
 ) -> Result<PersonId> {
     insert_or_find(
         conn,
         "people",
-        "INSERT INTO people (full_name, kind, police_rank, email, phone, status, joined_on,
-                             connection, connection_place, skills, communities, notes,
-                             search_text, demo_ref)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        &[
+            "full_name",
+            "kind",
+            "police_rank",
+            "email",
+            "phone",
+            "status",
+            "joined_on",
+            "connection",
+            "connection_place",
+            "skills",
+            "communities",
+            "notes",
+            "search_text",
+        ],
         &[
             &p.full_name,
             &p.kind.code(),
@@ -123,7 +179,7 @@ pub(crate) fn insert_person(
             &p.notes,
             &p.search_text(),
         ],
-        demo_ref,
+        demo,
     )
     .map(PersonId)
 }
@@ -131,13 +187,12 @@ pub(crate) fn insert_person(
 pub(crate) fn insert_membership(
     conn: &Connection,
     m: &NewMembership,
-    demo_ref: Option<&str>,
+    demo: Option<DemoRef>,
 ) -> Result<MembershipId> {
     insert_or_find(
         conn,
         "memberships",
-        "INSERT INTO memberships (person_id, group_id, role, started_on, ended_on, demo_ref)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &["person_id", "group_id", "role", "started_on", "ended_on"],
         &[
             &m.person,
             &m.group,
@@ -145,7 +200,7 @@ pub(crate) fn insert_membership(
             &m.started_on.format(DATE).to_string(),
             &m.ended_on.map(|d| d.format(DATE).to_string()),
         ],
-        demo_ref,
+        demo,
     )
     .map(MembershipId)
 }
@@ -153,13 +208,19 @@ pub(crate) fn insert_membership(
 pub(crate) fn insert_meeting(
     conn: &Connection,
     m: &NewMeeting,
-    demo_ref: Option<&str>,
+    demo: Option<DemoRef>,
 ) -> Result<MeetingId> {
     insert_or_find(
         conn,
         "meetings",
-        "INSERT INTO meetings (group_id, starts_at, duration_minutes, venue, kind, status, demo_ref)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        &[
+            "group_id",
+            "starts_at",
+            "duration_minutes",
+            "venue",
+            "kind",
+            "status",
+        ],
         &[
             &m.group,
             &m.starts_at.format(DATE_TIME).to_string(),
@@ -168,7 +229,7 @@ pub(crate) fn insert_meeting(
             &m.kind.code(),
             &m.status.code(),
         ],
-        demo_ref,
+        demo,
     )
     .map(MeetingId)
 }
@@ -183,8 +244,17 @@ pub(crate) fn has_demo_rows(conn: &Connection) -> Result<bool> {
 }
 
 /// Deletes every demo row and nothing else. Real rows that pointed at a demo
-/// group as their parent keep their place (parent_id becomes NULL).
+/// group as their parent keep their place (parent_id becomes NULL); a real
+/// meeting's register keeps a demo person's name as a guest's, since a line
+/// with neither a person nor a name is refused.
 pub(crate) fn delete_demo_rows(conn: &Connection) -> Result<u32> {
+    conn.execute(
+        "UPDATE attendance
+            SET guest_name = (SELECT p.full_name FROM people p WHERE p.id = attendance.person_id)
+          WHERE person_id IN (SELECT id FROM people WHERE demo_ref IS NOT NULL)
+            AND meeting_id IN (SELECT id FROM meetings WHERE demo_ref IS NULL)",
+        [],
+    )?;
     let mut removed = 0;
     for table in ["incidents", "meetings", "memberships", "people", "groups"] {
         removed += conn.execute(
@@ -193,6 +263,68 @@ pub(crate) fn delete_demo_rows(conn: &Connection) -> Result<u32> {
         )? as u32;
     }
     Ok(removed)
+}
+
+/// The tables whose rows may carry a `demo_ref`.
+pub(crate) const DEMO_TABLES: [&str; 7] = [
+    "escalations",
+    "incidents",
+    "meetings",
+    "status_changes",
+    "memberships",
+    "people",
+    "groups",
+];
+
+/// Deletes the demo rows of `table` whose reference is not in `keep`: rows
+/// an older demo had and this one has not.
+pub(crate) fn delete_demo_rows_except(
+    conn: &Connection,
+    table: &str,
+    keep: &std::collections::HashSet<String>,
+) -> Result<u32> {
+    let rows: Vec<(i64, String)> = conn
+        .prepare(&format!(
+            "SELECT id, demo_ref FROM {table} WHERE demo_ref IS NOT NULL"
+        ))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut removed = 0;
+    for (id, demo_ref) in rows {
+        if !keep.contains(&demo_ref) {
+            removed += conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])? as u32;
+        }
+    }
+    Ok(removed)
+}
+
+/// Empties every demo meeting of what was recorded in it (agenda and
+/// papers, register, minutes, approval, agreement) and keeps the meeting
+/// itself, so a demo brought up to date lays its records out again on the
+/// new dates while anything that points at the meeting keeps pointing at it.
+pub(crate) fn clear_demo_meeting_records(conn: &Connection) -> Result<()> {
+    const DEMO: &str = "(SELECT id FROM meetings WHERE demo_ref IS NOT NULL)";
+    // Entries before items: an entry's item may not go first.
+    for table in [
+        "minute_amendments",
+        "minutes_originals",
+        "minute_entries",
+        "agenda_items",
+        "attendance",
+    ] {
+        conn.execute(
+            &format!("DELETE FROM {table} WHERE meeting_id IN {DEMO}"),
+            [],
+        )?;
+    }
+    conn.execute(
+        "UPDATE meetings SET chair_agreed_by = NULL, chair_agreed_at = NULL,
+                police_agreed_by = NULL, police_agreed_at = NULL,
+                minutes_approved_on = NULL, minutes_approved_at = NULL
+          WHERE demo_ref IS NOT NULL",
+        [],
+    )?;
+    Ok(())
 }
 
 pub(crate) fn counts(conn: &Connection, now: NaiveDateTime) -> Result<super::VaultCounts> {
