@@ -2,6 +2,7 @@
 //! line. Everything it does is a thin call into `iag_desk_core`.
 
 pub mod cli;
+pub mod clock;
 mod commands;
 pub mod dialogs;
 mod error;
@@ -15,14 +16,10 @@ use std::path::PathBuf;
 /// code; no subcommand opens the window.
 pub fn main_entry() -> i32 {
     let args = cli::parse();
+    let answers = args.global.test_hooks();
     match args.command {
         Some(command) => cli::run(command, &args.global),
         None => {
-            let answers = dialogs::Answers {
-                save_dir: args.global.save_dir.clone(),
-                open_file: args.global.open_file.clone(),
-                idle_lock_seconds: args.global.idle_lock_seconds,
-            };
             run_window(args.global.data_dir(), answers);
             0
         }
@@ -39,7 +36,7 @@ pub(crate) fn audit_export(
     let m = iag_desk_core::meetings::plan::title(vault, meeting)?;
     iag_desk_core::audit::note(
         vault,
-        chrono::Local::now().naive_local(),
+        clock::now(),
         iag_desk_core::audit::AuditAction::ConfidentialExport,
         &format!("{what} of {}, {}.", m.group_name, m.when),
     )
@@ -159,6 +156,7 @@ pub fn app(
             commands::publications::publications_export_html,
             commands::publications::publications_export_feedback,
             commands::publications::publications_print,
+            commands::desk::clock_today,
             commands::desk::dashboard_summary,
             commands::desk::tour_finish,
             commands::desk::window_zoom,

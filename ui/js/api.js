@@ -145,6 +145,7 @@ export const search = {
 };
 
 export const desk = {
+  today: () => call('clock_today'),
   dashboard: () => call('dashboard_summary'),
   finishTour: () => call('tour_finish'),
   zoom: (factor) => call('window_zoom', { factor }),

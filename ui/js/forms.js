@@ -87,9 +87,21 @@ export function britishDate(value) {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : (value ?? '');
 }
 
-/// Today as the computer's clock has it, in ISO form (2026-11-22).
+// The day, as the shell's one clock has it (the page never reads a clock
+// of its own, so what a form suggests is the day the core checks against).
+// main.js sets it before each screen is drawn.
+let clock = { date: '', last_quarter: '' };
+
+export function setClock(value) {
+  clock = value;
+}
+
+/// Today in ISO form (2026-11-22).
 export function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return clock.date;
+}
+
+/// The quarter just gone, e.g. "2026-Q3" in November 2026.
+export function lastQuarter() {
+  return clock.last_quarter;
 }

@@ -13,6 +13,7 @@ import * as search from './views/search.js';
 import * as incidents from './views/incidents.js';
 import { announce, errorBlock, fill, h } from './dom.js';
 import { showHelp } from './help.js';
+import { setClock } from './forms.js';
 
 const views = { dashboard, roster, meetings, records, incidents, documents, settings, search };
 
@@ -69,6 +70,7 @@ async function route() {
   const ticket = ++renderCount;
   fill(main, h('p', { class: 'hint' }, 'Loading…'));
   try {
+    setClock(await desk.today());
     const content = await view.render(rest);
     // A slower earlier render must not overwrite a newer screen.
     if (ticket !== renderCount) return;

@@ -134,7 +134,7 @@ pub async fn meetings_export_calendar(
     answers: State<'_, crate::dialogs::Answers>,
     group: Option<GroupId>,
 ) -> CommandResult<Option<String>> {
-    let ics = desk.with_vault(|v| plan::calendar(v, group, chrono::Utc::now()))?;
+    let ics = desk.with_vault(|v| plan::calendar(v, group, crate::clock::now_utc()))?;
     save_as(
         &desk,
         &answers,
@@ -152,7 +152,7 @@ pub async fn meeting_export_invitation(
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
 ) -> CommandResult<Option<String>> {
-    let ics = desk.with_vault(|v| plan::invitation(v, id, chrono::Utc::now()))?;
+    let ics = desk.with_vault(|v| plan::invitation(v, id, crate::clock::now_utc()))?;
     let date = desk.with_vault(|v| plan::title(v, id))?.date;
     save_as(
         &desk,

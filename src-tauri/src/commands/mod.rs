@@ -12,13 +12,6 @@ pub mod publications;
 pub mod roster;
 pub mod vault;
 
-use chrono::{Local, NaiveDate, NaiveDateTime};
-
-/// The user's wall clock, read here at the edge and passed into the core.
-pub(crate) fn now() -> NaiveDateTime {
-    Local::now().naive_local()
-}
-
-pub(crate) fn today() -> NaiveDate {
-    now().date()
-}
+/// The user's wall clock, read at the edge (`crate::clock`) and passed into
+/// the core.
+pub(crate) use crate::clock::{now, today};

@@ -5,7 +5,7 @@
 
 import { files, publications, roster } from '../api.js';
 import { announce, errorBlock, fill, h, savedNotice } from '../dom.js';
-import { clearProblems, field, showProblems } from '../forms.js';
+import { clearProblems, field, lastQuarter, showProblems } from '../forms.js';
 
 export const title = 'Documents';
 
@@ -14,15 +14,6 @@ const kinds = [
   ['terms_of_reference', 'Terms of reference'],
   ['feedback', 'Quarterly feedback'],
 ];
-
-/// The last quarter that has ended, e.g. "2026-Q3" in November 2026.
-function lastQuarter() {
-  const d = new Date();
-  let q = Math.floor(d.getMonth() / 3);
-  let y = d.getFullYear();
-  if (q === 0) { q = 4; y -= 1; }
-  return `${y}-Q${q}`;
-}
 
 export async function render([kind = 'induction_pack', groupId] = []) {
   const groups = (await roster.groups()).filter((g) => g.status === 'active');

@@ -51,6 +51,16 @@ pub fn quarter(text: &str) -> Result<(NaiveDate, NaiveDate)> {
     Ok((start, end))
 }
 
+/// The last quarter that has ended by `today`, as [`quarter`] reads it:
+/// "2026-Q3" on 6 December 2026, "2026-Q4" on 1 January 2027. The report a
+/// chair writes is nearly always for the quarter just gone.
+pub fn last_ended_quarter(today: NaiveDate) -> String {
+    match today.month0() / 3 {
+        0 => format!("{}-Q4", today.year() - 1),
+        current => format!("{}-Q{current}", today.year()),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingHeld {
     pub date: String,
@@ -311,6 +321,22 @@ pub fn feedback_pdf(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_ended_quarter_is_the_one_just_gone() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(last_ended_quarter(d(2026, 12, 6)), "2026-Q3");
+        assert_eq!(last_ended_quarter(d(2026, 10, 1)), "2026-Q3");
+        assert_eq!(last_ended_quarter(d(2026, 9, 30)), "2026-Q2");
+        assert_eq!(
+            last_ended_quarter(d(2027, 1, 1)),
+            "2026-Q4",
+            "in January the quarter just gone is last year's fourth"
+        );
+        assert_eq!(last_ended_quarter(d(2028, 2, 29)), "2027-Q4");
+        let (_, end) = quarter(&last_ended_quarter(d(2028, 4, 1))).unwrap();
+        assert_eq!(end, d(2028, 3, 31), "the quarter's end is before today");
+    }
 
     #[test]
     fn quarters_are_read_the_way_people_write_them() {
