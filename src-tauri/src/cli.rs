@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use iag_desk_core::minutes::{Audience, TableFormat};
 use iag_desk_core::{demo, Error, Passphrase, Result, Vault, VaultStatus};
 use serde::Serialize;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 const PASSPHRASE_VAR: &str = "IAG_DESK_PASSPHRASE";
@@ -45,17 +45,36 @@ pub struct GlobalArgs {
     json: bool,
 
     /// For end-to-end tests, which cannot see native dialogs: file saves go
-    /// into this folder without asking.
+    /// into this folder without asking. Test builds only.
+    #[cfg(feature = "test-hooks")]
     #[arg(long, hide = true, env = "IAG_DESK_SAVE_DIR", value_name = "DIR")]
     pub save_dir: Option<PathBuf>,
 
     /// For end-to-end tests: the file an open dialog would have chosen.
+    /// Test builds only.
+    #[cfg(feature = "test-hooks")]
     #[arg(long, hide = true, env = "IAG_DESK_OPEN_FILE", value_name = "FILE")]
     pub open_file: Option<PathBuf>,
 
-    /// For end-to-end tests: lock after this many idle seconds.
+    /// For end-to-end tests: lock after this many idle seconds. Test builds
+    /// only.
+    #[cfg(feature = "test-hooks")]
     #[arg(long, hide = true, value_name = "SECONDS")]
     pub idle_lock_seconds: Option<u64>,
+
+    /// For tests: start the clock at this local time (it then ticks), so a
+    /// test knows which day the app thinks it is. Test builds only.
+    #[cfg(feature = "test-hooks")]
+    #[arg(long, hide = true, env = "IAG_DESK_CLOCK", value_name = "YYYY-MM-DDTHH:MM",
+          value_parser = parse_clock)]
+    pub clock: Option<chrono::NaiveDateTime>,
+}
+
+#[cfg(feature = "test-hooks")]
+fn parse_clock(text: &str) -> std::result::Result<chrono::NaiveDateTime, String> {
+    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .map_err(|_| format!("{text:?} is not a local time like 2026-11-23T12:00"))
 }
 
 impl GlobalArgs {
@@ -63,6 +82,25 @@ impl GlobalArgs {
         self.data_dir
             .clone()
             .unwrap_or_else(paths::default_data_dir)
+    }
+
+    /// Applies the test hooks given (a test build's fixed start of the
+    /// clock) and returns the dialogs' pre-set answers; in a build without
+    /// the `test-hooks` feature there are none, and every dialog asks.
+    pub fn test_hooks(&self) -> crate::dialogs::Answers {
+        #[cfg(feature = "test-hooks")]
+        {
+            if let Some(start) = self.clock {
+                crate::clock::start_at(start);
+            }
+            crate::dialogs::Answers {
+                save_dir: self.save_dir.clone(),
+                open_file: self.open_file.clone(),
+                idle_lock_seconds: self.idle_lock_seconds,
+            }
+        }
+        #[cfg(not(feature = "test-hooks"))]
+        crate::dialogs::Answers::default()
     }
 }
 
@@ -426,37 +464,55 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
     };
     match result {
         Ok(out) => {
-            if global.json {
-                println!("{}", out.json);
+            let body = if global.json {
+                out.json.to_string()
             } else {
-                println!("{}", out.text);
+                out.text
+            };
+            match writeln!(std::io::stdout().lock(), "{body}") {
+                Ok(()) => 0,
+                // The reader has gone (`| head -1`, `| true`): what was asked
+                // is done and nobody is left to read the rest, so end
+                // quietly, as ripgrep does, instead of a panic.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(e) => {
+                    complain(&format!("iag-desk: could not write the output: {e}"));
+                    1
+                }
             }
-            0
         }
         Err(e) => {
+            let mut message = String::new();
             if global.json {
                 let body = serde_json::json!({
                     "error": { "kind": e.kind(), "message": e.to_string(), "problems": e.problems() }
                 });
-                eprintln!("{body}");
+                message.push_str(&body.to_string());
             } else if !e.problems().is_empty() {
                 let n = e.problems().len();
-                eprintln!(
+                message.push_str(&format!(
                     "iag-desk: {n} problem{} found; nothing was changed:",
                     if n == 1 { "" } else { "s" }
-                );
+                ));
                 for p in e.problems() {
-                    eprintln!("  {}: {}", p.field, p.message);
+                    message.push_str(&format!("\n  {}: {}", p.field, p.message));
                 }
             } else {
-                eprintln!("iag-desk: {e}");
+                message.push_str(&format!("iag-desk: {e}"));
             }
             if matches!(e, Error::Storage(_) | Error::Internal(_)) {
-                eprintln!("iag-desk: detail: {}", e.detail());
+                message.push_str(&format!("\niag-desk: detail: {}", e.detail()));
             }
+            complain(&message);
             1
         }
     }
+}
+
+/// Writes to stderr; a closed stderr is no reason to panic (the exit code
+/// still says what happened).
+fn complain(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
 }
 
 /// What a command prints: text for people, JSON for scripts.
@@ -470,7 +526,7 @@ fn json<T: Serialize>(value: &T) -> serde_json::Value {
 }
 
 fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
+    crate::clock::now()
 }
 
 /// The passphrase from the environment, else from a prompt on a terminal.
@@ -577,7 +633,13 @@ fn load_demo(path: &std::path::Path, remove: bool, large: bool) -> Result<Output
         });
     }
     Ok(Output {
-        text: if report.added == 0 {
+        text: if report.refreshed {
+            format!(
+                "Brought the demo force (Fenwold Police) up to date: its meetings, records and \
+                 dates are laid out around {} again. Your own records are untouched.",
+                iag_desk_core::dates::long_date(report.anchor)
+            )
+        } else if report.added == 0 {
             "The demo force (Fenwold Police) is already loaded: nothing added.".into()
         } else {
             format!(
@@ -1234,7 +1296,7 @@ fn calendar(
 ) -> Result<Output> {
     let vault = unlock(path)?;
     let group = group.map(|g| find_group(&vault, &g)).transpose()?;
-    let ics = iag_desk_core::meetings::plan::calendar(&vault, group, chrono::Utc::now())?;
+    let ics = iag_desk_core::meetings::plan::calendar(&vault, group, crate::clock::now_utc())?;
     crate::files::write_atomically(output, ics.as_bytes())?;
     let events = ics.matches("BEGIN:VEVENT").count();
     Ok(Output {

@@ -2,20 +2,36 @@
 //! it asks the shell to ask the person.
 //!
 //! End-to-end tests cannot see GTK dialogs (they are separate windows), so
-//! the app can be started with pre-set answers (`--save-dir`, `--open-file`,
-//! hidden from `--help`): a save then goes straight into that folder under
-//! the suggested name, and an open dialog returns that file.
+//! a test build (the `test-hooks` feature) can be started with pre-set
+//! answers (`--save-dir`, `--open-file`): a save then goes straight into that
+//! folder under the suggested name, and an open dialog returns that file.
+//! The shipped binary has neither argument, reads neither variable, and
+//! always asks the person.
 
 use std::path::PathBuf;
 
-/// Answers given in advance, for tests. Empty for everyone else.
+/// Answers given in advance, for tests; without the `test-hooks` feature
+/// the struct is empty and every dialog asks.
 #[derive(Debug, Clone, Default)]
 pub struct Answers {
+    #[cfg(feature = "test-hooks")]
     pub save_dir: Option<PathBuf>,
+    #[cfg(feature = "test-hooks")]
     pub open_file: Option<PathBuf>,
     /// For end-to-end tests: lock after this many idle seconds instead of
     /// the minutes set in Settings.
+    #[cfg(feature = "test-hooks")]
     pub idle_lock_seconds: Option<u64>,
+}
+
+impl Answers {
+    /// The idle lock a test asked for, in seconds.
+    pub fn idle_lock_seconds(&self) -> Option<u64> {
+        #[cfg(feature = "test-hooks")]
+        return self.idle_lock_seconds;
+        #[cfg(not(feature = "test-hooks"))]
+        None
+    }
 }
 
 pub async fn save(
@@ -24,6 +40,9 @@ pub async fn save(
     suggested_name: &str,
     filter: (&str, &[&str]),
 ) -> Option<PathBuf> {
+    #[cfg(not(feature = "test-hooks"))]
+    let _ = answers;
+    #[cfg(feature = "test-hooks")]
     if let Some(dir) = &answers.save_dir {
         return Some(dir.join(suggested_name));
     }
@@ -37,6 +56,9 @@ pub async fn save(
 }
 
 pub async fn open(answers: &Answers, title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
+    #[cfg(not(feature = "test-hooks"))]
+    let _ = answers;
+    #[cfg(feature = "test-hooks")]
     if let Some(file) = &answers.open_file {
         return Some(file.clone());
     }

@@ -130,7 +130,7 @@ pub fn vault_idle_lock(
     desk: State<'_, Desk>,
     answers: State<'_, crate::dialogs::Answers>,
 ) -> CommandResult<u64> {
-    if let Some(seconds) = answers.idle_lock_seconds {
+    if let Some(seconds) = answers.idle_lock_seconds() {
         return Ok(seconds);
     }
     desk.with_vault(|v| iag_desk_core::locking::idle_lock_minutes(v).map(|m| u64::from(m) * 60))
