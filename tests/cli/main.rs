@@ -7,17 +7,53 @@ use std::process::{Command, Output, Stdio};
 
 const PASSPHRASE: &str = "kettle harbour violet";
 
-fn iag_desk(data_dir: &Path, passphrase: Option<&str>, args: &[&str]) -> Output {
+/// The instant the binary's clock starts at, through the test build's
+/// clock hook, so a failure here can be reproduced on any day. Under
+/// `.ci/any-day` (which sets `IAG_DESK_TEST_REAL_CLOCK` and shifts the system
+/// clock with libfaketime) the hook is off and the binary reads the real,
+/// shifted clock: tests derive what they expect from [`today`], never from a
+/// date written here.
+const FIXED_CLOCK: &str = "2026-12-06T10:00";
+
+fn real_clock() -> bool {
+    std::env::var_os("IAG_DESK_TEST_REAL_CLOCK").is_some()
+}
+
+/// The day the binary thinks it is (read again at each call: under the
+/// real clock a run that starts at 23:59 ends on the next day).
+fn today() -> chrono::NaiveDate {
+    if real_clock() {
+        chrono::Local::now().date_naive()
+    } else {
+        chrono::NaiveDateTime::parse_from_str(FIXED_CLOCK, "%Y-%m-%dT%H:%M")
+            .unwrap()
+            .date()
+    }
+}
+
+/// The binary as a script runs it: a data folder, the passphrase in the
+/// environment (or none), no terminal.
+fn command(data_dir: &Path, passphrase: Option<&str>, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_iag-desk"));
     cmd.args(args)
         .env("IAG_DESK_DATA_DIR", data_dir)
         .env_remove("IAG_DESK_PASSPHRASE")
+        .env_remove("IAG_DESK_CLOCK")
         // No terminal: a prompt would hang the test, so the CLI must refuse.
         .stdin(Stdio::null());
+    if !real_clock() {
+        cmd.env("IAG_DESK_CLOCK", FIXED_CLOCK);
+    }
     if let Some(p) = passphrase {
         cmd.env("IAG_DESK_PASSPHRASE", p);
     }
-    cmd.output().expect("run iag-desk")
+    cmd
+}
+
+fn iag_desk(data_dir: &Path, passphrase: Option<&str>, args: &[&str]) -> Output {
+    command(data_dir, passphrase, args)
+        .output()
+        .expect("run iag-desk")
 }
 
 fn stdout(o: &Output) -> String {
@@ -92,6 +128,26 @@ fn init_demo_status_round_trip() {
     let twice = status_json(dir.path());
     assert_eq!(once, twice, "`demo` twice must give the same counts");
     assert_eq!(twice["demo_loaded"], true);
+
+    // Weeks later, loading it again lays it out around the new day.
+    let later = today() + chrono::Days::new(45);
+    let o = command(dir.path(), Some(PASSPHRASE), &["demo", "--json"])
+        .env("IAG_DESK_CLOCK", format!("{later}T10:00"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "demo later: {}", stderr(&o));
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["refreshed"], true, "{report}");
+    assert_eq!(report["anchor"], later.to_string(), "{report}");
+    let o = command(dir.path(), Some(PASSPHRASE), &["demo"])
+        .env("IAG_DESK_CLOCK", format!("{later}T10:05"))
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&o).contains("already loaded"),
+        "the same day again adds nothing: {}",
+        stdout(&o)
+    );
 
     let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status"]);
     let text = stdout(&o);
@@ -373,7 +429,11 @@ fn meetings_list_by_group() {
         &["meetings", "list", "--json"],
     );
     let all: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(all.as_array().unwrap().len(), 53);
+    assert_eq!(
+        all.as_array().unwrap().len(),
+        53,
+        "the demo has the same shape on any day: 43 meetings held and 10 coming up"
+    );
 }
 
 #[test]
@@ -774,8 +834,8 @@ fn advice_and_actions_registers_as_pdf_and_csv() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("Wrote 1 piece of advice"),
-        "{}",
+        stdout(&o).contains("Wrote 2 pieces of advice"),
+        "Marlow Fen's and the Kingsmead critical group's: {}",
         stdout(&o)
     );
 
@@ -871,6 +931,34 @@ fn pack_tor_and_feedback_from_the_command_line() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(pdftotext(&tor).contains("Point of escalation"));
 
+    // The quarter in which the demo's partly accepted advice was given,
+    // read from the register: the demo is laid out around the day it was
+    // loaded, so the quarter moves with the calendar.
+    let register = dir.path().join("partly.csv");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "advice",
+            "--response",
+            "partly_accepted",
+            "-o",
+            register.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let body = std::fs::read_to_string(&register).unwrap();
+    let given_on = body
+        .lines()
+        .nth(1)
+        .and_then(|row| row.split(',').next())
+        .map(|cell| cell.trim_matches('"'))
+        .and_then(|cell| chrono::NaiveDate::parse_from_str(cell, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| panic!("the demo has partly accepted advice, dated: {body}"));
+    let quarter = {
+        use chrono::Datelike;
+        format!("{}-Q{}", given_on.year(), given_on.month0() / 3 + 1)
+    };
     let fb = dir.path().join("feedback.pdf");
     let o = iag_desk(
         dir.path(),
@@ -878,7 +966,7 @@ fn pack_tor_and_feedback_from_the_command_line() {
         &[
             "feedback",
             "--quarter",
-            "2026-Q2",
+            &quarter,
             "-o",
             fb.to_str().unwrap(),
         ],
@@ -1070,4 +1158,132 @@ fn subject_access_copy_and_erasure_from_the_command_line() {
         ],
     );
     assert_fails_with(&o, 1, "PERSON: nobody called");
+}
+
+/// Issue 16: `iag-desk meetings list | true` (or `| head -1` on a long
+/// list) panicked with "failed printing to stdout: Broken pipe" and exit
+/// 101. The pipe's reading end is closed before the command starts, so the
+/// write fails every time, whatever the timing.
+#[test]
+fn r16_broken_pipe_ends_the_command_quietly() {
+    let dir = demo_dir();
+    for args in [
+        &["meetings", "list"][..],
+        &["meetings", "list", "--json"],
+        &["roster", "list"],
+        &["status"],
+        &["incidents", "list", "--json"],
+        &["search", "stop", "and", "search"],
+        &["--help"],
+        &["--version"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let o = command(dir.path(), Some(PASSPHRASE), args)
+            .stdout(writer)
+            .output()
+            .expect("run iag-desk");
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{args:?} into a closed pipe must end quietly with success; stderr: {}",
+            stderr(&o)
+        );
+        assert!(
+            stderr(&o).is_empty(),
+            "{args:?} into a closed pipe must print nothing on stderr, got: {}",
+            stderr(&o)
+        );
+    }
+}
+
+/// Issue 16: the test hooks (`--save-dir`, `--open-file`,
+/// `--idle-lock-seconds`, `--clock` and their variables) exist only in a
+/// build with the `test-hooks` feature. This builds the binary as shipped,
+/// without it, in a target folder of its own (so the test build the other
+/// tests use is not overwritten), and shows every hook refused or ignored.
+/// Needs cargo: `.ci/any-day` skips it (it runs test binaries directly).
+#[test]
+fn a_build_without_test_hooks_refuses_them() {
+    let test_binary = Path::new(env!("CARGO_BIN_EXE_iag-desk"));
+    let target = test_binary
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test binary lives in <target>/<profile>/")
+        .join("without-test-hooks");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let built = Command::new(cargo)
+        .args(["build", "--locked", "-p", "iag-desk", "--bin", "iag-desk"])
+        .env("CARGO_TARGET_DIR", &target)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run cargo build");
+    assert!(
+        built.status.success(),
+        "the binary builds without test hooks: {}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let shipped = target.join("debug").join("iag-desk");
+
+    let dir = tempfile::tempdir().unwrap();
+    let saves = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(&shipped)
+            .args(args)
+            .env("IAG_DESK_DATA_DIR", dir.path())
+            .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
+            .env("IAG_DESK_SAVE_DIR", saves.path())
+            .env("IAG_DESK_OPEN_FILE", saves.path().join("chosen.json"))
+            .env("IAG_DESK_CLOCK", "2040-01-01T12:00")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run the shipped binary")
+    };
+    let saves_arg = saves.path().to_str().unwrap();
+    for hook in [
+        &["--save-dir", saves_arg][..],
+        &["--open-file", "chosen.json"],
+        &["--idle-lock-seconds", "4"],
+        &["--clock", "2040-01-01T12:00"],
+    ] {
+        let o = run(hook);
+        assert_fails_with(&o, 2, "unexpected argument");
+        assert!(
+            stderr(&o).contains(hook[0]),
+            "the refusal names {}: {}",
+            hook[0],
+            stderr(&o)
+        );
+        assert!(
+            !paths_in(dir.path()).any(|_| true),
+            "a refused {} must create no vault",
+            hook[0]
+        );
+    }
+    assert!(
+        !paths_in(saves.path()).any(|_| true),
+        "nothing may be written into IAG_DESK_SAVE_DIR"
+    );
+    assert!(!stdout(&run(&["--help"])).contains("save-dir"));
+
+    // The clock variable is ignored: the demo is laid out around the real
+    // day, not 2040.
+    assert!(run(&["init"]).status.success());
+    let o = run(&["demo", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let anchor = report["anchor"].as_str().unwrap_or_default();
+    assert!(
+        !anchor.starts_with("2040"),
+        "the shipped binary must read the system clock, not IAG_DESK_CLOCK: {report}"
+    );
+    assert!(
+        !paths_in(saves.path()).any(|_| true),
+        "nothing may be written into IAG_DESK_SAVE_DIR"
+    );
+}
+
+fn paths_in(dir: &Path) -> impl Iterator<Item = std::path::PathBuf> {
+    std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path())
 }

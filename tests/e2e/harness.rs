@@ -72,6 +72,13 @@ impl Drop for Driver {
     }
 }
 
+/// The instant the window's clock starts at (the test build's `--clock`
+/// hook), so the demo, the dashboard and every date typed into a form line
+/// up the same way on whatever day the suite runs. With
+/// `IAG_DESK_TEST_REAL_CLOCK` set (`.ci/any-day --e2e`) the window reads the
+/// real clock instead.
+pub const FIXED_CLOCK: &str = "2026-11-23T12:00";
+
 /// The real app window, opened by WebDriver with its own data folder.
 pub struct App {
     client: Client,
@@ -96,8 +103,14 @@ impl App {
         // WebKitWebDriver is ready and drop the first request
         // ("IncompleteMessage"), which has nothing to do with the app.
         let data_dir = data_dir.to_string_lossy();
+        let clock: &[&str] = if std::env::var_os("IAG_DESK_TEST_REAL_CLOCK").is_some() {
+            &[]
+        } else {
+            &["--clock", FIXED_CLOCK]
+        };
         let args: Vec<&str> = ["--data-dir", &data_dir]
             .into_iter()
+            .chain(clock.iter().copied())
             .chain(extra.iter().copied())
             .collect();
         let mut last_error = None;

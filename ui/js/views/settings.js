@@ -14,12 +14,16 @@ export async function render() {
   // main.js refreshes the demo banner and redraws the screen.
   const changed = () => window.dispatchEvent(new Event('vault-changed'));
 
-  const load = h('button', { type: 'button', id: 'demo-load' }, 'Load the demo force');
+  // Loaded weeks ago, the demo has aged like real data; loading it again
+  // lays its meetings and records out around today.
+  const load = h('button', { type: 'button', id: 'demo-load' },
+    status.demo_loaded ? 'Bring the demo force up to date' : 'Load the demo force');
   load.addEventListener('click', async () => {
     load.disabled = true;
     try {
       const report = await demo.load();
-      announce(report.added ? `Demo force loaded: ${report.added} records added.` : 'The demo force was already loaded.');
+      announce(report.refreshed ? 'The demo force is up to date: its meetings and records are laid out around today again.'
+        : report.added ? `Demo force loaded: ${report.added} records added.` : 'The demo force is already up to date.');
       changed();
     } catch (e) {
       fill(message, errorBlock(e));
