@@ -79,6 +79,16 @@ impl Drop for Driver {
 /// real clock instead.
 pub const FIXED_CLOCK: &str = "2026-11-23T12:00";
 
+/// The app's clock arguments, for the window and for the command line run
+/// beside it (so both see the same day).
+pub fn clock_args() -> &'static [&'static str] {
+    if std::env::var_os("IAG_DESK_TEST_REAL_CLOCK").is_some() {
+        &[]
+    } else {
+        &["--clock", FIXED_CLOCK]
+    }
+}
+
 /// The real app window, opened by WebDriver with its own data folder.
 pub struct App {
     client: Client,
@@ -103,14 +113,9 @@ impl App {
         // WebKitWebDriver is ready and drop the first request
         // ("IncompleteMessage"), which has nothing to do with the app.
         let data_dir = data_dir.to_string_lossy();
-        let clock: &[&str] = if std::env::var_os("IAG_DESK_TEST_REAL_CLOCK").is_some() {
-            &[]
-        } else {
-            &["--clock", FIXED_CLOCK]
-        };
         let args: Vec<&str> = ["--data-dir", &data_dir]
             .into_iter()
-            .chain(clock.iter().copied())
+            .chain(clock_args().iter().copied())
             .chain(extra.iter().copied())
             .collect();
         let mut last_error = None;

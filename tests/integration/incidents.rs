@@ -190,7 +190,7 @@ fn convening_creates_the_group_its_meeting_and_a_call_list_without_the_secret() 
     );
     assert!(text.contains(&list.people[0][0]), "names are listed");
     assert!(!text.contains("CANARY"), "the confidential title stays out");
-    let ics = plan::invitation(&vault, done.meeting, chrono::Utc::now()).unwrap();
+    let ics = plan::invitation(&vault, done.meeting, crate::support::now().and_utc()).unwrap();
     assert!(!ics.contains("CANARY"));
     let agenda = plan::agenda_pdf(&vault, done.meeting).unwrap();
     assert!(!String::from_utf8_lossy(&agenda).contains("CANARY"));

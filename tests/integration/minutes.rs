@@ -439,11 +439,11 @@ mod leak_suite {
             assert_clean("the action log", &body);
         }
 
-        let ics = plan::calendar(v, Some(m.group), chrono::Utc::now()).unwrap();
+        let ics = plan::calendar(v, Some(m.group), crate::support::now().and_utc()).unwrap();
         assert_clean("the calendar", &ics);
         assert_clean(
             "the invitation",
-            &plan::invitation(v, m.id, chrono::Utc::now()).unwrap(),
+            &plan::invitation(v, m.id, crate::support::now().and_utc()).unwrap(),
         );
         let public = iag_desk_core::meetings::handover::export(v, m.id, Audience::Public).unwrap();
         assert!(public.contains(OPEN_WORDS));

@@ -345,7 +345,7 @@ async function meetingPage(id) {
         cell: (i) => [
           i.papers.map((p) => h('div', { class: 'paper' },
             h('span', {}, `${p.file_name} (${p.size}) `),
-            h('button', { type: 'button', class: 'secondary small', 'aria-label': `Save a copy of ${p.file_name}`, onclick: async () => {
+            h('button', { type: 'button', class: 'secondary small', 'aria-label': `Save copy of ${p.file_name}`, onclick: async () => {
               try {
                 const path = await meetings.savePaper(id, p.id);
                 if (path) fill(exportNotice, savedNotice(p.file_name, path, files.openLast));

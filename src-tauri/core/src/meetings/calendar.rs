@@ -124,9 +124,14 @@ mod tests {
         }
     }
 
+    /// When the file was written (DTSTAMP): fixed, as every test's clock is.
+    fn stamp() -> chrono::DateTime<Utc> {
+        chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap()
+    }
+
     #[test]
     fn times_are_london_wall_clock_with_an_end() {
-        let s = ics("Marlow Fen", &[entry()], Utc::now());
+        let s = ics("Marlow Fen", &[entry()], stamp());
         assert!(s.contains("DTSTART;TZID=Europe/London:20261209T183000\r\n"));
         assert!(s.contains("DTEND;TZID=Europe/London:20261209T203000\r\n"));
         assert!(
@@ -140,7 +145,7 @@ mod tests {
         let mut e = entry();
         e.summary =
             "ਹਰਪ੍ਰੀਤ ਕੌਰ presents: a very long title that goes on and on past the line limit".into();
-        let s = ics("x", &[e], Utc::now());
+        let s = ics("x", &[e], stamp());
         assert!(s.contains("LOCATION:Community Centre\\, Mill Lane\\; Room 2\r\n"));
         assert!(s.contains("DESCRIPTION:Online:\\nhttps://example.org/join"));
         for line in s.split("\r\n") {
