@@ -43,6 +43,15 @@ pub fn today() -> NaiveDate {
     now().date()
 }
 
+/// Now, both ways an export needs it, from one reading.
+pub fn moment() -> iag_desk_core::exports::Now {
+    let utc = now_utc();
+    iag_desk_core::exports::Now {
+        local: utc.with_timezone(&Local).naive_local(),
+        utc,
+    }
+}
+
 #[cfg(all(test, feature = "test-hooks"))]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ pub mod clock;
 mod commands;
 pub mod dialogs;
 mod error;
+mod export;
 mod files;
 pub mod paths;
 mod state;
@@ -24,22 +25,6 @@ pub fn main_entry() -> i32 {
             0
         }
     }
-}
-
-/// Notes a confidential export of a meeting's document in the audit trail:
-/// which document, which group and meeting; never its content.
-pub(crate) fn audit_export(
-    vault: &iag_desk_core::Vault,
-    meeting: iag_desk_core::ids::MeetingId,
-    what: &str,
-) -> iag_desk_core::Result<()> {
-    let m = iag_desk_core::meetings::plan::title(vault, meeting)?;
-    iag_desk_core::audit::note(
-        vault,
-        clock::now(),
-        iag_desk_core::audit::AuditAction::ConfidentialExport,
-        &format!("{what} of {}, {}.", m.group_name, m.when),
-    )
 }
 
 /// The page may only ever show IAG Desk's own files: a link or a script

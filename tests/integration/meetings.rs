@@ -271,7 +271,7 @@ mod handover {
     fn a_meeting_travels_to_another_laptop_and_back_without_duplicating() {
         let (_a, mut chair) = demo_vault();
         let id = prepared(&mut chair);
-        let json = handover::export(&mut chair, id, Audience::Members).unwrap();
+        let json = handover::export(&chair, id, Audience::Members).unwrap();
         assert!(json.contains("\"format\": \"iag-desk.meeting\""));
 
         let (_b, mut secretary) = demo_vault();
@@ -310,7 +310,7 @@ mod handover {
         );
 
         // And back: the secretary's export imports onto the chair's meeting.
-        let back = handover::export(&mut secretary, first.meeting, Audience::Members).unwrap();
+        let back = handover::export(&secretary, first.meeting, Audience::Members).unwrap();
         assert!(handover::import(&mut chair, &back, now()).unwrap().updated);
     }
 
@@ -319,7 +319,7 @@ mod handover {
         let (_a, mut chair) = demo_vault();
         let id = prepared(&mut chair);
         let mut file: serde_json::Value =
-            serde_json::from_str(&handover::export(&mut chair, id, Audience::Members).unwrap())
+            serde_json::from_str(&handover::export(&chair, id, Audience::Members).unwrap())
                 .unwrap();
         file["meeting"]["group"] = "Atlantis IAG".into();
         file["meeting"]["time"] = "7pm".into();

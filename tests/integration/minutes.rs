@@ -7,11 +7,12 @@ use crate::support::{
     checked_html, decrypted_rows, demo_vault, keep_pdf, now, pdf_info, pdf_pages, pdf_text, today,
     TempVault, PASSPHRASE,
 };
+use iag_desk_core::exports::{Export, Format, Request};
 use iag_desk_core::ids::{GroupId, MeetingId, PersonId};
 use iag_desk_core::meetings::agenda::{Confidentiality, ItemDraft};
 use iag_desk_core::meetings::plan::{self, AgendaLine, MeetingForm};
 use iag_desk_core::minutes::{
-    self, actions, advice, document, record, Audience, BallotDraft, EntryDraft, TableFormat,
+    self, actions, advice, document, record, Audience, BallotDraft, EntryDraft,
 };
 use iag_desk_core::publications::{self, pack};
 use iag_desk_core::{roster, Error, ErrorKind, Vault};
@@ -407,33 +408,43 @@ mod leak_suite {
             &pdf_text(&document::minutes_pdf(v, next, Audience::Public).unwrap()),
         );
 
-        for format in [TableFormat::Pdf, TableFormat::Csv] {
-            let q = advice::AdviceQuery::default();
-            let minutes::ExportedTable {
+        for format in [Format::Pdf, Format::Csv] {
+            let Export {
                 file_name: name,
                 bytes,
                 ..
-            } = minutes::advice_export(v, &q, format).unwrap();
+            } = crate::support::export(
+                v,
+                Request::Advice {
+                    query: advice::AdviceQuery::default(),
+                    format,
+                },
+            );
             assert_clean("the advice register's file name", &name);
             let body = match format {
-                TableFormat::Pdf => pdf_text(&bytes),
-                TableFormat::Csv => String::from_utf8(bytes).unwrap(),
+                Format::Pdf => pdf_text(&bytes),
+                _ => String::from_utf8(bytes).unwrap(),
             };
             assert!(body.contains("Not followed"), "the response is public");
             assert_clean("the advice register", &body);
 
-            let q = actions::ActionQuery::default();
-            let minutes::ExportedTable {
+            let Export {
                 file_name: name,
                 bytes,
                 ..
-            } = minutes::actions_export(v, &q, format, today()).unwrap();
+            } = crate::support::export(
+                v,
+                Request::Actions {
+                    query: actions::ActionQuery::default(),
+                    format,
+                },
+            );
             assert_clean("the action log's file name", &name);
             let body = match format {
-                TableFormat::Pdf => pdf_text(&bytes),
-                TableFormat::Csv => String::from_utf8(bytes).unwrap(),
+                Format::Pdf => pdf_text(&bytes),
+                _ => String::from_utf8(bytes).unwrap(),
             };
-            if format == TableFormat::Csv {
+            if format == Format::Csv {
                 assert!(body.contains(actions::CONFIDENTIAL_ACTION));
             }
             assert_clean("the action log", &body);
@@ -469,7 +480,7 @@ mod leak_suite {
             &pdf_info(&pdf).replace("CANARY-item", "-"),
         );
         let members =
-            iag_desk_core::meetings::handover::export(&mut { m.vault }, m.id, Audience::Members)
+            iag_desk_core::meetings::handover::export(&{ m.vault }, m.id, Audience::Members)
                 .unwrap();
         assert!(members.contains("CANARY-decision"));
         assert!(!members.contains(NOT_RECORDED));
@@ -1084,8 +1095,8 @@ fn a_hand_over_file_carries_the_minutes_for_its_audience() {
             ..entry(lines[5].id, "action", "Draft the letter.")
         },
     );
-    let members = handover::export(&mut secretary, id, Audience::Members).unwrap();
-    let public = handover::export(&mut secretary, id, Audience::Public).unwrap();
+    let members = handover::export(&secretary, id, Audience::Members).unwrap();
+    let public = handover::export(&secretary, id, Audience::Public).unwrap();
     assert!(
         !public.contains("Named individuals")
             && !public.contains("Community feedback and tensions")
@@ -1288,7 +1299,7 @@ fn a_hand_over_file_with_bad_minutes_names_each_problem_and_imports_nothing() {
         entry(open, "decision", "To write to the commander."),
     );
     let mut file: serde_json::Value =
-        serde_json::from_str(&handover::export(&mut secretary, id, Audience::Members).unwrap())
+        serde_json::from_str(&handover::export(&secretary, id, Audience::Members).unwrap())
             .unwrap();
     file["meeting"]["minutes"][0]["kind"] = "gossip".into();
     file["meeting"]["minutes"]

@@ -61,6 +61,20 @@ pub fn now() -> NaiveDateTime {
     today().and_hms_opt(12, 0, 0).unwrap()
 }
 
+/// A file as the window or the command line would get it, at [`now`].
+pub fn export(
+    vault: &iag_desk_core::Vault,
+    request: iag_desk_core::exports::Request,
+) -> iag_desk_core::exports::Export {
+    let at = iag_desk_core::exports::Now {
+        local: now(),
+        utc: now().and_utc(),
+    };
+    iag_desk_core::exports::prepare(vault, &request, at)
+        .and_then(iag_desk_core::exports::Prepared::render)
+        .unwrap()
+}
+
 /// A new vault with the demo force loaded.
 pub fn demo_vault() -> (TempVault, Vault) {
     let t = TempVault::new();

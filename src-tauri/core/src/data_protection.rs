@@ -616,33 +616,14 @@ pub fn subject_access_pdf(s: &SubjectAccess) -> Result<Vec<u8>> {
     crate::documents::render_pdf(&subject_access_document(s))
 }
 
-/// A file name for the copy: "Subject access Zofia Wójcik 2026-11-23".
-pub fn subject_access_file_name(s: &SubjectAccess, today: NaiveDate, extension: &str) -> String {
+/// The audit line for a copy (no confidential text: the person's name and
+/// what was produced), recorded once the copy is written.
+pub fn subject_access_audit_detail(s: &SubjectAccess, format: &str) -> String {
     format!(
-        "Subject access {} {}.{extension}",
+        "Copy of the personal data held about {} ({format}; {} records, {} withheld).",
         s.person.full_name,
-        today.format("%Y-%m-%d")
-    )
-}
-
-/// Records the export in the audit trail (no confidential text: the
-/// person's name and what was produced).
-pub fn note_subject_access(
-    vault: &Vault,
-    s: &SubjectAccess,
-    now: NaiveDateTime,
-    format: &str,
-) -> Result<()> {
-    crate::audit::note(
-        vault,
-        now,
-        crate::audit::AuditAction::SubjectAccess,
-        &format!(
-            "Copy of the personal data held about {} ({format}; {} records, {} withheld).",
-            s.person.full_name,
-            s.records.len(),
-            s.withheld.len()
-        ),
+        s.records.len(),
+        s.withheld.len()
     )
 }
 

@@ -1,7 +1,6 @@
 //! Critical incidents: logging them, suggestions, convening a critical
 //! group, and its call list.
 
-use super::meetings::{save_as, PDF};
 use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::incidents::{
@@ -46,35 +45,14 @@ pub fn incident_convene(
     desk.with_vault(|v| incidents::convene(v, id, &form, super::now()))
 }
 
+/// The critical group's call list; personal contact details, so saving it
+/// takes an audit line.
 #[tauri::command]
 pub async fn incident_export_calllist(
     desk: State<'_, Desk>,
     answers: State<'_, crate::dialogs::Answers>,
     id: i64,
 ) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| incidents::call_list_pdf(v, id, super::today()))?;
-    let saved = save_as(
-        &desk,
-        &answers,
-        "Save the call list (personal details: members only)",
-        &format!("call-list-incident-{id}.pdf"),
-        PDF,
-        &bytes,
-    )
-    .await?;
-    if saved.is_some() {
-        desk.with_vault(|v| {
-            let group = incidents::detail(v, id, super::today())?
-                .summary
-                .group_name
-                .unwrap_or_default();
-            iag_desk_core::audit::note(
-                v,
-                super::now(),
-                iag_desk_core::audit::AuditAction::ConfidentialExport,
-                &format!("The call list of {group} (personal contact details)."),
-            )
-        })?;
-    }
-    Ok(saved)
+    let request = iag_desk_core::exports::Request::CallList { incident: id };
+    crate::export::save(&desk, &answers, request).await
 }

@@ -1,5 +1,6 @@
 use crate::error::CommandResult;
 use crate::state::Desk;
+use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::{GroupId, MeetingId, PersonId};
 use iag_desk_core::meetings::agenda::ItemDraft;
 use iag_desk_core::meetings::handover::{self, Imported};
@@ -108,24 +109,6 @@ pub fn attendance_add_guest(
     desk.with_vault(|v| plan::add_guest(v, id, &name))
 }
 
-/// Asks where, writes `bytes` there, and remembers it for "Open it".
-pub(crate) async fn save_as(
-    desk: &Desk,
-    answers: &crate::dialogs::Answers,
-    title: &str,
-    name: &str,
-    filter: (&str, &[&str]),
-    bytes: &[u8],
-) -> CommandResult<Option<String>> {
-    let Some(path) = crate::dialogs::save(answers, title, name, filter).await else {
-        return Ok(None);
-    };
-    crate::files::write_atomically(&path, bytes)?;
-    desk.set_last_written(path.clone());
-    Ok(Some(path.display().to_string()))
-}
-
-const ICS: (&str, &[&str]) = ("Calendar (iCalendar)", &["ics"]);
 const JSON: (&str, &[&str]) = ("IAG Desk hand-over file", &["json"]);
 
 #[tauri::command]
@@ -134,16 +117,7 @@ pub async fn meetings_export_calendar(
     answers: State<'_, crate::dialogs::Answers>,
     group: Option<GroupId>,
 ) -> CommandResult<Option<String>> {
-    let ics = desk.with_vault(|v| plan::calendar(v, group, crate::clock::now_utc()))?;
-    save_as(
-        &desk,
-        &answers,
-        "Save the calendar",
-        "iag-meetings.ics",
-        ICS,
-        ics.as_bytes(),
-    )
-    .await
+    crate::export::save(&desk, &answers, Request::Calendar { group }).await
 }
 
 #[tauri::command]
@@ -152,17 +126,7 @@ pub async fn meeting_export_invitation(
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
 ) -> CommandResult<Option<String>> {
-    let ics = desk.with_vault(|v| plan::invitation(v, id, crate::clock::now_utc()))?;
-    let date = desk.with_vault(|v| plan::title(v, id))?.date;
-    save_as(
-        &desk,
-        &answers,
-        "Save the invitation",
-        &format!("meeting-{date}.ics"),
-        ICS,
-        ics.as_bytes(),
-    )
-    .await
+    crate::export::save(&desk, &answers, Request::Invitation { meeting: id }).await
 }
 
 #[tauri::command]
@@ -172,27 +136,11 @@ pub async fn meeting_export_handover(
     id: MeetingId,
     audience: Audience,
 ) -> CommandResult<Option<String>> {
-    let json = desk.with_vault(|v| handover::export(v, id, audience))?;
-    let date = desk.with_vault(|v| plan::title(v, id))?.date;
-    let saved = save_as(
-        &desk,
-        &answers,
-        "Save the hand-over file",
-        &format!(
-            "meeting-{date}-{}.json",
-            match audience {
-                Audience::Public => "public",
-                Audience::Members => "members",
-            }
-        ),
-        JSON,
-        json.as_bytes(),
-    )
-    .await?;
-    if saved.is_some() && audience == Audience::Members {
-        desk.with_vault(|v| crate::audit_export(v, id, "The members' hand-over file"))?;
-    }
-    Ok(saved)
+    let request = Request::Handover {
+        meeting: id,
+        audience,
+    };
+    crate::export::save(&desk, &answers, request).await
 }
 
 #[tauri::command]
@@ -217,67 +165,17 @@ pub fn files_open_last(desk: State<'_, Desk>) -> CommandResult<()> {
     Ok(crate::files::open_with_system(&path)?)
 }
 
-pub(crate) const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
-/// The accessible alternative to a PDF: the same document as a web page.
-pub(crate) const HTML: (&str, &[&str]) = ("Web page (HTML)", &["html"]);
-
-/// The web page's name: the PDF's, ending in `.html`.
-fn html_name(pdf_name: &str) -> String {
-    format!("{}.html", pdf_name.strip_suffix(".pdf").unwrap_or(pdf_name))
-}
-
-/// The two forms of a printed document: the PDF, and the same audience's
-/// document as an accessible web page. Each export command names its form;
-/// everything else (what is fetched, named, audited) is shared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Form {
-    Pdf,
-    WebPage,
-}
-
-impl Form {
-    /// Asks where, titled and named for this form, and writes `bytes`.
-    pub(crate) async fn save(
-        self,
-        desk: &Desk,
-        answers: &crate::dialogs::Answers,
-        title: &str,
-        pdf_name: &str,
-        bytes: &[u8],
-    ) -> CommandResult<Option<String>> {
-        match self {
-            Form::Pdf => save_as(desk, answers, title, pdf_name, PDF, bytes).await,
-            Form::WebPage => {
-                let title = format!("{title} as a web page");
-                save_as(desk, answers, &title, &html_name(pdf_name), HTML, bytes).await
-            }
-        }
-    }
-}
-
-/// The agenda, from the public view, in either form.
-async fn export_agenda(
-    desk: &Desk,
-    answers: &crate::dialogs::Answers,
-    id: MeetingId,
-    form: Form,
-) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| match form {
-        Form::Pdf => plan::agenda_pdf(v, id),
-        Form::WebPage => plan::agenda_html(v, id).map(String::into_bytes),
-    })?;
-    let name = file_name(desk, id, "agenda")?;
-    form.save(desk, answers, "Save the agenda", &name, &bytes)
-        .await
-}
-
 #[tauri::command]
 pub async fn meeting_export_agenda_pdf(
     desk: State<'_, Desk>,
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
 ) -> CommandResult<Option<String>> {
-    export_agenda(&desk, &answers, id, Form::Pdf).await
+    let request = Request::Agenda {
+        meeting: id,
+        format: Format::Pdf,
+    };
+    crate::export::save(&desk, &answers, request).await
 }
 
 /// The agenda as an accessible web page, from the same public view.
@@ -287,7 +185,11 @@ pub async fn meeting_export_agenda_html(
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
 ) -> CommandResult<Option<String>> {
-    export_agenda(&desk, &answers, id, Form::WebPage).await
+    let request = Request::Agenda {
+        meeting: id,
+        format: Format::Html,
+    };
+    crate::export::save(&desk, &answers, request).await
 }
 
 #[tauri::command]
@@ -296,34 +198,7 @@ pub async fn meeting_export_signin_pdf(
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
 ) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| plan::sign_in_pdf(v, id))?;
-    let name = file_name(&desk, id, "sign-in-sheet")?;
-    save_as(
-        &desk,
-        &answers,
-        "Save the sign-in sheet",
-        &name,
-        PDF,
-        &bytes,
-    )
-    .await
-}
-
-/// "marlow-fen-local-iag-agenda-2026-12-09.pdf": the group and the date only,
-/// never an item's title, so no confidential word can reach a file name.
-pub(crate) fn file_name(desk: &Desk, id: MeetingId, what: &str) -> CommandResult<String> {
-    let m = desk.with_vault(|v| plan::title(v, id))?;
-    let group: String = m
-        .group_name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    Ok(format!("{group}-{what}-{}.pdf", m.date))
+    crate::export::save(&desk, &answers, Request::SignIn { meeting: id }).await
 }
 
 /// Asks for a file and copies it into the vault under an agenda item.
@@ -352,16 +227,8 @@ pub async fn agenda_paper_save(
     id: MeetingId,
     paper: i64,
 ) -> CommandResult<Option<String>> {
-    let (name, bytes) = desk.with_vault(|v| plan::paper(v, id, paper))?;
-    save_as(
-        &desk,
-        &answers,
-        "Save a copy of the paper",
-        &name,
-        ("Any file", &["*"]),
-        &bytes,
-    )
-    .await
+    let request = Request::Paper { meeting: id, paper };
+    crate::export::save(&desk, &answers, request).await
 }
 
 #[tauri::command(async)]

@@ -1,15 +1,13 @@
 //! Minutes, the advice register and the action log, for the window.
 
-use super::meetings::{file_name, save_as, Form, PDF};
 use crate::error::CommandResult;
 use crate::state::Desk;
+use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::MeetingId;
 use iag_desk_core::minutes::actions::{self, ActionLine, ActionQuery};
 use iag_desk_core::minutes::advice::{self, AdviceLine, AdviceQuery, ResponseForm};
 use iag_desk_core::minutes::votes::Outcome;
-use iag_desk_core::minutes::{
-    self, document, Audience, EntryDraft, MinuteTaking, SavedEntry, TableFormat,
-};
+use iag_desk_core::minutes::{self, Audience, EntryDraft, MinuteTaking, SavedEntry};
 use tauri::State;
 
 #[tauri::command(async)]
@@ -63,34 +61,8 @@ pub fn minutes_amend(
     desk.with_vault(|v| minutes::amend(v, id, entry, &text, &reason, super::today()))
 }
 
-/// The public minutes or the members' annex in either form; saving the
-/// annex, in either form, takes an audit line.
-async fn export_minutes(
-    desk: &Desk,
-    answers: &crate::dialogs::Answers,
-    id: MeetingId,
-    audience: Audience,
-    form: Form,
-) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| match form {
-        Form::Pdf => document::minutes_pdf(v, id, audience),
-        Form::WebPage => document::minutes_html(v, id, audience).map(String::into_bytes),
-    })?;
-    let (title, what) = match audience {
-        Audience::Public => ("Save the public minutes", "minutes"),
-        Audience::Members => (
-            "Save the confidential annex (members only)",
-            "confidential-annex",
-        ),
-    };
-    let name = file_name(desk, id, what)?;
-    let saved = form.save(desk, answers, title, &name, &bytes).await?;
-    if saved.is_some() && audience == Audience::Members {
-        desk.with_vault(|v| crate::audit_export(v, id, "The members' confidential annex"))?;
-    }
-    Ok(saved)
-}
-
+/// The public minutes, or the members' annex (which takes an audit line
+/// once saved), as a PDF.
 #[tauri::command]
 pub async fn minutes_export_pdf(
     desk: State<'_, Desk>,
@@ -98,7 +70,12 @@ pub async fn minutes_export_pdf(
     id: MeetingId,
     audience: Audience,
 ) -> CommandResult<Option<String>> {
-    export_minutes(&desk, &answers, id, audience, Form::Pdf).await
+    let request = Request::Minutes {
+        meeting: id,
+        audience,
+        format: Format::Pdf,
+    };
+    crate::export::save(&desk, &answers, request).await
 }
 
 /// The public minutes or the members' annex as an accessible web page.
@@ -109,7 +86,12 @@ pub async fn minutes_export_html(
     id: MeetingId,
     audience: Audience,
 ) -> CommandResult<Option<String>> {
-    export_minutes(&desk, &answers, id, audience, Form::WebPage).await
+    let request = Request::Minutes {
+        meeting: id,
+        audience,
+        format: Format::Html,
+    };
+    crate::export::save(&desk, &answers, request).await
 }
 
 #[tauri::command(async)]
@@ -125,11 +107,12 @@ pub fn advice_respond(desk: State<'_, Desk>, entry: i64, form: ResponseForm) -> 
     desk.with_vault(|v| advice::respond(v, entry, &form, super::today()))
 }
 
-fn format(code: &str) -> (TableFormat, (&'static str, &'static [&'static str])) {
+/// The format a register export asks for: `csv`, else a PDF.
+fn table_format(code: &str) -> Format {
     if code == "csv" {
-        (TableFormat::Csv, ("CSV (Excel)", &["csv"]))
+        Format::Csv
     } else {
-        (TableFormat::Pdf, PDF)
+        Format::Pdf
     }
 }
 
@@ -140,17 +123,8 @@ pub async fn advice_export(
     query: AdviceQuery,
     format_code: String,
 ) -> CommandResult<Option<String>> {
-    let (format, filter) = format(&format_code);
-    let t = desk.with_vault(|v| minutes::advice_export(v, &query, format))?;
-    save_as(
-        &desk,
-        &answers,
-        "Save the advice register",
-        &t.file_name,
-        filter,
-        &t.bytes,
-    )
-    .await
+    let format = table_format(&format_code);
+    crate::export::save(&desk, &answers, Request::Advice { query, format }).await
 }
 
 #[tauri::command(async)]
@@ -174,15 +148,6 @@ pub async fn actions_export(
     query: ActionQuery,
     format_code: String,
 ) -> CommandResult<Option<String>> {
-    let (format, filter) = format(&format_code);
-    let t = desk.with_vault(|v| minutes::actions_export(v, &query, format, super::today()))?;
-    save_as(
-        &desk,
-        &answers,
-        "Save the action log",
-        &t.file_name,
-        filter,
-        &t.bytes,
-    )
-    .await
+    let format = table_format(&format_code);
+    crate::export::save(&desk, &answers, Request::Actions { query, format }).await
 }

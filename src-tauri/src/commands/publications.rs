@@ -1,11 +1,11 @@
 //! The induction pack, terms of reference and quarterly feedback report:
 //! editing their wording, previewing, exporting and printing.
 
-use super::meetings::{save_as, Form, PDF};
 use crate::error::CommandResult;
 use crate::state::Desk;
+use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::{GroupId, PersonId};
-use iag_desk_core::publications::{self, feedback, Publication, TextBlock};
+use iag_desk_core::publications::{self, Publication, TextBlock};
 use tauri::State;
 
 #[tauri::command(async)]
@@ -40,41 +40,6 @@ pub fn publications_preview(
     })
 }
 
-fn name_of(desk: &Desk, group: GroupId, what: &str) -> CommandResult<String> {
-    let name = desk
-        .with_vault(|v| iag_desk_core::roster::groups::group_form(v, group))?
-        .name;
-    Ok(format!(
-        "{what} {}.pdf",
-        name.replace(['/', '\\', ':'], "-")
-    ))
-}
-
-/// A pack or the terms of reference in either form.
-async fn export_publication(
-    desk: &Desk,
-    answers: &crate::dialogs::Answers,
-    group: GroupId,
-    publication: Publication,
-    member: Option<PersonId>,
-    large_print: bool,
-    form: Form,
-) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| match form {
-        Form::Pdf => publications::pdf(v, group, publication, member, large_print, super::today()),
-        Form::WebPage => {
-            publications::html(v, group, publication, member, large_print, super::today())
-                .map(String::into_bytes)
-        }
-    })?;
-    let (title, what) = match publication {
-        Publication::InductionPack => ("Save the induction pack", "Induction pack"),
-        Publication::TermsOfReference => ("Save the terms of reference", "Terms of reference"),
-    };
-    let name = name_of(desk, group, what)?;
-    form.save(desk, answers, title, &name, &bytes).await
-}
-
 #[tauri::command]
 pub async fn publications_export(
     desk: State<'_, Desk>,
@@ -84,16 +49,14 @@ pub async fn publications_export(
     member: Option<PersonId>,
     large_print: bool,
 ) -> CommandResult<Option<String>> {
-    export_publication(
-        &desk,
-        &answers,
+    let request = Request::Publication {
         group,
         publication,
         member,
         large_print,
-        Form::Pdf,
-    )
-    .await
+        format: Format::Pdf,
+    };
+    crate::export::save(&desk, &answers, request).await
 }
 
 /// A pack or the terms of reference as an accessible web page.
@@ -106,16 +69,14 @@ pub async fn publications_export_html(
     member: Option<PersonId>,
     large_print: bool,
 ) -> CommandResult<Option<String>> {
-    export_publication(
-        &desk,
-        &answers,
+    let request = Request::Publication {
         group,
         publication,
         member,
         large_print,
-        Form::WebPage,
-    )
-    .await
+        format: Format::Html,
+    };
+    crate::export::save(&desk, &answers, request).await
 }
 
 #[tauri::command]
@@ -125,17 +86,7 @@ pub async fn publications_export_feedback(
     quarter: String,
     group: Option<GroupId>,
 ) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| feedback::feedback_pdf(v, &quarter, group, super::today()))?;
-    let name = format!("Quarterly feedback {}.pdf", quarter.trim());
-    save_as(
-        &desk,
-        &answers,
-        "Save the feedback report",
-        &name,
-        PDF,
-        &bytes,
-    )
-    .await
+    crate::export::save(&desk, &answers, Request::Feedback { quarter, group }).await
 }
 
 /// Prints a pack, terms of reference or feedback report: straight to the
@@ -150,9 +101,18 @@ pub fn publications_print(
     large_print: bool,
     quarter: Option<String>,
 ) -> CommandResult<String> {
-    let bytes = desk.with_vault(|v| match (publication, group) {
-        (Some(p), Some(g)) => publications::pdf(v, g, p, member, large_print, super::today()),
-        _ => feedback::feedback_pdf(v, quarter.as_deref().unwrap_or(""), group, super::today()),
-    })?;
-    Ok(crate::files::print(&bytes)?)
+    let request = match (publication, group) {
+        (Some(publication), Some(group)) => Request::Publication {
+            group,
+            publication,
+            member,
+            large_print,
+            format: Format::Pdf,
+        },
+        _ => Request::Feedback {
+            quarter: quarter.unwrap_or_default(),
+            group,
+        },
+    };
+    crate::export::print(&desk, request)
 }

@@ -192,16 +192,8 @@ pub async fn roster_export_csv(
     answers: State<'_, crate::dialogs::Answers>,
     group: Option<GroupId>,
 ) -> CommandResult<Option<String>> {
-    let bytes = desk.with_vault(|v| csv::export(v, group, today()))?;
-    let name = format!("roster-{}.csv", today().format("%Y-%m-%d"));
-    let Some(path) =
-        crate::dialogs::save(&answers, "Export the roster as CSV", &name, CSV_FILTER).await
-    else {
-        return Ok(None);
-    };
-    crate::files::write_atomically(&path, &bytes)?;
-    desk.set_last_written(path.clone());
-    Ok(Some(path.display().to_string()))
+    let request = iag_desk_core::exports::Request::Roster { group };
+    crate::export::save(&desk, &answers, request).await
 }
 
 #[derive(Debug, Serialize)]

@@ -129,7 +129,7 @@ pub struct AttendeeFile {
 }
 
 /// The meeting as a hand-over file for `audience` (pretty JSON).
-pub fn export(vault: &mut Vault, id: MeetingId, audience: Audience) -> Result<String> {
+pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String> {
     let hid = db::ensure_handover_id(vault.conn(), id)?;
     let m = plan::detail(vault, id)?;
     let emails = db::attendance_emails(vault.conn(), id)?;
@@ -609,7 +609,7 @@ mod tests {
             .unwrap()
             .into_iter()
             .find_map(|m| {
-                let json = export(&mut vault, m.id, Audience::Members).unwrap();
+                let json = export(&vault, m.id, Audience::Members).unwrap();
                 let file: HandOver = serde_json::from_str(&json).unwrap();
                 let due = file.meeting.minutes.iter().find(|e| e.kind == "action")?;
                 let due = chrono::NaiveDate::parse_from_str(&due.due_on, "%Y-%m-%d").ok()?;

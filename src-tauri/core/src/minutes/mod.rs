@@ -74,6 +74,13 @@ pub enum Audience {
 }
 
 impl Audience {
+    pub fn code(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::Members => "members",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Audience> {
         match code {
             "public" => Some(Audience::Public),
@@ -811,97 +818,5 @@ pub fn taking(vault: &Vault, meeting: MeetingId) -> Result<MinuteTaking> {
         awaiting_approval,
         approved: rec.approved,
         amendments: rec.amendments,
-    })
-}
-
-/// The file formats the registers export to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableFormat {
-    Pdf,
-    Csv,
-}
-
-impl TableFormat {
-    /// By the file's extension: .pdf or .csv.
-    pub fn for_file(name: &str) -> Result<TableFormat> {
-        let lower = name.to_lowercase();
-        if lower.ends_with(".pdf") {
-            Ok(TableFormat::Pdf)
-        } else if lower.ends_with(".csv") {
-            Ok(TableFormat::Csv)
-        } else {
-            Err(Error::invalid(
-                "file",
-                format!("{name}: name the file .pdf or .csv to say which format to write."),
-            ))
-        }
-    }
-
-    fn extension(self) -> &'static str {
-        match self {
-            TableFormat::Pdf => "pdf",
-            TableFormat::Csv => "csv",
-        }
-    }
-}
-
-fn scope_name(vault: &Vault, group: Option<i64>) -> Result<String> {
-    match group {
-        None => Ok("all groups".into()),
-        Some(g) => crate::storage::roster::group_tiers(vault.conn())?
-            .into_iter()
-            .find(|(id, _, _)| id.0 == g)
-            .map(|(_, name, _)| name)
-            .ok_or_else(|| Error::NotFound {
-                what: "That group".into(),
-            }),
-    }
-}
-
-/// A register written for anyone to read: the file name to suggest, its
-/// bytes, and how many lines it holds.
-#[derive(Debug, Clone)]
-pub struct ExportedTable {
-    pub file_name: String,
-    pub bytes: Vec<u8>,
-    pub rows: usize,
-}
-
-/// The advice register for anyone to read, as PDF or CSV.
-pub fn advice_export(
-    vault: &Vault,
-    q: &advice::AdviceQuery,
-    format: TableFormat,
-) -> Result<ExportedTable> {
-    let scope = scope_name(vault, q.group_id)?;
-    let view = advice::public_register(&scope, &advice::register(vault, q)?);
-    let bytes = match format {
-        TableFormat::Pdf => crate::documents::render_pdf(&advice::register_document(&view))?,
-        TableFormat::Csv => advice::register_csv(&view)?,
-    };
-    Ok(ExportedTable {
-        file_name: format!("Advice register {scope}.{}", format.extension()),
-        bytes,
-        rows: view.lines.len(),
-    })
-}
-
-/// The action log for anyone to read, as PDF or CSV.
-pub fn actions_export(
-    vault: &Vault,
-    q: &actions::ActionQuery,
-    format: TableFormat,
-    today: NaiveDate,
-) -> Result<ExportedTable> {
-    let scope = scope_name(vault, q.group_id)?;
-    let view = actions::public_log(&scope, &actions::log(vault, q, today)?);
-    let bytes = match format {
-        TableFormat::Pdf => crate::documents::render_pdf(&actions::log_document(&view))?,
-        TableFormat::Csv => actions::log_csv(&view)?,
-    };
-    Ok(ExportedTable {
-        file_name: format!("Action log {scope}.{}", format.extension()),
-        bytes,
-        rows: view.lines.len(),
     })
 }
