@@ -6,7 +6,11 @@
 
 use crate::paths;
 use clap::{Args, Parser, Subcommand};
-use iag_desk_core::minutes::{Audience, TableFormat};
+use iag_desk_core::exports::{Format, Request, RequestKind};
+use iag_desk_core::ids::MeetingId;
+use iag_desk_core::lookup;
+use iag_desk_core::minutes::Audience;
+use iag_desk_core::publications::Publication;
 use iag_desk_core::{demo, Error, Passphrase, Result, Vault, VaultStatus};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -220,6 +224,12 @@ pub enum Command {
     /// Critical incidents: list them
     #[command(subcommand)]
     Incidents(IncidentsCommand),
+    /// The audit trail, most recent first: approvals, agreements, confidential exports, erasures, backups
+    Audit {
+        /// How many lines to show
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
     /// Write the call list (names, phone, email) of an incident's critical group as a PDF
     Calllist {
         /// The incident's number, as `incidents list` shows it
@@ -351,116 +361,114 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
         Command::Status => status(&vault_path),
         Command::Roster(c) => roster(&vault_path, c),
         Command::Meetings(c) => meetings(&vault_path, c),
-        Command::Calendar { group, output } => calendar(&vault_path, group, &output),
-        Command::Agenda { meeting, output } => {
-            let format = DocumentFormat::of(&output);
-            document(&vault_path, &output, "agenda", format, |v| {
-                let id = iag_desk_core::ids::MeetingId(meeting);
-                match format {
-                    DocumentFormat::Pdf => iag_desk_core::meetings::plan::agenda_pdf(v, id),
-                    DocumentFormat::Html => {
-                        iag_desk_core::meetings::plan::agenda_html(v, id).map(String::into_bytes)
-                    }
-                }
+        Command::Calendar { group, output } => export(&vault_path, &output, |v| {
+            let group = group.map(|g| find_group(v, &g)).transpose()?;
+            Ok(Request::Calendar { group })
+        }),
+        Command::Agenda { meeting, output } => export(&vault_path, &output, |_| {
+            Ok(Request::Agenda {
+                meeting: MeetingId(meeting),
+                format: format_for(RequestKind::Document, &output)?,
             })
-        }
+        }),
         Command::Minutes {
             meeting,
             output,
             audience,
-        } => minutes(&vault_path, meeting, &output, audience.into()),
+        } => export(&vault_path, &output, |_| {
+            Ok(Request::Minutes {
+                meeting: MeetingId(meeting),
+                audience: audience.into(),
+                format: format_for(RequestKind::Document, &output)?,
+            })
+        }),
         Command::Advice {
             group,
             from,
             to,
             response,
             output,
-        } => advice(&vault_path, group, from, to, response, &output),
+        } => export(&vault_path, &output, |v| {
+            let format = format_for(RequestKind::Table, &output)?;
+            let group = group.map(|g| find_group(v, &g)).transpose()?;
+            let query = iag_desk_core::minutes::advice::AdviceQuery {
+                group_id: group.map(|g| g.0),
+                from: from.unwrap_or_default(),
+                to: to.unwrap_or_default(),
+                response: response.unwrap_or_default(),
+            };
+            Ok(Request::Advice { query, format })
+        }),
         Command::Actions {
             group,
             status,
             overdue,
             output,
-        } => actions(&vault_path, group, status, overdue, &output),
+        } => export(&vault_path, &output, |v| {
+            let format = format_for(RequestKind::Table, &output)?;
+            let group = group.map(|g| find_group(v, &g)).transpose()?;
+            let query = iag_desk_core::minutes::actions::ActionQuery {
+                group_id: group.map(|g| g.0),
+                status: status.unwrap_or_default(),
+                overdue_only: overdue,
+            };
+            Ok(Request::Actions { query, format })
+        }),
         Command::Pack {
             group,
             output,
             member,
             large_print,
-        } => pack(&vault_path, &group, member, large_print, &output),
-        Command::Tor { group, output } => {
-            let format = DocumentFormat::of(&output);
-            document(&vault_path, &output, "terms of reference", format, |v| {
-                let g = find_group(v, &group)?;
-                let today = now().date();
-                match format {
-                    DocumentFormat::Pdf => {
-                        iag_desk_core::publications::terms::terms_pdf(v, g, today)
-                    }
-                    DocumentFormat::Html => {
-                        iag_desk_core::publications::terms::terms_html(v, g, today)
-                            .map(String::into_bytes)
-                    }
-                }
+        } => export(&vault_path, &output, |v| {
+            Ok(Request::Publication {
+                group: lookup::group(v, &group, "GROUP", today())?,
+                publication: Publication::InductionPack,
+                member: member
+                    .as_deref()
+                    .map(|m| lookup::person(v, m, "--member", today()))
+                    .transpose()?,
+                large_print,
+                format: format_for(RequestKind::Document, &output)?,
             })
-        }
+        }),
+        Command::Tor { group, output } => export(&vault_path, &output, |v| {
+            Ok(Request::Publication {
+                group: lookup::group(v, &group, "GROUP", today())?,
+                publication: Publication::TermsOfReference,
+                member: None,
+                large_print: false,
+                format: format_for(RequestKind::Document, &output)?,
+            })
+        }),
         Command::Feedback {
             quarter,
             group,
             output,
-        } => publication(&vault_path, &output, "quarterly feedback report", |v| {
-            let g = group.as_deref().map(|g| find_group(v, g)).transpose()?;
-            iag_desk_core::publications::feedback::feedback_pdf(v, &quarter, g, now().date())
+        } => export(&vault_path, &output, |v| {
+            let group = group.map(|g| find_group(v, &g)).transpose()?;
+            Ok(Request::Feedback { quarter, group })
         }),
         Command::Search { text } => search(&vault_path, &text.join(" ")),
-        Command::SubjectAccess { person, output } => {
-            let json = output.extension().is_some_and(|e| e == "json");
-            publication(&vault_path, &output, "copy of the person's data", |v| {
-                let id = find_member(v, &person, "PERSON")?;
-                let copy = iag_desk_core::data_protection::subject_access(v, id, now())?;
-                let bytes = if json {
-                    iag_desk_core::data_protection::subject_access_json(&copy)?.into_bytes()
-                } else {
-                    iag_desk_core::data_protection::subject_access_pdf(&copy)?
-                };
-                iag_desk_core::data_protection::note_subject_access(
-                    v,
-                    &copy,
-                    now(),
-                    if json { "json" } else { "pdf" },
-                )?;
-                Ok(bytes)
+        Command::SubjectAccess { person, output } => export(&vault_path, &output, |v| {
+            Ok(Request::SubjectAccess {
+                person: lookup::person(v, &person, "PERSON", today())?,
+                format: format_for(RequestKind::SubjectAccess, &output)?,
             })
-        }
+        }),
         Command::Erase { person, confirm } => erase(&vault_path, &person, &confirm),
         Command::Backup { file } => backup(&vault_path, &file),
         Command::Passphrase => change_passphrase(&vault_path),
         Command::Restore { file } => restore(&vault_path, &file),
         Command::Incidents(IncidentsCommand::List) => incidents(&vault_path),
+        Command::Audit { limit } => audit(&vault_path, limit),
         Command::Calllist { incident, output } => {
-            publication(&vault_path, &output, "call list", |v| {
-                let bytes = iag_desk_core::incidents::call_list_pdf(v, incident, now().date())?;
-                let group = iag_desk_core::incidents::detail(v, incident, now().date())?
-                    .summary
-                    .group_name
-                    .unwrap_or_default();
-                iag_desk_core::audit::note(
-                    v,
-                    now(),
-                    iag_desk_core::audit::AuditAction::ConfidentialExport,
-                    &format!("The call list of {group} (personal contact details)."),
-                )?;
-                Ok(bytes)
-            })
+            export(&vault_path, &output, |_| Ok(Request::CallList { incident }))
         }
-        Command::Signin { meeting, output } => {
-            publication(&vault_path, &output, "sign-in sheet", |v| {
-                iag_desk_core::meetings::plan::sign_in_pdf(
-                    v,
-                    iag_desk_core::ids::MeetingId(meeting),
-                )
+        Command::Signin { meeting, output } => export(&vault_path, &output, |_| {
+            Ok(Request::SignIn {
+                meeting: MeetingId(meeting),
             })
-        }
+        }),
     };
     match result {
         Ok(out) => {
@@ -527,6 +535,10 @@ fn json<T: Serialize>(value: &T) -> serde_json::Value {
 
 fn now() -> chrono::NaiveDateTime {
     crate::clock::now()
+}
+
+fn today() -> chrono::NaiveDate {
+    crate::clock::today()
 }
 
 /// The passphrase from the environment, else from a prompt on a terminal.
@@ -689,25 +701,9 @@ fn status(path: &std::path::Path) -> Result<Output> {
 }
 
 /// A group named on the command line, by name (any case) or number.
+/// A group named with `--group`: its name (any case) or its number.
 fn find_group(vault: &Vault, text: &str) -> Result<iag_desk_core::ids::GroupId> {
-    let groups = iag_desk_core::roster::groups(vault, now().date())?;
-    groups
-        .iter()
-        .find(|g| g.name.eq_ignore_ascii_case(text.trim()) || g.id.0.to_string() == text.trim())
-        .map(|g| g.id)
-        .ok_or_else(|| {
-            Error::invalid(
-                "--group",
-                format!(
-                    "there is no group called \"{text}\". The groups are: {}.",
-                    groups
-                        .iter()
-                        .map(|g| g.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )
-        })
+    lookup::group(vault, text, "--group", today())
 }
 
 fn roster(path: &std::path::Path, command: RosterCommand) -> Result<Output> {
@@ -782,20 +778,10 @@ fn roster(path: &std::path::Path, command: RosterCommand) -> Result<Output> {
                 json: json(&report),
             })
         }
-        RosterCommand::Export { file, group } => {
-            let vault = unlock(path)?;
-            let group = group.map(|g| find_group(&vault, &g)).transpose()?;
-            let bytes = csv::export(&vault, group, today)?;
-            crate::files::write_atomically(&file, &bytes)?;
-            Ok(Output {
-                text: format!(
-                    "Wrote the roster to {} ({} bytes).",
-                    file.display(),
-                    bytes.len()
-                ),
-                json: serde_json::json!({ "written": file, "bytes": bytes.len() }),
-            })
-        }
+        RosterCommand::Export { file, group } => export(path, &file, |v| {
+            let group = group.map(|g| find_group(v, &g)).transpose()?;
+            Ok(Request::Roster { group })
+        }),
     }
 }
 
@@ -836,39 +822,12 @@ fn meetings(path: &std::path::Path, command: MeetingsCommand) -> Result<Output> 
             meeting,
             file,
             audience,
-        } => {
-            let mut vault = unlock(path)?;
-            let audience = Audience::from(audience);
-            let body = iag_desk_core::meetings::handover::export(
-                &mut vault,
-                iag_desk_core::ids::MeetingId(meeting),
-                audience,
-            )?;
-            crate::files::write_atomically(&file, body.as_bytes())?;
-            if audience == Audience::Members {
-                crate::audit_export(
-                    &vault,
-                    iag_desk_core::ids::MeetingId(meeting),
-                    "The members' hand-over file",
-                )?;
-            }
-            Ok(Output {
-                text: match audience {
-                    Audience::Members => format!(
-                        "Wrote meeting {meeting} to {} for members. It holds confidential \
-                         items and minutes: pass it only to the group's chair or secretary, \
-                         and delete it once imported.",
-                        file.display()
-                    ),
-                    Audience::Public => format!(
-                        "Wrote meeting {meeting} to {}: the public version, with confidential \
-                         items shown only by their public title and reason.",
-                        file.display()
-                    ),
-                },
-                json: serde_json::json!({ "written": file, "meeting": meeting }),
+        } => export(path, &file, |_| {
+            Ok(Request::Handover {
+                meeting: MeetingId(meeting),
+                audience: audience.into(),
             })
-        }
+        }),
         MeetingsCommand::Import { file } => {
             let body = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, e))?;
             let mut vault = unlock(path)?;
@@ -1013,126 +972,56 @@ fn backup(path: &std::path::Path, file: &std::path::Path) -> Result<Output> {
 
 /// Writes one of the printed documents made by `make`, always a PDF (the
 /// message names no format, as before web pages existed).
-fn publication(
-    path: &std::path::Path,
-    output: &std::path::Path,
-    what: &str,
-    make: impl FnOnce(&Vault) -> Result<Vec<u8>>,
-) -> Result<Output> {
-    let bytes = write_from_vault(path, output, make)?;
+/// The audit trail as Settings shows it: when, what, and about whom.
+fn audit(path: &std::path::Path, limit: usize) -> Result<Output> {
+    let vault = unlock(path)?;
+    let lines = iag_desk_core::audit::list(&vault, limit)?;
+    let text = if lines.is_empty() {
+        "The audit trail is empty.".to_owned()
+    } else {
+        lines
+            .iter()
+            .map(|l| format!("{}  {}: {}", l.at, l.action, l.detail))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     Ok(Output {
-        text: format!(
-            "Wrote the {what} to {} ({} KB).",
-            output.display(),
-            bytes.div_ceil(1024)
-        ),
-        json: serde_json::json!({ "written": output, "bytes": bytes }),
+        text,
+        json: json(&lines),
     })
 }
 
-/// Unlocks the vault, makes the file's bytes and writes them atomically;
-/// returns how many bytes were written.
-fn write_from_vault(
+/// Unlocks the vault, makes the file the request names and writes it
+/// (into a folder under the name the window would suggest), then records
+/// its audit line; says what was written.
+fn export(
     path: &std::path::Path,
     output: &std::path::Path,
-    make: impl FnOnce(&Vault) -> Result<Vec<u8>>,
-) -> Result<usize> {
-    let vault = unlock(path)?;
-    let bytes = make(&vault)?;
-    crate::files::write_atomically(output, &bytes)?;
-    Ok(bytes.len())
-}
-
-/// The format `-o FILE` asks for: the accessible web page for a `.html` or
-/// `.htm` file, a PDF for anything else (as before web pages existed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DocumentFormat {
-    Pdf,
-    Html,
-}
-
-impl DocumentFormat {
-    fn of(output: &std::path::Path) -> Self {
-        let html = output
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        if html {
-            DocumentFormat::Html
-        } else {
-            DocumentFormat::Pdf
-        }
-    }
-
-    fn words(self) -> &'static str {
-        match self {
-            DocumentFormat::Pdf => "a PDF",
-            DocumentFormat::Html => "a web page (HTML)",
-        }
-    }
-
-    fn code(self) -> &'static str {
-        match self {
-            DocumentFormat::Pdf => "pdf",
-            DocumentFormat::Html => "html",
-        }
-    }
-}
-
-/// Writes a document made by `make` in `format`, saying which format.
-fn document(
-    path: &std::path::Path,
-    output: &std::path::Path,
-    what: &str,
-    format: DocumentFormat,
-    make: impl FnOnce(&Vault) -> Result<Vec<u8>>,
+    request: impl FnOnce(&Vault) -> Result<Request>,
 ) -> Result<Output> {
-    let bytes = write_from_vault(path, output, make)?;
+    let vault = unlock(path)?;
+    let request = request(&vault)?;
+    let (export, written) = crate::export::write(&vault, &request, output)?;
     Ok(Output {
-        text: format!(
-            "Wrote the {what} as {} to {} ({} KB).",
-            format.words(),
-            output.display(),
-            bytes.div_ceil(1024)
-        ),
+        text: export.confirmation(&written),
         json: serde_json::json!({
-            "written": output,
-            "bytes": bytes,
-            "format": format.code(),
+            "written": written,
+            "file_name": export.file_name,
+            "bytes": export.bytes.len(),
+            "format": export.format.code(),
+            "readers": export.readers,
         }),
     })
 }
 
-fn pack(
-    path: &std::path::Path,
-    group: &str,
-    member: Option<String>,
-    large_print: bool,
-    output: &std::path::Path,
-) -> Result<Output> {
-    let format = DocumentFormat::of(output);
-    document(path, output, "induction pack", format, |v| {
-        let g = find_group(v, group)?;
-        let member = member
-            .as_deref()
-            .map(|m| find_member(v, m, "--member"))
-            .transpose()?;
-        let today = now().date();
-        match format {
-            DocumentFormat::Pdf => {
-                iag_desk_core::publications::pack::pack_pdf(v, g, member, large_print, today)
-            }
-            DocumentFormat::Html => {
-                iag_desk_core::publications::pack::pack_html(v, g, member, large_print, today)
-                    .map(String::into_bytes)
-            }
-        }
-    })
+/// The format `-o FILE` asks for, by its ending.
+fn format_for(kind: RequestKind, output: &std::path::Path) -> Result<Format> {
+    iag_desk_core::exports::format_for_file(kind, &output.to_string_lossy())
 }
 
 fn erase(path: &std::path::Path, person: &str, confirm: &str) -> Result<Output> {
     let mut vault = unlock(path)?;
-    let id = find_member(&vault, person, "PERSON")?;
+    let id = lookup::person(&vault, person, "PERSON", today())?;
     let erased = iag_desk_core::data_protection::erase(&mut vault, id, confirm, now())?;
     Ok(Output {
         text: format!(
@@ -1145,170 +1034,6 @@ fn erase(path: &std::path::Path, person: &str, confirm: &str) -> Result<Output> 
 
 /// A person by number, or by their whole name (any script, any case).
 /// `arg` names the argument in a message: `--member`, `PERSON`.
-fn find_member(vault: &Vault, text: &str, arg: &str) -> Result<iag_desk_core::ids::PersonId> {
-    let text = text.trim();
-    if let Ok(n) = text.parse::<i64>() {
-        return Ok(iag_desk_core::ids::PersonId(n));
-    }
-    let found = iag_desk_core::roster::members::search(
-        vault,
-        &iag_desk_core::roster::members::MemberQuery {
-            text: text.into(),
-            ..Default::default()
-        },
-        now().date(),
-    )?;
-    let exact: Vec<_> = found
-        .iter()
-        .filter(|p| p.full_name.to_lowercase() == text.to_lowercase())
-        .collect();
-    match exact.as_slice() {
-        [one] => Ok(one.id),
-        [] => Err(Error::invalid(
-            arg,
-            format!("nobody called \"{text}\" is on the roster."),
-        )),
-        many => Err(Error::invalid(
-            arg,
-            format!(
-                "{} people are called \"{text}\": give the number instead ({}).",
-                many.len(),
-                many.iter()
-                    .map(|p| p.id.0.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
-    }
-}
-
-fn minutes(
-    path: &std::path::Path,
-    meeting: i64,
-    output: &std::path::Path,
-    audience: Audience,
-) -> Result<Output> {
-    let vault = unlock(path)?;
-    let id = iag_desk_core::ids::MeetingId(meeting);
-    let format = DocumentFormat::of(output);
-    let bytes = match format {
-        DocumentFormat::Pdf => iag_desk_core::minutes::document::minutes_pdf(&vault, id, audience)?,
-        DocumentFormat::Html => {
-            iag_desk_core::minutes::document::minutes_html(&vault, id, audience)?.into_bytes()
-        }
-    };
-    crate::files::write_atomically(output, &bytes)?;
-    if audience == Audience::Members {
-        crate::audit_export(
-            &vault,
-            iag_desk_core::ids::MeetingId(meeting),
-            "The members' confidential annex",
-        )?;
-    }
-    Ok(Output {
-        text: format!(
-            "Wrote the {} as {} to {} ({} KB).",
-            match audience {
-                Audience::Public => "public minutes",
-                Audience::Members =>
-                    "members' confidential annex (OFFICIAL-SENSITIVE: members only)",
-            },
-            format.words(),
-            output.display(),
-            bytes.len().div_ceil(1024)
-        ),
-        json: serde_json::json!({
-            "written": output,
-            "bytes": bytes.len(),
-            "format": format.code(),
-        }),
-    })
-}
-
-fn advice(
-    path: &std::path::Path,
-    group: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    response: Option<String>,
-    output: &std::path::Path,
-) -> Result<Output> {
-    let format = TableFormat::for_file(&output.to_string_lossy())?;
-    let vault = unlock(path)?;
-    let group = group.map(|g| find_group(&vault, &g)).transpose()?;
-    let q = iag_desk_core::minutes::advice::AdviceQuery {
-        group_id: group.map(|g| g.0),
-        from: from.unwrap_or_default(),
-        to: to.unwrap_or_default(),
-        response: response.unwrap_or_default(),
-    };
-    let table = iag_desk_core::minutes::advice_export(&vault, &q, format)?;
-    write_table(
-        output,
-        &table,
-        "advice",
-        ("piece of advice", "pieces of advice"),
-    )
-}
-
-fn actions(
-    path: &std::path::Path,
-    group: Option<String>,
-    status: Option<String>,
-    overdue: bool,
-    output: &std::path::Path,
-) -> Result<Output> {
-    let format = TableFormat::for_file(&output.to_string_lossy())?;
-    let vault = unlock(path)?;
-    let group = group.map(|g| find_group(&vault, &g)).transpose()?;
-    let q = iag_desk_core::minutes::actions::ActionQuery {
-        group_id: group.map(|g| g.0),
-        status: status.unwrap_or_default(),
-        overdue_only: overdue,
-    };
-    let table = iag_desk_core::minutes::actions_export(&vault, &q, format, now().date())?;
-    write_table(output, &table, "actions", ("action", "actions"))
-}
-
-/// Writes a register and says how many lines it holds.
-fn write_table(
-    output: &std::path::Path,
-    table: &iag_desk_core::minutes::ExportedTable,
-    key: &str,
-    (one, many): (&str, &str),
-) -> Result<Output> {
-    crate::files::write_atomically(output, &table.bytes)?;
-    Ok(Output {
-        text: format!(
-            "Wrote {} {} to {}.",
-            table.rows,
-            if table.rows == 1 { one } else { many },
-            output.display()
-        ),
-        json: serde_json::json!({ "written": output, key: table.rows }),
-    })
-}
-
-fn calendar(
-    path: &std::path::Path,
-    group: Option<String>,
-    output: &std::path::Path,
-) -> Result<Output> {
-    let vault = unlock(path)?;
-    let group = group.map(|g| find_group(&vault, &g)).transpose()?;
-    let ics = iag_desk_core::meetings::plan::calendar(&vault, group, crate::clock::now_utc())?;
-    crate::files::write_atomically(output, ics.as_bytes())?;
-    let events = ics.matches("BEGIN:VEVENT").count();
-    Ok(Output {
-        text: format!(
-            "Wrote {events} meeting{} to {}.",
-            if events == 1 { "" } else { "s" },
-            output.display()
-        ),
-        json: serde_json::json!({ "written": output, "meetings": events }),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1287,3 +1287,103 @@ fn a_build_without_test_hooks_refuses_them() {
 fn paths_in(dir: &Path) -> impl Iterator<Item = std::path::PathBuf> {
     std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path())
 }
+
+/// Marlow Fen's meeting with draft minutes: its number and ISO date.
+fn marlow_draft_minutes(dir: &Path) -> (String, String) {
+    let o = iag_desk(dir, Some(PASSPHRASE), &["meetings", "list", "--json"]);
+    let all: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let m = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["group_name"] == "Marlow Fen Local IAG" && m["status"] == "minutes_draft")
+        .unwrap_or_else(|| panic!("the demo has Marlow Fen's draft minutes: {all}"));
+    (
+        m["id"].to_string(),
+        m["starts_at"].as_str().unwrap()[..10].to_owned(),
+    )
+}
+
+fn audit_lines(dir: &Path) -> Vec<String> {
+    let o = iag_desk(
+        dir,
+        Some(PASSPHRASE),
+        &["audit", "--json", "--limit", "500"],
+    );
+    assert!(o.status.success(), "audit: {}", stderr(&o));
+    let lines: Value = serde_json::from_slice(&o.stdout).unwrap();
+    lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["detail"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Issue 17: one way out. A confidential export is audited only once the
+/// file is written (a write that fails leaves no line), and `-o FOLDER`
+/// writes the file under the name the window suggests.
+#[test]
+fn a_confidential_export_is_audited_only_once_written() {
+    let dir = demo_dir();
+    let (meeting, date) = marlow_draft_minutes(dir.path());
+    let annex_lines = |dir: &Path| {
+        audit_lines(dir)
+            .into_iter()
+            .filter(|d| d.starts_with("The members' confidential annex"))
+            .count()
+    };
+    assert_eq!(annex_lines(dir.path()), 0, "no annex written yet");
+
+    // A folder that cannot exist: its parent is a file (refused even to root).
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let unwritable = blocker.join("annex.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "minutes",
+            &meeting,
+            "--audience",
+            "members",
+            "-o",
+            unwritable.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "the write must fail");
+    assert_eq!(
+        annex_lines(dir.path()),
+        0,
+        "a failed write must leave no audit line"
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "minutes",
+            &meeting,
+            "--audience",
+            "members",
+            "-o",
+            out.path().to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let expected = format!("marlow-fen-local-iag-confidential-annex-{date}.pdf");
+    assert_eq!(said["file_name"], expected.as_str(), "{said}");
+    assert_eq!(said["readers"], "members", "{said}");
+    assert!(
+        out.path().join(&expected).is_file(),
+        "written into the folder under the window's name"
+    );
+    assert_eq!(
+        annex_lines(dir.path()),
+        1,
+        "one successful write, one audit line"
+    );
+}

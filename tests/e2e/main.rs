@@ -1334,3 +1334,126 @@ async fn a_large_force_is_listed_a_page_at_a_time() {
     shots.take(&app, "03-a-meeting-opened").await;
     app.quit().await;
 }
+
+/// Issue 17: one way out. The window saves the members' annex; a save
+/// that fails leaves no audit line, a save that succeeds leaves one; and
+/// the command line, given a folder, writes the same file under the same
+/// name, with the same text and metadata, for the same vault and clock.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_window_and_the_command_line_write_the_same_annex_audited_once_written() {
+    let data = tempfile::tempdir().unwrap();
+    cli(data.path(), &["init"]);
+    cli(data.path(), &["demo"]);
+    let (meeting, date) = marlow_draft_minutes(data.path());
+    let annex_lines = || {
+        cli_output(data.path(), &["audit", "--json", "--limit", "500"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| {
+                l["detail"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("The members' confidential annex")
+            })
+            .count()
+    };
+
+    // Saving into a folder that cannot exist (its parent is a file).
+    let blocker = data.path().join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let blocked = blocker.join("saves").to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &blocked]).await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.click("#unlock-vault").await;
+    app.wait_text(".figures", "active members").await;
+    app.execute_script(&format!("location.hash = '#/meetings/{meeting}/minutes'"))
+        .await;
+    app.click("#export-annex").await;
+    app.wait_text("#minutes-message", "Could not write").await;
+    app.quit().await;
+    assert_eq!(annex_lines(), 0, "a failed save must leave no audit line");
+
+    let saves = tempfile::tempdir().unwrap();
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.click("#unlock-vault").await;
+    app.wait_text(".figures", "active members").await;
+    app.execute_script(&format!("location.hash = '#/meetings/{meeting}/minutes'"))
+        .await;
+    app.click("#export-annex").await;
+    app.wait_text("#minutes-message", "Saved the confidential annex")
+        .await;
+    app.quit().await;
+    assert_eq!(annex_lines(), 1, "one save, one audit line");
+
+    let name = format!("marlow-fen-local-iag-confidential-annex-{date}.pdf");
+    let from_window = saves.path().join(&name);
+    assert!(from_window.is_file(), "the window suggests {name}");
+    let folder = tempfile::tempdir().unwrap();
+    cli(
+        data.path(),
+        &[
+            "minutes",
+            &meeting,
+            "--audience",
+            "members",
+            "-o",
+            folder.path().to_str().unwrap(),
+        ],
+    );
+    let from_cli = folder.path().join(&name);
+    assert!(from_cli.is_file(), "the command line names it {name} too");
+    assert_eq!(
+        pdf_text(&from_window),
+        pdf_text(&from_cli),
+        "the same text from the window and the command line"
+    );
+    let info = |path: &std::path::Path| {
+        let out = std::process::Command::new("pdfinfo")
+            .arg(path)
+            .output()
+            .expect("pdfinfo");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !l.starts_with("File size"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        info(&from_window),
+        info(&from_cli),
+        "the same metadata and pages from the window and the command line"
+    );
+    assert_eq!(annex_lines(), 2, "the command line's write is audited too");
+}
+
+/// Runs the command line and reads its `--json` output.
+fn cli_output(data: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_iag-desk"))
+        .args(harness::clock_args())
+        .args(args)
+        .env("IAG_DESK_DATA_DIR", data)
+        .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("--json prints JSON")
+}
+
+/// Marlow Fen's meeting with draft minutes: its number and ISO date.
+fn marlow_draft_minutes(data: &std::path::Path) -> (String, String) {
+    let all = cli_output(data, &["meetings", "list", "--json"]);
+    let m = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["group_name"] == "Marlow Fen Local IAG" && m["status"] == "minutes_draft")
+        .unwrap_or_else(|| panic!("the demo has Marlow Fen's draft minutes: {all}"))
+        .clone();
+    (
+        m["id"].to_string(),
+        m["starts_at"].as_str().unwrap()[..10].to_owned(),
+    )
+}
