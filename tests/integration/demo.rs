@@ -1,8 +1,9 @@
 use crate::support::{now, today, TempVault};
 use chrono::{Days, NaiveDate, NaiveDateTime};
-use iag_desk_core::meetings::{plan, MeetingStatus};
+use iag_desk_core::meetings::plan;
 use iag_desk_core::minutes::{actions, advice, record};
-use iag_desk_core::roster::{self, PersonKind};
+use iag_desk_core::roster;
+use iag_desk_core::vocabulary::{MeetingStatus, PersonKind};
 use iag_desk_core::{dashboard, demo, escalations, incidents, meetings, Vault};
 use std::collections::BTreeMap;
 
@@ -276,7 +277,7 @@ fn the_next_meetings_are_prepared_on_any_day() {
             assert!(
                 d.register
                     .iter()
-                    .any(|r| r.capacity == iag_desk_core::meetings::attendance::Capacity::Member),
+                    .any(|r| r.capacity == iag_desk_core::vocabulary::Capacity::Member),
                 "{what}: its members are expected"
             );
             assert!(
@@ -505,7 +506,10 @@ fn the_demo_force_has_the_shape_of_the_seed_forces() {
     );
     assert!(s.counts.police_contacts >= 6);
     let groups = roster::groups(&vault, today()).unwrap();
-    for g in groups.iter().filter(|g| g.tier == roster::Tier::Subgroup) {
+    for g in groups
+        .iter()
+        .filter(|g| g.tier == iag_desk_core::vocabulary::Tier::Subgroup)
+    {
         assert_eq!(g.chairs.len(), 1, "{} has a community chair", g.name);
         assert!(
             !g.police_contacts.is_empty(),
@@ -537,8 +541,8 @@ fn removing_the_demo_spares_real_records() {
 
 #[test]
 fn the_demo_has_minutes_with_every_kind_of_record() {
-    use iag_desk_core::meetings::agenda::Confidentiality;
-    use iag_desk_core::minutes::AdviceResponse;
+    use iag_desk_core::confidentiality::Confidentiality;
+    use iag_desk_core::vocabulary::AdviceResponse;
     let (_t, mut vault) = demo_on(today());
     let register = advice::register(&vault, &Default::default()).unwrap();
     for response in AdviceResponse::ALL {
@@ -603,7 +607,11 @@ fn the_stood_down_critical_group_belongs_to_a_past_incident_with_its_record() {
             .iter()
             .find(|i| i.group_id == Some(group))
             .expect("the critical group's incident");
-        assert_eq!(past.status, incidents::IncidentStatus::Closed, "{on}");
+        assert_eq!(
+            past.status,
+            iag_desk_core::vocabulary::IncidentStatus::Closed,
+            "{on}"
+        );
         assert!(
             past.confidential
                 && past
@@ -620,7 +628,7 @@ fn the_stood_down_critical_group_belongs_to_a_past_incident_with_its_record() {
         assert!(
             d.advice.len() >= 2
                 && d.advice.iter().all(|a| a.response
-                    != iag_desk_core::minutes::AdviceResponse::Awaiting
+                    != iag_desk_core::vocabulary::AdviceResponse::Awaiting
                     && a.response_on.is_some()),
             "{on}: advice given, with the police response to each: {:?}",
             d.advice
@@ -643,33 +651,19 @@ fn the_stood_down_critical_group_belongs_to_a_past_incident_with_its_record() {
 
 #[test]
 fn words_naming_dates_follow_the_day_the_demo_is_loaded() {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let on = day(2026, 12, 6);
     let (_t, vault) = demo_on(on);
     let open = incidents::list(&vault)
         .unwrap()
         .into_iter()
-        .find(|i| i.status == incidents::IncidentStatus::Open)
+        .find(|i| i.status == iag_desk_core::vocabulary::IncidentStatus::Open)
         .unwrap();
     let d = incidents::detail(&vault, open.id, on).unwrap();
     let occurred = NaiveDate::parse_from_str(&d.form.date, "%Y-%m-%d").unwrap();
     use chrono::Datelike;
     assert!(
         open.public_title
-            .ends_with(MONTHS[occurred.month0() as usize]),
+            .ends_with(&occurred.format("%B").to_string()),
         "{} names the month it happened ({occurred})",
         open.public_title
     );

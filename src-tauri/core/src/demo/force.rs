@@ -4,7 +4,7 @@
 //! the seed forces. Names come from the communities a UK force serves, in
 //! their own scripts.
 
-use crate::roster::{AreaConnection, MemberStatus, Role, Tier};
+use crate::vocabulary::{AreaConnection, MemberStatus, Role, Tier};
 use chrono::Weekday;
 
 pub(super) struct DemoGroup {

@@ -60,7 +60,10 @@ pub fn grow(
 ) -> Result<LargeReport> {
     let groups: Vec<_> = roster::groups(vault, today)?
         .into_iter()
-        .filter(|g| g.status == roster::GroupStatus::Active && g.tier != roster::Tier::Critical)
+        .filter(|g| {
+            g.status == crate::vocabulary::GroupStatus::Active
+                && g.tier != crate::vocabulary::Tier::Critical
+        })
         .collect();
     if groups.is_empty() {
         return Err(crate::Error::Conflict(

@@ -14,10 +14,9 @@
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
 use crate::meetings::agenda::{self, ItemDraft};
-use crate::meetings::attendance::{Capacity, Presence};
-use crate::meetings::MeetingStatus;
-use crate::minutes::{self, ActionStatus, AdviceResponse, EntryDraft};
+use crate::minutes::{self, EntryDraft};
 use crate::storage::{meetings as mdb, minutes as db};
+use crate::vocabulary::{ActionStatus, AdviceResponse, Capacity, MeetingStatus, Presence};
 use chrono::{Days, NaiveDateTime};
 use rusqlite::Connection;
 

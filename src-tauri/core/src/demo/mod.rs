@@ -28,16 +28,16 @@ pub mod large;
 mod minutes;
 mod prepare;
 
+use crate::dates::month_name;
 use crate::error::Result;
 use crate::ids::{GroupId, MeetingId, PersonId};
-use crate::meetings::{MeetingKind, MeetingStatus};
 use crate::roster::rules::ValidPerson;
-use crate::roster::{GroupStatus, MemberStatus, PersonKind, Role};
 use crate::storage::roster::{
     delete_demo_rows, insert_group, insert_meeting, insert_membership, insert_person, DemoRef,
     NewGroup, NewMeeting, NewMembership,
 };
 use crate::storage::Vault;
+use crate::vocabulary::{GroupStatus, MeetingKind, MeetingStatus, MemberStatus, PersonKind, Role};
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use force::{DemoGroup, GROUPS, MEMBERS, POLICE};
 use serde::Serialize;
@@ -119,11 +119,11 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
             Some(refs.of(&key)),
         )?;
         let (quorum, escalation) = match g.tier {
-            crate::roster::Tier::Strategic => (
+            crate::vocabulary::Tier::Strategic => (
                 "5",
                 "Chief Superintendent Helen Marsh, Head of Local Policing",
             ),
-            crate::roster::Tier::Subgroup => (
+            crate::vocabulary::Tier::Subgroup => (
                 "3",
                 "The chair of the Fenwold Strategic IAG, then Chief Superintendent Helen Marsh",
             ),
@@ -328,7 +328,8 @@ fn incidents(
     held: &HashMap<&str, Vec<(MeetingId, NaiveDateTime)>>,
     refs: &mut Refs,
 ) -> Result<()> {
-    use crate::incidents::{IncidentStatus, ValidIncident};
+    use crate::incidents::ValidIncident;
+    use crate::vocabulary::IncidentStatus;
     // After Friday prayers: the last Friday at least three days ago.
     let friday = last_on_or_before(today - Days::new(3), Weekday::Fri);
     let occurred_at = friday.and_hms_opt(14, 30, 0).expect("demo incident time");
@@ -465,8 +466,8 @@ fn extend_members(
 ) -> Result<()> {
     use crate::roster::compliance::Vetting;
     use crate::roster::representation::Answers;
-    use crate::roster::{AgreementKind, VettingLevel};
     use crate::storage::people as db;
+    use crate::vocabulary::{AgreementKind, VettingLevel};
 
     if crate::storage::setting_in(tx, "force.official_secrets_for_chairs")?.is_none() {
         crate::storage::set_setting_in(tx, "force.official_secrets_for_chairs", "yes")?;
@@ -635,26 +636,6 @@ fn months_before(day: NaiveDate, months: u32) -> NaiveDate {
     day.checked_sub_months(Months::new(months)).unwrap_or(day)
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "November": the demo's text names months only through this.
-fn month_name(day: NaiveDate) -> &'static str {
-    MONTHS[day.month0() as usize]
-}
-
 /// The season a day falls in, as people in the UK say it.
 fn season(day: NaiveDate) -> &'static str {
     match day.month() {
@@ -762,7 +743,7 @@ fn meeting_dates(g: &DemoGroup, today: NaiveDate) -> Vec<(NaiveDateTime, Meeting
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::roster::{Role, Tier};
+    use crate::vocabulary::{Role, Tier};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -15,8 +15,8 @@ use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
 use crate::meetings::agenda::{self, ItemDraft};
 use crate::meetings::plan;
-use crate::roster::Tier;
 use crate::storage::meetings as mdb;
+use crate::vocabulary::Tier;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
@@ -162,7 +162,7 @@ fn paper(next: &Next, written: NaiveDate) -> Result<(String, Vec<u8>)> {
             let k = k as u32;
             let figure = |base: u32, step: u32| (base + (seed * step + k * 5) % 11).to_string();
             vec![
-                format!("{} {}", super::month_name(*m), m.year()),
+                format!("{} {}", crate::dates::month_name(*m), m.year()),
                 figure(14, 7),
                 figure(30, 3),
                 figure(3, 5),
