@@ -6,10 +6,10 @@
 
 use crate::paths;
 use clap::{Args, Parser, Subcommand};
+use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::exports::{Format, Request, RequestKind};
 use iag_desk_core::ids::MeetingId;
 use iag_desk_core::lookup;
-use iag_desk_core::minutes::Audience;
 use iag_desk_core::publications::Publication;
 use iag_desk_core::{demo, Error, Passphrase, Result, Vault, VaultStatus};
 use serde::Serialize;

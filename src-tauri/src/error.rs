@@ -10,7 +10,7 @@ pub struct CommandError {
     pub kind: ErrorKind,
     pub message: String,
     /// Per-field problems of a rejected form or file, shown beside each field.
-    pub problems: Vec<iag_desk_core::roster::rules::Problem>,
+    pub problems: Vec<iag_desk_core::error::Problem>,
 }
 
 impl From<Error> for CommandError {

@@ -4,7 +4,8 @@
 
 use crate::support::{demo_vault, now, today};
 use iag_desk_core::incidents::{self, suggest, ConveneForm, IncidentForm};
-use iag_desk_core::meetings::{plan, MeetingKind};
+use iag_desk_core::meetings::plan;
+use iag_desk_core::vocabulary::MeetingKind;
 use iag_desk_core::{dashboard, Vault};
 
 const SECRET: &str = "CANARY boy aged 15 searched at the Eastwick youth club";

@@ -1,8 +1,9 @@
 use crate::support::{demo_vault, now};
+use iag_desk_core::confidentiality::Confidentiality;
 use iag_desk_core::ids::{GroupId, MeetingId};
-use iag_desk_core::meetings::agenda::{standard_template, Confidentiality, ItemDraft};
+use iag_desk_core::meetings::agenda::{standard_template, ItemDraft};
 use iag_desk_core::meetings::plan::{self, MeetingForm};
-use iag_desk_core::meetings::MeetingStatus;
+use iag_desk_core::vocabulary::MeetingStatus;
 use iag_desk_core::Vault;
 
 fn group(vault: &Vault, name: &str) -> GroupId {
@@ -38,7 +39,7 @@ fn a_new_meeting_starts_from_the_standard_agenda_with_the_roster_expected() {
     let members = m
         .register
         .iter()
-        .filter(|r| r.capacity == iag_desk_core::meetings::attendance::Capacity::Member)
+        .filter(|r| r.capacity == iag_desk_core::vocabulary::Capacity::Member)
         .count();
     assert_eq!(members, 9, "the group's current members are expected");
     assert!(
@@ -186,7 +187,7 @@ fn the_quorum_follows_the_register() {
     let members: Vec<_> = m
         .register
         .iter()
-        .filter(|r| r.capacity == iag_desk_core::meetings::attendance::Capacity::Member)
+        .filter(|r| r.capacity == iag_desk_core::vocabulary::Capacity::Member)
         .filter_map(|r| r.person_id)
         .collect();
     for p in &members[..2] {
@@ -244,8 +245,8 @@ fn groups_due_to_meet_and_proposed_dates() {
 
 mod handover {
     use super::*;
+    use iag_desk_core::confidentiality::Audience;
     use iag_desk_core::meetings::handover;
-    use iag_desk_core::minutes::Audience;
 
     fn prepared(vault: &mut Vault) -> MeetingId {
         let id = new_meeting(vault, "Marlow Fen Local IAG");

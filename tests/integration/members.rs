@@ -3,7 +3,8 @@ use chrono::NaiveDate;
 use iag_desk_core::roster::members::{self, MemberQuery, StatusForm, VettingForm};
 use iag_desk_core::roster::representation::{RepresentationForm, Shown};
 use iag_desk_core::roster::rules::PersonForm;
-use iag_desk_core::roster::{self, compliance::VettingState, PersonKind, Role};
+use iag_desk_core::roster::{self, compliance::VettingState};
+use iag_desk_core::vocabulary::{PersonKind, Role};
 use iag_desk_core::{Error, Passphrase, Vault, SCHEMA_VERSION};
 use std::collections::BTreeMap;
 

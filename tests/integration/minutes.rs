@@ -7,13 +7,12 @@ use crate::support::{
     checked_html, decrypted_rows, demo_vault, keep_pdf, now, pdf_info, pdf_pages, pdf_text, today,
     TempVault, PASSPHRASE,
 };
+use iag_desk_core::confidentiality::{Audience, Confidentiality};
 use iag_desk_core::exports::{Export, Format, Request};
 use iag_desk_core::ids::{GroupId, MeetingId, PersonId};
-use iag_desk_core::meetings::agenda::{Confidentiality, ItemDraft};
+use iag_desk_core::meetings::agenda::ItemDraft;
 use iag_desk_core::meetings::plan::{self, AgendaLine, MeetingForm};
-use iag_desk_core::minutes::{
-    self, actions, advice, document, record, Audience, BallotDraft, EntryDraft,
-};
+use iag_desk_core::minutes::{self, actions, advice, document, record, BallotDraft, EntryDraft};
 use iag_desk_core::publications::{self, pack};
 use iag_desk_core::{roster, Error, ErrorKind, Vault};
 
@@ -114,7 +113,10 @@ fn entries_inherit_their_items_level_and_can_only_be_raised() {
     assert_eq!(level(raised_id), Confidentiality::Confidential);
     assert_eq!(level(open_id), Confidentiality::Open);
     assert_eq!(
-        minutes::effective_level(Confidentiality::Confidential, Confidentiality::Open),
+        iag_desk_core::confidentiality::effective_level(
+            Confidentiality::Confidential,
+            Confidentiality::Open
+        ),
         Confidentiality::Confidential
     );
 }
@@ -771,7 +773,7 @@ fn a_tied_vote_goes_to_the_casting_vote_and_a_carried_removal_updates_the_roster
     let register = plan::detail(&vault, id).unwrap().register;
     let members: Vec<(PersonId, String)> = register
         .iter()
-        .filter(|r| r.capacity == iag_desk_core::meetings::attendance::Capacity::Member)
+        .filter(|r| r.capacity == iag_desk_core::vocabulary::Capacity::Member)
         .map(|r| (r.person_id.unwrap(), r.name.clone()))
         .collect();
     for (p, _) in &members[..6] {

@@ -1,6 +1,7 @@
 use crate::support::{demo_vault, today};
 
-use iag_desk_core::roster::{self, PersonKind, Tier};
+use iag_desk_core::roster;
+use iag_desk_core::vocabulary::{PersonKind, Tier};
 
 #[test]
 fn groups_come_strategic_first_then_local_subgroup_critical() {

@@ -55,7 +55,6 @@ export const demo = {
 };
 
 export const roster = {
-  vocabulary: () => call('roster_vocabulary'),
   groups: () => call('roster_groups'),
   groupForm: (id) => call('roster_group_form', { id }),
   addGroup: (form) => call('roster_group_add', { form }),
@@ -142,6 +141,10 @@ export const publications = {
 
 export const search = {
   run: (text) => call('search_run', { text }),
+};
+
+export const choicesApi = {
+  all: () => call('choices_all'),
 };
 
 export const desk = {

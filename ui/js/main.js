@@ -14,6 +14,7 @@ import * as incidents from './views/incidents.js';
 import { announce, errorBlock, fill, h } from './dom.js';
 import { showHelp } from './help.js';
 import { setClock } from './forms.js';
+import { loadChoices } from './choices.js';
 
 const views = { dashboard, roster, meetings, records, incidents, documents, settings, search };
 
@@ -71,6 +72,7 @@ async function route() {
   fill(main, h('p', { class: 'hint' }, 'Loading…'));
   try {
     setClock(await desk.today());
+    await loadChoices();
     const content = await view.render(rest);
     // A slower earlier render must not overwrite a newer screen.
     if (ticket !== renderCount) return;

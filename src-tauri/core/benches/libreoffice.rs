@@ -12,8 +12,9 @@
 //! and prints median, min and max for each and the ratio of the medians.
 //! Without `soffice` it says how to get it and exits successfully.
 
+use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::documents::{render_pdf, Block, Document};
-use iag_desk_core::minutes::{audience, document, record, Audience};
+use iag_desk_core::minutes::{audience, document, record};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -7,8 +7,9 @@
 //! lay it out and write the PDF. Prints the median with min and max against
 //! the 300 ms budget.
 
+use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::documents::layout;
-use iag_desk_core::minutes::{audience, document, record, Audience};
+use iag_desk_core::minutes::{audience, document, record};
 use std::time::Instant;
 
 #[path = "common/mod.rs"]

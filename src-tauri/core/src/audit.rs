@@ -9,27 +9,11 @@
 
 use crate::dates::{long_date, long_date_time};
 use crate::error::Result;
-use crate::roster::vocabulary;
 use crate::storage::Vault;
+use crate::vocabulary::AuditAction;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 use serde::Serialize;
-
-vocabulary!(
-    AuditAction {
-        MinutesApproved => ("minutes_approved", "Minutes approved"),
-        MinutesAmended => ("minutes_amended", "Minutes amended"),
-        AgendaAgreed => ("agenda_agreed", "Agenda agreed"),
-        VoteDeclared => ("vote_declared", "Vote declared"),
-        StatusChanged => ("status_changed", "Member's status changed"),
-        ConfidentialExport => ("confidential_export", "Confidential document exported"),
-        Erasure => ("erasure", "Personal data erased"),
-        SubjectAccess => ("subject_access", "Subject access copy made"),
-        Backup => ("backup", "Backup taken"),
-        Restore => ("restore", "Vault restored from a backup"),
-        PassphraseChanged => ("passphrase_changed", "Passphrase changed"),
-    }
-);
 
 /// When something happened: to the minute, or the day when that is all
 /// the caller knows.

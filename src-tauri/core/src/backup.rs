@@ -42,7 +42,7 @@ pub fn backup(vault: &mut Vault, to: &Path, now: NaiveDateTime) -> Result<Backup
     crate::audit::record(
         vault.conn(),
         crate::audit::When::At(now),
-        crate::audit::AuditAction::Backup,
+        crate::vocabulary::AuditAction::Backup,
         "An encrypted backup was taken.",
     )?;
     crate::storage::set_setting_in(

@@ -4,12 +4,13 @@
 
 use crate::error::Result;
 use crate::meetings::plan::{self, GroupDue};
-use crate::meetings::{self, MeetingStatus, MeetingSummary};
+use crate::meetings::{self, MeetingSummary};
 use crate::minutes::actions::{self, ActionLine, ActionQuery};
 use crate::minutes::advice::{self, AdviceLine, AdviceQuery};
 use crate::roster::compliance::VettingState;
 use crate::roster::members::{self, MemberQuery};
 use crate::storage::Vault;
+use crate::vocabulary::MeetingStatus;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
@@ -119,7 +120,7 @@ pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
         tour_offered: tour_offered(vault)?,
         open_incidents: crate::incidents::list(vault)?
             .into_iter()
-            .filter(|i| i.status != crate::incidents::IncidentStatus::Closed)
+            .filter(|i| i.status != crate::vocabulary::IncidentStatus::Closed)
             .collect(),
     })
 }

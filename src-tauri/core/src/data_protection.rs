@@ -15,16 +15,15 @@
 //!   trail) with the role they held at the time: "the chair", "a member".
 //!   Counts and decisions stand; the person cannot be picked out.
 
-use crate::dates::{long_date, long_date_time};
+use crate::dates::{long_date, long_date_time, parse_date};
 use crate::documents::{Block, Document, Marking, Table};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::ids::PersonId;
 use crate::roster::members;
 use crate::roster::representation::CHARACTERISTICS;
-use crate::roster::rules::{parse_date, Problem};
-use crate::roster::{PersonKind, Role};
 use crate::storage::data_protection as db;
 use crate::storage::Vault;
+use crate::vocabulary::{PersonKind, Role};
 use chrono::{Months, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -771,7 +770,7 @@ pub fn erase(
     crate::audit::record(
         &tx,
         crate::audit::When::At(now),
-        crate::audit::AuditAction::Erasure,
+        crate::vocabulary::AuditAction::Erasure,
         &format!(
             "A person's record erased (roster number {}): contact, roles, vetting, agreements \
              and representation deleted; their name replaced by their role in {replaced} places.",
@@ -855,8 +854,8 @@ pub fn retention_due(vault: &Vault, today: NaiveDate) -> Result<Vec<RetentionDue
         .filter_map(|(id, name, status, on)| {
             let on = parse_date(&on).ok().flatten()?;
             (on <= cutoff).then(|| {
-                let status =
-                    crate::roster::MemberStatus::from_code(&status).map_or("Left", |s| s.label());
+                let status = crate::vocabulary::MemberStatus::from_code(&status)
+                    .map_or("Left", |s| s.label());
                 RetentionDue {
                     person_id: id,
                     name,

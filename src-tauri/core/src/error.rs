@@ -62,7 +62,7 @@ pub enum Error {
     /// window shows each message beside its field.
     #[error("{}", problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect::<Vec<_>>().join("; "))]
     Rejected {
-        problems: Vec<crate::roster::rules::Problem>,
+        problems: Vec<crate::error::Problem>,
     },
 
     /// Input the user can fix; `field` names where, `problem` says what.
@@ -108,12 +108,12 @@ impl Error {
         }
     }
 
-    pub fn rejected(problems: Vec<crate::roster::rules::Problem>) -> Self {
+    pub fn rejected(problems: Vec<crate::error::Problem>) -> Self {
         Error::Rejected { problems }
     }
 
     /// The per-field problems of a rejected form (empty for other errors).
-    pub fn problems(&self) -> &[crate::roster::rules::Problem] {
+    pub fn problems(&self) -> &[crate::error::Problem] {
         match self {
             Error::Rejected { problems } => problems,
             _ => &[],
@@ -134,6 +134,23 @@ impl Error {
         match self {
             Error::Storage(e) => format!("storage: {e}"),
             other => other.to_string(),
+        }
+    }
+}
+
+/// One thing wrong with one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The form field or CSV column, e.g. `email`.
+    pub field: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            field: field.into(),
+            message: message.into(),
         }
     }
 }

@@ -6,10 +6,9 @@
 //! A confidential escalation shows on public agendas only as "a
 //! confidential concern from …", never its words.
 
-use crate::dates::long_date;
-use crate::error::{Error, Result};
+use crate::dates::{long_date, parse_date};
+use crate::error::{Error, Problem, Result};
 use crate::ids::GroupId;
-use crate::roster::rules::{parse_date, Problem};
 use crate::storage::{escalations as db, Vault};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

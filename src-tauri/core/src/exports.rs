@@ -18,16 +18,18 @@
 //!   numbers, never from an item's or an incident's words;
 //! - an audit line is recorded only after a successful write.
 
-use crate::audit::{self, AuditAction};
+use crate::audit;
+use crate::confidentiality::Audience;
 use crate::documents::{render_html, render_pdf, Document};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
 use crate::meetings::{handover, papers, plan};
 use crate::minutes::actions::{self, ActionQuery};
 use crate::minutes::advice::{self, AdviceQuery};
-use crate::minutes::{document as minutes_document, Audience};
+use crate::minutes::document as minutes_document;
 use crate::publications::{feedback, pack, terms, Publication};
 use crate::storage::Vault;
+use crate::vocabulary::AuditAction;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 

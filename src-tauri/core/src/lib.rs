@@ -7,6 +7,8 @@
 
 pub mod audit;
 pub mod backup;
+pub mod choices;
+pub mod confidentiality;
 pub mod dashboard;
 pub mod data_protection;
 pub mod dates;
@@ -27,6 +29,7 @@ pub mod publications;
 pub mod roster;
 pub mod search;
 pub mod storage;
+pub mod vocabulary;
 
 pub use error::{Error, ErrorKind, Result};
 pub use passphrase::Passphrase;

@@ -2,8 +2,7 @@
 //! open vault, and with it SQLCipher's copy of the key; the window clears
 //! everything it showed and returns to the unlock screen.
 
-use crate::error::{Error, Result};
-use crate::roster::rules::Problem;
+use crate::error::{Error, Problem, Result};
 use crate::storage::Vault;
 
 const KEY: &str = "security.idle_lock_minutes";

@@ -8,11 +8,11 @@
 //! Matching: every word of the query must appear (in any order, ignoring
 //! case) in the text searched, so any script works as typed.
 
+use crate::confidentiality::{effective_level, Confidentiality};
 use crate::dates::{long_date, long_date_time};
 use crate::error::Result;
-use crate::meetings::agenda::Confidentiality;
-use crate::minutes::{effective_level, EntryKind};
 use crate::storage::{minutes as minutes_db, Vault};
+use crate::vocabulary::EntryKind;
 use chrono::NaiveDate;
 use serde::Serialize;
 

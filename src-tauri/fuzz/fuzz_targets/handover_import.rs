@@ -14,8 +14,8 @@
 
 #![no_main]
 
+use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::meetings::handover;
-use iag_desk_core::minutes::Audience;
 use iag_desk_core::ErrorKind;
 use iag_desk_fuzz::{
     demo_vault, handover_files, now, scratch, snapshot, write_seeds_if_asked, TemplateVault,

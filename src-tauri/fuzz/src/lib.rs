@@ -7,8 +7,8 @@
 //! the template (an import that fails changes nothing, by design).
 
 use chrono::{NaiveDate, NaiveDateTime};
+use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::meetings::handover::{self, HandOver};
-use iag_desk_core::minutes::Audience;
 use iag_desk_core::{Passphrase, Vault};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

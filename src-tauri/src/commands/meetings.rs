@@ -1,12 +1,12 @@
 use crate::error::CommandResult;
 use crate::state::Desk;
+use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::{GroupId, MeetingId, PersonId};
 use iag_desk_core::meetings::agenda::ItemDraft;
 use iag_desk_core::meetings::handover::{self, Imported};
 use iag_desk_core::meetings::plan::{self, GroupDue, MeetingDetail, MeetingForm, Saved};
 use iag_desk_core::meetings::{self, MeetingSummary};
-use iag_desk_core::minutes::Audience;
 use iag_desk_core::Error;
 use tauri::State;
 

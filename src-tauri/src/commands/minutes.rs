@@ -2,12 +2,13 @@
 
 use crate::error::CommandResult;
 use crate::state::Desk;
+use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::MeetingId;
 use iag_desk_core::minutes::actions::{self, ActionLine, ActionQuery};
 use iag_desk_core::minutes::advice::{self, AdviceLine, AdviceQuery, ResponseForm};
 use iag_desk_core::minutes::votes::Outcome;
-use iag_desk_core::minutes::{self, Audience, EntryDraft, MinuteTaking, SavedEntry};
+use iag_desk_core::minutes::{self, EntryDraft, MinuteTaking, SavedEntry};
 use tauri::State;
 
 #[tauri::command(async)]

@@ -2,6 +2,7 @@
 //! lines: arguments in, one core call, errors mapped. Vault work runs off the
 //! main thread (`async` on a plain function) so the window never stalls.
 
+pub mod choices;
 pub mod data_protection;
 pub mod demo;
 pub mod desk;

@@ -7,18 +7,14 @@ use iag_desk_core::roster::groups::{self, GroupForm};
 use iag_desk_core::roster::members::{self, MemberQuery, PersonDetail, StatusForm, VettingForm};
 use iag_desk_core::roster::representation::{RepresentationForm, Summary};
 use iag_desk_core::roster::rules::PersonForm;
-use iag_desk_core::roster::{self, GroupSummary, PersonKind, PersonSummary};
+use iag_desk_core::roster::{self, GroupSummary, PersonSummary};
+use iag_desk_core::vocabulary::PersonKind;
 use iag_desk_core::Error;
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::State;
 
 use super::today;
-
-#[tauri::command]
-pub fn roster_vocabulary() -> roster::Vocabulary {
-    roster::vocabularies()
-}
 
 #[tauri::command(async)]
 pub fn roster_groups(desk: State<'_, Desk>) -> CommandResult<Vec<GroupSummary>> {

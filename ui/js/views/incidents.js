@@ -8,6 +8,7 @@
 import { files, incidents, meetings } from '../api.js';
 import { announce, errorBlock, fill, h, savedNotice, table } from '../dom.js';
 import { clearProblems, field, showProblems, values } from '../forms.js';
+import { choices } from '../choices.js';
 
 export const title = 'Incidents';
 
@@ -24,7 +25,7 @@ function incidentFields(f = {}) {
     h('div', { class: 'inline-form' },
       field({ name: 'date', label: 'Date', type: 'date', value: f.date ?? '' }),
       field({ name: 'time', label: 'Time', value: f.time ?? '', hint: '24-hour clock, e.g. 14:30.' }),
-      field({ name: 'status', label: 'Status', options: [['open', 'Open'], ['monitoring', 'Monitoring'], ['closed', 'Closed']], value: f.status || 'open' })),
+      field({ name: 'status', label: 'Status', options: choices('incident_statuses'), value: f.status || 'open' })),
     field({ name: 'description', label: 'Description', type: 'textarea', value: f.description ?? '' }),
     field({ name: 'community_impact', label: 'Community impact', type: 'textarea', value: f.community_impact ?? '' }),
     h('label', { class: 'check' }, open, 'Not confidential (everything above may appear in documents)'),

@@ -6,6 +6,7 @@
 import { files, meetings, minutes, roster } from '../api.js';
 import { announce, errorBlock, fill, h, pager, savedNotice, table, toPageTop } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
+import { choices, labelOf } from '../choices.js';
 import { minutesPage } from './minutes.js';
 import { registerTable } from './register.js';
 
@@ -87,7 +88,7 @@ function meetingFields(groups, m = {}) {
     field({ name: 'duration_minutes', label: 'Length in minutes', type: 'number', value: m.duration_minutes ?? 120 }),
     field({ name: 'venue', label: 'Venue', value: m.venue ?? '' }),
     field({ name: 'online_details', label: 'Online details', type: 'textarea', value: m.online_details ?? '', hint: 'A link or dial-in, if people can join online.' }),
-    field({ name: 'kind', label: 'Kind of meeting', options: [['scheduled', 'Scheduled'], ['extraordinary', 'Extraordinary'], ['critical_incident', 'Critical incident']], value: m.kind ?? 'scheduled' }),
+    field({ name: 'kind', label: 'Kind of meeting', options: choices('meeting_kinds'), value: m.kind ?? 'scheduled' }),
   ];
 }
 
@@ -114,16 +115,6 @@ async function newMeeting() {
   return h('div', {}, h('p', {}, h('a', { href: '#/meetings' }, '← All meetings')), h('h1', {}, 'New meeting'), form);
 }
 
-const reasons = [
-  ['about_an_individual', 'Information about an individual'],
-  ['could_identify', 'Information that could identify someone'],
-  ['live_investigation', 'A live investigation or prosecution'],
-  ['sub_judice', 'Sub judice'],
-  ['community_tension', 'Community-tension intelligence'],
-  ['gold_group', 'Shared in confidence by a Gold group'],
-  ['operational_security', 'Operational security'],
-  ['other', 'Other reason'],
-];
 
 /// 1, 2, 2.1… for items at depth 0 or 1 (the server numbers the saved agenda the same way).
 function numbers(items) {
@@ -174,7 +165,7 @@ async function meetingPage(id) {
         const n = i + 1;
         const name = (f) => `item ${n}.${f}`;
         const set = (f, parse = (x) => x) => (e) => { items[i] = { ...items[i], [f]: parse(e.target.value) }; };
-        const conf = field({ name: name('confidentiality'), label: 'Confidentiality', options: [['open', 'Open'], ['confidential', 'Confidential'], ['not_recorded', 'Not recorded']], value: it.confidentiality || 'open' });
+        const conf = field({ name: name('confidentiality'), label: 'Confidentiality', options: choices('confidentiality'), value: it.confidentiality || 'open' });
         conf.control.addEventListener('change', (e) => { items[i] = { ...items[i], confidentiality: e.target.value }; draw(`[name="${name('confidentiality')}"]`); });
         const titleField = field({ name: name('title'), label: 'Title', value: it.title });
         titleField.control.addEventListener('input', set('title'));
@@ -188,7 +179,7 @@ async function meetingPage(id) {
         const hidden = (it.confidentiality || 'open') === 'open';
         const publicTitle = field({ name: name('public_title'), label: 'Public title', value: it.public_title, hint: 'What the public agenda says instead.' });
         publicTitle.control.addEventListener('input', set('public_title'));
-        const reason = field({ name: name('reason'), label: 'Reason', options: [['', 'Choose a reason'], ...reasons], value: it.reason });
+        const reason = field({ name: name('reason'), label: 'Reason', options: [['', 'Choose a reason'], ...choices('exemption_reasons')], value: it.reason });
         reason.control.addEventListener('change', (e) => { items[i] = { ...items[i], reason: e.target.value }; draw(`[name="${name('reason')}"]`); });
         const other = field({ name: name('reason_other'), label: 'Other reason', value: it.reason_other });
         other.control.addEventListener('input', set('reason_other'));
@@ -337,7 +328,7 @@ async function meetingPage(id) {
     table('The agenda as saved', [
       { title: 'No.', cell: (i) => i.number },
       { title: 'Starts', cell: (i) => i.starts },
-      { title: 'Item', cell: (i) => (i.confidentiality === 'open' ? i.title : [i.title, h('br'), h('span', { class: 'tag warn' }, `${i.confidentiality === 'confidential' ? 'Confidential' : 'Not recorded'}: public title “${i.public_title}”; ${i.reason}`)]) },
+      { title: 'Item', cell: (i) => (i.confidentiality === 'open' ? i.title : [i.title, h('br'), h('span', { class: 'tag warn' }, `${labelOf('confidentiality', i.confidentiality)}: public title “${i.public_title}”; ${i.reason}`)]) },
       { title: 'Presenter', cell: (i) => i.presenter || '—' },
       { title: 'Minutes', cell: (i) => i.minutes },
       {

@@ -13,19 +13,12 @@ import { files, minutes, records } from '../api.js';
 import { announce, errorBlock, fill, h, savedNotice } from '../dom.js';
 import { field } from '../forms.js';
 import { registerTable } from './register.js';
+import { choices, labelOf, rankOf } from '../choices.js';
 
-const kinds = [
-  ['note', 'Note', 'Note'],
-  ['decision', 'Decision', 'What was agreed'],
-  ['advice', 'Advice', 'The advice given'],
-  ['action', 'Action', 'The action'],
-  ['vote', 'Vote', 'The motion'],
-  ['declaration', 'Declaration of interest', 'The interest declared'],
-];
-const kindLabel = (k) => kinds.find(([code]) => code === k)?.[1] ?? k;
-const textLabel = (k) => kinds.find(([code]) => code === k)?.[2] ?? 'Text';
-const levels = [['open', 'Open'], ['confidential', 'Confidential'], ['not_recorded', 'Not recorded']];
-const rank = (l) => levels.findIndex(([code]) => code === l);
+// Kinds of entry and levels, with their labels and order, from the core.
+const kindLabel = (k) => labelOf('entry_kinds', k);
+const textLabel = (k) => labelOf('entry_prompts', k);
+const rank = (l) => rankOf('confidentiality', l);
 
 const DEBOUNCE_MS = 500;
 
@@ -144,7 +137,7 @@ export async function minutesPage(id) {
       const notRecorded = own === 'not_recorded';
       const levelField = field({
         name: `level-${view.id}`, label: 'Confidentiality',
-        options: levels.filter(([code]) => rank(code) >= rank(itemLevel)),
+        options: choices('confidentiality').filter(([code]) => rank(code) >= rank(itemLevel)),
         value: own,
       });
       levelField.control.addEventListener('change', () => {
@@ -158,7 +151,7 @@ export async function minutesPage(id) {
         card.querySelector('select')?.focus();
       });
       if (locked) levelField.control.disabled = true;
-      const parts = [h('div', { class: 'entry-head' }, h('h4', {}, kindLabel(draft.kind), ' ', own !== 'open' ? h('span', { class: 'tag warn' }, levels[rank(own)][1]) : null), levelField)];
+      const parts = [h('div', { class: 'entry-head' }, h('h4', {}, kindLabel(draft.kind), ' ', own !== 'open' ? h('span', { class: 'tag warn' }, labelOf('confidentiality', own)) : null), levelField)];
       if (notRecorded) {
         parts.push(h('p', { class: 'hint' }, 'Not recorded: there is nowhere to type, and nothing is kept. The minutes say only that a confidential matter was discussed.'));
       } else {
@@ -223,7 +216,7 @@ export async function minutesPage(id) {
         bind(f.control, k, (x) => Math.max(0, Number(x) || 0));
         return f;
       };
-      const casting = field({ name: `casting-${view.id}`, label: 'Chair’s casting vote (on a tie)', options: [['', 'None'], ['for', 'For'], ['against', 'Against']], value: draft.casting_vote });
+      const casting = field({ name: `casting-${view.id}`, label: 'Chair’s casting vote (on a tie)', options: [['', 'None'], ...choices('vote_choices').filter(([v]) => v !== 'abstain')], value: draft.casting_vote });
       bind(casting.control, 'casting_vote');
       const removes = field({ name: `removes-${view.id}`, label: 'A motion to remove a member?', options: [['', 'No'], ...members], value: draft.removes_person_id ?? '' });
       bind(removes.control, 'removes_person_id', (x) => (x === '' ? null : Number(x)));
@@ -242,7 +235,7 @@ export async function minutesPage(id) {
           h('tbody', {}, members.map(([pid, name]) => {
             const b = ballots.get(pid) ?? {};
             const choice = h('select', { 'aria-label': `Vote of ${name}` },
-              [['', 'Did not vote'], ['for', 'For'], ['against', 'Against'], ['abstain', 'Abstained']].map(([v, l]) => h('option', { value: v, selected: (b.choice ?? '') === v }, l)));
+              [['', 'Did not vote'], ...choices('vote_choices')].map(([v, l]) => h('option', { value: v, selected: (b.choice ?? '') === v }, l)));
             choice.addEventListener('change', () => setBallot(pid, { choice: choice.value }));
             const proxy = h('select', { 'aria-label': `Proxy holder for ${name}` },
               [['', 'In person'], ...members.filter(([p]) => p !== pid)].map(([v, l]) => h('option', { value: v, selected: String(b.proxy_holder_id ?? '') === String(v) }, l)));
@@ -299,7 +292,7 @@ export async function minutesPage(id) {
     const list = h('div', { class: 'entries' }, entries.map((e) => entryCard(item, e, level)));
     const section = h('section', { class: `minute-item level-${level}`, id: `item-${item.id}`, 'data-number': item.number, tabindex: '-1', 'aria-labelledby': `item-${item.id}-title` },
       h('h3', { id: `item-${item.id}-title` }, `${item.number} ${item.title}`,
-        level !== 'open' ? [' ', h('span', { class: 'tag warn' }, level === 'confidential' ? 'Confidential' : 'Not recorded')] : null));
+        level !== 'open' ? [' ', h('span', { class: 'tag warn' }, labelOf('confidentiality', level))] : null));
     if (level !== 'open') {
       section.append(h('p', { class: 'hint' }, `The public minutes show “${item.public_title}” (${item.reason}) and nothing else.`));
     }
@@ -311,7 +304,7 @@ export async function minutesPage(id) {
     if (index === approvalItemIndex && t.awaiting_approval.length && !locked) section.append(approvals(item));
     section.append(list);
     if (!locked) {
-      section.append(h('div', { class: 'row-actions add-entry' }, kinds.map(([code, label]) => h('button', {
+      section.append(h('div', { class: 'row-actions add-entry' }, choices('entry_kinds').map(([code, label]) => h('button', {
         type: 'button', class: 'secondary small', 'data-add': code, 'aria-label': `Add a ${label.toLowerCase()} to item ${item.number}`,
         onclick: async () => {
           try {
@@ -351,7 +344,7 @@ export async function minutesPage(id) {
       h('thead', {}, h('tr', {}, ['Raised', 'Action', 'Owner', 'Due', 'Update'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, m.carried_actions.map((a) => {
         const statusSel = h('select', { 'aria-label': `New status of: ${a.text}` },
-          [['open', 'Still open'], ['done', 'Done'], ['dropped', 'Dropped']].map(([v, l]) => h('option', { value: v }, l)));
+          choices('action_statuses').map(([v, l]) => h('option', { value: v }, l)));
         const note = h('input', { type: 'text', 'aria-label': `Note on: ${a.text}`, placeholder: 'Note (why, if dropped)' });
         const err = h('span', { class: 'error', role: 'alert' });
         const record = h('button', {

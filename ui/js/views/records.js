@@ -6,15 +6,10 @@
 import { files, records, roster } from '../api.js';
 import { announce, errorBlock, fill, h, savedNotice } from '../dom.js';
 import { clearProblems, field, showProblems, values } from '../forms.js';
+import { choices } from '../choices.js';
 
 export const title = 'Records';
 
-const responses = [
-  ['awaiting', 'Awaiting a response'],
-  ['accepted', 'Accepted'],
-  ['partly_accepted', 'Partly accepted'],
-  ['not_followed', 'Not followed'],
-];
 
 export async function render([section = 'advice'] = []) {
   const groups = await roster.groups();
@@ -50,7 +45,7 @@ async function adviceRegister(groups) {
     field({ name: 'group_id', label: 'Group', options: groupOptions(groups) }),
     field({ name: 'from', label: 'Given from', type: 'date' }),
     field({ name: 'to', label: 'Given to', type: 'date' }),
-    field({ name: 'response', label: 'Police response', options: [['', 'Any'], ...responses] }));
+    field({ name: 'response', label: 'Police response', options: [['', 'Any'], ...choices('advice_responses')] }));
   const results = h('div', { id: 'advice-results', 'aria-live': 'polite' });
   const notice = h('div', { 'aria-live': 'polite' });
   const query = () => {
@@ -95,7 +90,7 @@ function adviceTable(lines, reload) {
 
 function respondForm(a, reload) {
   const form = h('form', { novalidate: true, class: 'respond' },
-    field({ name: 'response', label: 'Response', options: responses, value: a.response }),
+    field({ name: 'response', label: 'Response', options: choices('advice_responses'), value: a.response }),
     field({ name: 'reason', label: 'What the police said (required if not followed)', type: 'textarea', value: a.response_reason }),
     field({ name: 'responded_on', label: 'Date of the response', type: 'date', value: a.response_iso ?? '' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'small' }, 'Save the response')));
@@ -114,7 +109,7 @@ function respondForm(a, reload) {
 async function actionLog(groups) {
   const filters = h('form', { class: 'filters', id: 'action-filters', novalidate: true },
     field({ name: 'group_id', label: 'Group', options: groupOptions(groups) }),
-    field({ name: 'status', label: 'Status', options: [['', 'Any'], ['open', 'Open'], ['done', 'Done'], ['dropped', 'Dropped']], value: 'open' }),
+    field({ name: 'status', label: 'Status', options: [['', 'Any'], ...choices('action_statuses')], value: 'open' }),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'overdue_only' }), 'Only overdue'));
   const results = h('div', { id: 'action-results', 'aria-live': 'polite' });
   const notice = h('div', { 'aria-live': 'polite' });
@@ -157,7 +152,7 @@ function actionTable(lines, reload) {
 
 function statusForm(a, reload) {
   const form = h('form', { novalidate: true, class: 'respond' },
-    field({ name: 'status', label: 'New status', options: [['open', 'Open'], ['done', 'Done'], ['dropped', 'Dropped']], value: a.status }),
+    field({ name: 'status', label: 'New status', options: choices('action_statuses'), value: a.status }),
     field({ name: 'note', label: 'Note (why, if dropped)' }),
     field({ name: 'changed_on', label: 'Date', type: 'date' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'small' }, 'Save')));

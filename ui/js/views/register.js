@@ -5,6 +5,7 @@
 
 import { meetings } from '../api.js';
 import { errorBlock, h, table } from '../dom.js';
+import { choices, labelOf } from '../choices.js';
 
 /// The list last changed. Each change redraws the screen, and a closed
 /// list changes with every arrow key: the redrawn register gives focus
@@ -29,13 +30,13 @@ function keepFocus(select) {
 export function registerTable(m, id, refresh, locked = false) {
   return table('Attendance register', [
     { title: 'Name', cell: (r) => h('bdi', {}, r.name), attrs: () => ({ class: 'name' }) },
-    { title: 'Capacity', cell: (r) => (r.capacity === 'member' ? 'Member' : 'In attendance') },
+    { title: 'Capacity', cell: (r) => labelOf('capacities', r.capacity) },
     {
       title: 'Attendance',
       cell: (r) => {
         if (!r.person_id) return r.presence_label;
         const sel = h('select', { 'aria-label': `Attendance of ${r.name}`, class: 'presence' },
-          [['expected', 'Expected'], ['present', 'Present'], ['apologies', 'Apologies'], ['absent', 'Absent']]
+          choices('presences')
             .map(([v, l]) => h('option', { value: v, selected: v === r.presence }, l)));
         sel.addEventListener('change', async () => {
           try {

@@ -6,16 +6,16 @@ import { escalationsSection } from './escalations.js';
 import { dataProtection, files, meetings, roster } from '../api.js';
 import { announce, errorBlock, fill, h, pager, savedNotice, table, toPageTop } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
+import { loadChoices } from '../choices.js';
 
 export const title = 'Roster';
 
 /// Members drawn per page of the list.
 const PAGE = 50;
 
-let vocab = null;
+/// The roster's lists (tiers, statuses, roles…), from the core.
 async function vocabulary() {
-  vocab ??= await roster.vocabulary();
-  return vocab;
+  return loadChoices();
 }
 
 const sections = [
@@ -151,7 +151,7 @@ async function groupFormPage(id) {
     field({ name: 'cadence_months', label: 'Months between meetings', type: 'number', value: f.cadence_months ?? '3', hint: '3 is quarterly; 6 is twice a year.' }),
     field({ name: 'quorum', label: 'Quorum', value: f.quorum ?? '1/3', hint: 'A number of members (5) or a fraction of the members (1/3).' }),
     field({ name: 'escalation', label: 'Named point of escalation', value: f.escalation ?? '', hint: 'Who the group goes to when a concern is not resolved.' }),
-    field({ name: 'status', label: 'Status', options: [['active', 'Active'], ['stood_down', 'Stood down']], value: f.status ?? 'active' }),
+    field({ name: 'status', label: 'Status', options: v.group_statuses, value: f.status ?? 'active' }),
     field({ name: 'stood_down_on', label: 'Stood down on', type: 'date', value: f.stood_down_on ?? '' }),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', id: 'save-group' }, id ? 'Save changes' : 'Add the group'),
@@ -168,14 +168,13 @@ async function groupFormPage(id) {
 
 // ---- Members --------------------------------------------------------------
 
-const vettingLabels = { current: 'Current', expiring: 'Expiring soon', expired: 'Expired', missing: 'None recorded' };
 
 function memberTable(people, caption) {
   const t = table(caption, [
     { title: 'Name', cell: (p) => h('a', { href: `#/roster/member/${p.id}` }, p.full_name), attrs: () => ({ class: 'name', dir: 'auto' }) },
     { title: 'Status', cell: (p) => (p.status === 'active' ? p.status_label : h('span', { class: 'tag warn' }, p.status_label)) },
     { title: 'Roles', cell: (p) => (p.roles.length ? p.roles.map((r, i) => [i ? h('br') : null, r]) : '—') },
-    { title: 'Vetting', cell: (p) => (['expired', 'expiring', 'missing'].includes(p.vetting) && p.status !== 'applicant' && p.status !== 'left' && p.status !== 'removed' ? h('span', { class: 'tag warn' }, vettingLabels[p.vetting]) : vettingLabels[p.vetting]) },
+    { title: 'Vetting', cell: (p) => (p.vetting_needs_attention ? h('span', { class: 'tag warn' }, p.vetting_label) : p.vetting_label) },
     { title: 'Needs attention', cell: (p) => (p.warnings.length ? p.warnings.map((w, i) => [i ? h('br') : null, w]) : '—') },
   ], people);
   return t;
@@ -190,7 +189,7 @@ async function members() {
     field({ name: 'group', id: 'filter-group', label: 'Group', options: [['', 'Any group'], ...groups.map((g) => [g.id, g.name])] }),
     field({ name: 'role', label: 'Role', options: opt(v.member_roles, 'Any role') }),
     field({ name: 'status', label: 'Status', options: opt(v.statuses, 'Any status') }),
-    field({ name: 'vetting', id: 'filter-vetting', label: 'Vetting', options: opt(Object.entries(vettingLabels), 'Any vetting') }));
+    field({ name: 'vetting', id: 'filter-vetting', label: 'Vetting', options: opt(v.vetting_states, 'Any vetting') }));
   const form = h('form', { class: 'search', role: 'search', 'aria-label': 'The roster', onsubmit: (e) => e.preventDefault() }, text, filters);
   const count = h('p', { id: 'member-count', class: 'hint', 'aria-live': 'polite' });
   const results = h('div', { id: 'member-results' });
@@ -320,7 +319,7 @@ async function personForm(id) {
   const isPolice = f.kind === 'police';
   const form = h('form', { novalidate: true, id: 'person-form' },
     field({ name: 'full_name', label: 'Full name', value: f.full_name ?? '', required: true, hint: 'As the person writes it, in any script.' }),
-    id ? null : field({ name: 'kind', label: 'On the roster as', options: [['member', 'Member'], ['police', 'Police contact (never counted as a member)']] }),
+    id ? null : field({ name: 'kind', label: 'On the roster as', options: v.person_kinds, hint: 'A police contact is never counted as a member.' }),
     isPolice ? field({ name: 'police_rank', label: 'Rank and post', value: f.police_rank ?? '' }) : null,
     field({ name: 'email', label: 'Email', type: 'email', value: f.email ?? '' }),
     field({ name: 'phone', label: 'Phone', type: 'tel', value: f.phone ?? '' }),

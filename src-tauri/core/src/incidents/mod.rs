@@ -11,25 +11,16 @@
 
 pub mod suggest;
 
-use crate::dates::{long_date, long_date_time};
+use crate::dates::{long_date, long_date_time, parse_date};
 use crate::documents::{Block, Document, Marking, Table};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
 use crate::meetings::agenda::{self, ItemDraft};
 use crate::meetings::plan::{self, MeetingForm};
-use crate::roster::rules::{parse_date, Problem};
-use crate::roster::{vocabulary, GroupStatus, Role, Tier};
 use crate::storage::{incidents as db, meetings as meetings_db, roster as roster_db, Vault};
+use crate::vocabulary::{GroupStatus, IncidentStatus, Role, Tier};
 use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
-
-vocabulary!(
-    IncidentStatus {
-        Open => ("open", "Open"),
-        Monitoring => ("monitoring", "Monitoring"),
-        Closed => ("closed", "Closed"),
-    }
-);
 
 /// An incident as typed.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -6,45 +6,11 @@
 //! the first item is at depth 0; a confidential or not-recorded item always
 //! has a public title and a reason, so a public document can show it safely.
 
-use crate::roster::rules::Problem;
-use crate::roster::vocabulary;
+use crate::confidentiality::Confidentiality;
+use crate::error::Problem;
+use crate::vocabulary::{ExemptionReason, ItemKind};
 use chrono::{Duration, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-
-vocabulary!(
-    /// How far an item (and later each note within it) may travel.
-    Confidentiality {
-        Open => ("open", "Open"),
-        Confidential => ("confidential", "Confidential"),
-        NotRecorded => ("not_recorded", "Not recorded"),
-    }
-);
-
-vocabulary!(
-    /// Why an item is not open, modelled on Schedule 12A of the Local
-    /// Government Act 1972 ("exempt information").
-    ExemptionReason {
-        AboutAnIndividual => ("about_an_individual", "Information about an individual"),
-        CouldIdentify => ("could_identify", "Information that could identify someone"),
-        LiveInvestigation => ("live_investigation", "A live investigation or prosecution"),
-        SubJudice => ("sub_judice", "Sub judice"),
-        CommunityTension => ("community_tension", "Community-tension intelligence"),
-        GoldGroup => ("gold_group", "Shared in confidence by a Gold group"),
-        OperationalSecurity => ("operational_security", "Operational security"),
-        Other => ("other", "Other reason"),
-    }
-);
-
-vocabulary!(
-    /// What an item is for, where the app adds something to it: open
-    /// actions of earlier meetings are listed under the action log, and
-    /// escalations from subgroups arrive under subgroup reports.
-    ItemKind {
-        General => ("general", "General"),
-        ActionLog => ("action_log", "Action log"),
-        SubgroupReports => ("subgroup_reports", "Subgroup reports"),
-    }
-);
 
 /// An agenda item as typed or imported: every field text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]

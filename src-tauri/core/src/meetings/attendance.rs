@@ -5,24 +5,8 @@
 //! no longer counts from that item on.
 
 use crate::roster::rules::Quorum;
-use crate::roster::vocabulary;
+use crate::vocabulary::{Capacity, Presence};
 use serde::Serialize;
-
-vocabulary!(
-    Presence {
-        Expected => ("expected", "Expected"),
-        Present => ("present", "Present"),
-        Apologies => ("apologies", "Apologies"),
-        Absent => ("absent", "Absent"),
-    }
-);
-
-vocabulary!(
-    Capacity {
-        Member => ("member", "Member"),
-        InAttendance => ("in_attendance", "In attendance"),
-    }
-);
 
 /// One line of the register, as the quorum rule sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,15 +16,14 @@
 //! never updates a meeting already here, since that would overwrite the
 //! full record with the redacted one.
 
-use super::agenda::Confidentiality;
 use super::agenda::{self, ItemDraft};
-use super::attendance::{Capacity, Presence};
 use super::plan::{self, MeetingForm};
-use crate::error::{Error, Result};
+use crate::confidentiality::{Audience, Confidentiality};
+use crate::error::{Error, Problem, Result};
 use crate::ids::MeetingId;
-use crate::minutes::{Audience, BallotDraft, EntryDraft, EntryKind};
-use crate::roster::rules::Problem;
+use crate::minutes::{BallotDraft, EntryDraft};
 use crate::storage::{meetings as db, Vault};
+use crate::vocabulary::{Capacity, EntryKind, Presence};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "iag-desk.meeting";
@@ -146,7 +145,7 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
             .get(&e.item_id)
             .copied()
             .unwrap_or((0, Confidentiality::NotRecorded));
-        let level = crate::minutes::effective_level(item_level, e.level);
+        let level = crate::confidentiality::effective_level(item_level, e.level);
         if public && level != Confidentiality::Open {
             continue;
         }
@@ -516,7 +515,7 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         for (position, valid) in &entries {
             crate::minutes::insert_checked(&tx, id, item_ids[*position], valid, meeting_on, now)?;
         }
-        db::set_status(&tx, id, crate::meetings::MeetingStatus::MinutesDraft)?;
+        db::set_status(&tx, id, crate::vocabulary::MeetingStatus::MinutesDraft)?;
     }
     db::replace_attendance(
         &tx,

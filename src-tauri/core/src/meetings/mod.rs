@@ -11,8 +11,8 @@ pub mod plan;
 
 use crate::error::Result;
 use crate::ids::{GroupId, MeetingId};
-use crate::roster::vocabulary;
 use crate::storage::{self, Vault};
+use crate::vocabulary::{MeetingKind, MeetingStatus};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
@@ -20,24 +20,6 @@ use serde::Serialize;
 pub fn list(vault: &Vault, now: NaiveDateTime) -> Result<Vec<MeetingSummary>> {
     storage::roster::list_meetings(vault.conn(), now)
 }
-
-vocabulary!(
-    MeetingKind {
-        Scheduled => ("scheduled", "Scheduled"),
-        Extraordinary => ("extraordinary", "Extraordinary"),
-        CriticalIncident => ("critical_incident", "Critical incident"),
-    }
-);
-
-vocabulary!(
-    MeetingStatus {
-        Planned => ("planned", "Planned"),
-        AgendaAgreed => ("agenda_agreed", "Agenda agreed"),
-        Held => ("held", "Held"),
-        MinutesDraft => ("minutes_draft", "Minutes in draft"),
-        MinutesApproved => ("minutes_approved", "Minutes approved"),
-    }
-);
 
 impl MeetingSummary {
     /// When it starts, read back from `starts_at`.

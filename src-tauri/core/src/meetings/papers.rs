@@ -5,11 +5,11 @@
 //! not-recorded item reaches them as its public title and reason, nothing
 //! else: its real title, purpose and presenter never enter the view.
 
-use super::agenda::{Confidentiality, ItemKind};
-use super::attendance::Capacity;
 use super::plan::MeetingDetail;
+use crate::confidentiality::Confidentiality;
 use crate::documents::{Block, Document, Marking, Table, TextRun};
 use crate::minutes::actions::{ActionLine, CONFIDENTIAL_ACTION};
+use crate::vocabulary::{Capacity, ItemKind};
 
 /// An agenda item as the public may read it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,15 +6,16 @@
 //! Invariant: changing an agreed agenda clears the agreement, and the caller
 //! is told so; an agenda is agreed only when both chair and police agreed.
 
-use super::agenda::{self, Confidentiality, ItemDraft};
-use super::attendance::{self, Capacity, Presence, QuorumState};
+use super::agenda::{self, ItemDraft};
+use super::attendance::{self, QuorumState};
 use super::cadence;
-use super::{MeetingKind, MeetingStatus};
-use crate::dates::{long_date, long_date_time};
-use crate::error::{Error, Result};
+use crate::confidentiality::Confidentiality;
+use crate::dates::{long_date, long_date_time, parse_date};
+use crate::error::{Error, Problem, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
-use crate::roster::rules::{parse_date, Problem, Quorum};
+use crate::roster::rules::Quorum;
 use crate::storage::{meetings as db, Vault};
+use crate::vocabulary::{Capacity, MeetingKind, MeetingStatus, Presence};
 use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -304,7 +305,7 @@ pub(crate) fn agree_in(
     crate::audit::record(
         conn,
         crate::audit::When::At(now),
-        crate::audit::AuditAction::AgendaAgreed,
+        crate::vocabulary::AuditAction::AgendaAgreed,
         &format!(
             "Agenda of {}, {}: agreed by the {} ({name}).",
             row.group_name,
@@ -371,7 +372,7 @@ pub struct AgendaLine {
     pub confidentiality: Confidentiality,
     pub public_title: String,
     pub reason: Option<String>,
-    pub kind: agenda::ItemKind,
+    pub kind: crate::vocabulary::ItemKind,
     pub papers: Vec<PaperView>,
     /// The draft, for the editor.
     pub draft: ItemDraft,

@@ -6,14 +6,13 @@
 //! Exports take [`PublicActionLog`] only: a confidential action shows its
 //! group, dates and status, never its words or its owner.
 
-use super::{effective_level, ActionStatus, EntryKind};
-use crate::dates::long_date;
+use crate::confidentiality::{effective_level, Confidentiality};
+use crate::dates::{long_date, parse_date};
 use crate::documents::{Block, Document, Marking, Table};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::ids::{GroupId, MeetingId};
-use crate::meetings::agenda::Confidentiality;
-use crate::roster::rules::{parse_date, Problem};
 use crate::storage::{meetings as meetings_db, minutes as db, Vault};
+use crate::vocabulary::{ActionStatus, EntryKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

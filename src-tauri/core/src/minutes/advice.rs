@@ -8,14 +8,13 @@
 //! given under a confidential item or marked confidential appears as a
 //! notice with its group, date and response, never its words.
 
-use super::{effective_level, AdviceResponse};
-use crate::dates::long_date;
+use crate::confidentiality::{effective_level, Confidentiality};
+use crate::dates::{long_date, parse_date};
 use crate::documents::{Block, Document, Marking, Table};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::ids::{GroupId, MeetingId};
-use crate::meetings::agenda::{Confidentiality, ExemptionReason};
-use crate::roster::rules::{parse_date, Problem};
 use crate::storage::{minutes as db, Vault};
+use crate::vocabulary::{AdviceResponse, ExemptionReason};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -20,8 +20,8 @@
 //! - Nobody: not-recorded text, which was never stored.
 
 use super::record::{MinutesRecord, RecordEntry, RecordItem};
-use super::{ActionStatus, EntryKind};
-use crate::meetings::agenda::{Confidentiality, ItemKind};
+use crate::confidentiality::Confidentiality;
+use crate::vocabulary::{ActionStatus, EntryKind, ItemKind};
 
 /// One line of minutes: "AGREED:" and what was agreed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,7 @@
 
 use super::audience::{self, Heading, MembersAnnex, MinuteLine, PublicMinutes};
 use super::record;
-use super::Audience;
+use crate::confidentiality::Audience;
 use crate::documents::{Block, Document, Marking, TextRun};
 use crate::error::Result;
 use crate::ids::MeetingId;

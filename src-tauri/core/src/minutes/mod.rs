@@ -21,89 +21,26 @@ pub mod document;
 pub mod record;
 pub mod votes;
 
-use crate::dates::long_date;
-use crate::error::{Error, Result};
+use crate::confidentiality::{effective_level, Confidentiality};
+use crate::dates::{long_date, parse_date};
+use crate::error::{Error, Problem, Result};
 use crate::ids::{MeetingId, PersonId};
-use crate::meetings::agenda::Confidentiality;
-use crate::meetings::MeetingStatus;
-use crate::roster::rules::{parse_date, Problem};
-use crate::roster::vocabulary;
 use crate::storage::{meetings as meetings_db, minutes as db, Vault};
+use crate::vocabulary::{ActionStatus, Choice, EntryKind, MeetingStatus};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use votes::Choice;
 
-vocabulary!(
-    /// What an entry under an agenda item records.
-    EntryKind {
-        Note => ("note", "Note"),
-        Decision => ("decision", "Decision"),
-        Advice => ("advice", "Advice"),
-        Action => ("action", "Action"),
-        Vote => ("vote", "Vote"),
-        Declaration => ("declaration", "Declaration of interest"),
-    }
-);
-
-vocabulary!(
-    ActionStatus {
-        Open => ("open", "Open"),
-        Done => ("done", "Done"),
-        Dropped => ("dropped", "Dropped"),
-    }
-);
-
-vocabulary!(
-    /// What the police did with the group's advice.
-    AdviceResponse {
-        Awaiting => ("awaiting", "Awaiting a response"),
-        Accepted => ("accepted", "Accepted"),
-        PartlyAccepted => ("partly_accepted", "Partly accepted"),
-        NotFollowed => ("not_followed", "Not followed"),
-    }
-);
-
-/// Who a document is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    /// Anyone: the public minutes, registers, hand-over files for others.
-    Public,
-    /// Members of the group: the confidential annex as well.
-    Members,
-}
-
-impl Audience {
-    pub fn code(self) -> &'static str {
+impl EntryKind {
+    /// What the text box of an entry of this kind asks for.
+    pub fn prompt(self) -> &'static str {
         match self {
-            Audience::Public => "public",
-            Audience::Members => "members",
+            EntryKind::Note => "Note",
+            EntryKind::Decision => "What was agreed",
+            EntryKind::Advice => "The advice given",
+            EntryKind::Action => "The action",
+            EntryKind::Vote => "The motion",
+            EntryKind::Declaration => "The interest declared",
         }
-    }
-
-    pub fn from_code(code: &str) -> Option<Audience> {
-        match code {
-            "public" => Some(Audience::Public),
-            "members" => Some(Audience::Members),
-            _ => None,
-        }
-    }
-}
-
-fn rank(level: Confidentiality) -> u8 {
-    match level {
-        Confidentiality::Open => 0,
-        Confidentiality::Confidential => 1,
-        Confidentiality::NotRecorded => 2,
-    }
-}
-
-/// The more restrictive of two levels: an entry's level given its item's.
-pub fn effective_level(item: Confidentiality, entry: Confidentiality) -> Confidentiality {
-    if rank(entry) >= rank(item) {
-        entry
-    } else {
-        item
     }
 }
 
@@ -507,7 +444,7 @@ pub(crate) fn approve_in(
     crate::audit::record(
         conn,
         crate::audit::When::At(now),
-        crate::audit::AuditAction::MinutesApproved,
+        crate::vocabulary::AuditAction::MinutesApproved,
         &format!(
             "Minutes of {}, {}, approved at the meeting on {}.",
             earlier.group_name,
@@ -611,7 +548,7 @@ pub fn amend(
     crate::audit::record(
         &tx,
         crate::audit::When::On(today),
-        crate::audit::AuditAction::MinutesAmended,
+        crate::vocabulary::AuditAction::MinutesAmended,
         &format!(
             "Minutes of {}, {}: an entry amended after approval.",
             m.group_name,
@@ -684,7 +621,7 @@ pub fn declare_vote(
     crate::audit::record(
         vault.conn(),
         crate::audit::When::At(now),
-        crate::audit::AuditAction::VoteDeclared,
+        crate::vocabulary::AuditAction::VoteDeclared,
         &format!(
             "A vote at {}, {}: {}{}",
             m.group_name,

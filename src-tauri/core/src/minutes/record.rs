@@ -7,13 +7,13 @@
 //! serialised as it stood when the minutes were approved.
 
 use super::votes::{self, Ballot, Motion, Outcome, Tally};
-use super::{effective_level, ActionStatus, AdviceResponse, EntryKind};
+use crate::confidentiality::{effective_level, Confidentiality};
 use crate::dates::long_date;
 use crate::error::{Error, Result};
 use crate::ids::{MeetingId, PersonId};
-use crate::meetings::agenda::{self, Confidentiality, ItemKind};
-use crate::meetings::attendance::{Capacity, Presence};
+use crate::meetings::agenda;
 use crate::storage::{meetings as meetings_db, minutes as db, Vault};
+use crate::vocabulary::{ActionStatus, AdviceResponse, Capacity, EntryKind, ItemKind, Presence};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

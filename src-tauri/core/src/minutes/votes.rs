@@ -11,40 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Choice {
-    For,
-    Against,
-    Abstain,
-}
-
-impl Choice {
-    pub fn from_code(code: &str) -> Option<Choice> {
-        match code {
-            "for" => Some(Choice::For),
-            "against" => Some(Choice::Against),
-            "abstain" => Some(Choice::Abstain),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Choice::For => "for",
-            Choice::Against => "against",
-            Choice::Abstain => "abstain",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Choice::For => "For",
-            Choice::Against => "Against",
-            Choice::Abstain => "Abstained",
-        }
-    }
-}
+use crate::vocabulary::Choice;
 
 /// One named vote. `proxy_holder_present` is None when the voter voted in
 /// person, Some(present?) when the vote was cast by proxy.

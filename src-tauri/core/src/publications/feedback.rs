@@ -7,17 +7,15 @@
 //! advice register and the action log, and confidential decisions appear
 //! only as a count. The renderer takes only [`FeedbackReport`].
 
+use crate::confidentiality::{effective_level, Confidentiality};
 use crate::dates::long_date;
 use crate::documents::{Block, Document, Marking, Table};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::ids::GroupId;
-use crate::meetings::agenda::Confidentiality;
-use crate::meetings::attendance::{Capacity, Presence};
 use crate::minutes::actions::{self, ActionQuery, PublicActionLine};
 use crate::minutes::advice::{self, AdviceQuery, PublicAdviceLine};
-use crate::minutes::{effective_level, ActionStatus, EntryKind};
-use crate::roster::rules::Problem;
 use crate::storage::Vault;
+use crate::vocabulary::{ActionStatus, Capacity, EntryKind, Presence};
 use chrono::{Datelike, NaiveDate};
 
 /// "2026-Q3" → 1 July 2026 to 30 September 2026.

@@ -13,9 +13,8 @@ pub mod pack;
 pub mod terms;
 
 use crate::documents::{Block, ListItem, TextRun};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result};
 use crate::ids::GroupId;
-use crate::roster::rules::Problem;
 use crate::storage::{texts as db, Vault};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};

@@ -15,8 +15,8 @@ use crate::dates::long_date;
 use crate::documents::{layout, Block, Document, Layout, LineRole, Marking, Table, TextRun};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, PersonId};
-use crate::roster::{GroupStatus, Tier};
 use crate::storage::Vault;
+use crate::vocabulary::{GroupStatus, Tier};
 use chrono::{Months, NaiveDate};
 use std::collections::HashMap;
 

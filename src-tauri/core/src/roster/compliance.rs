@@ -5,8 +5,8 @@
 //! awaiting checks by definition, people who left are history, and police
 //! contacts are vetted by their force.
 
-use super::{AgreementKind, MemberStatus, PersonKind, VettingLevel};
 use crate::dates::long_date;
+use crate::vocabulary::{AgreementKind, MemberStatus, PersonKind, VettingLevel};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -60,6 +60,46 @@ pub enum VettingState {
     Expiring,
     Expired,
     Missing,
+}
+
+impl VettingState {
+    pub const ALL: &'static [VettingState] = &[
+        VettingState::Current,
+        VettingState::Expiring,
+        VettingState::Expired,
+        VettingState::Missing,
+    ];
+
+    /// The text a filter sends.
+    pub fn code(self) -> &'static str {
+        match self {
+            VettingState::Current => "current",
+            VettingState::Expiring => "expiring",
+            VettingState::Expired => "expired",
+            VettingState::Missing => "missing",
+        }
+    }
+
+    /// The word the member list shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            VettingState::Current => "Current",
+            VettingState::Expiring => "Expiring soon",
+            VettingState::Expired => "Expired",
+            VettingState::Missing => "None recorded",
+        }
+    }
+
+    /// Whether the list marks it: vetting that has lapsed, is about to, or
+    /// was never recorded, for someone who is (or is about to be) active.
+    /// An applicant is vetted on joining; a leaver needs none.
+    pub fn needs_attention(self, status: MemberStatus) -> bool {
+        self != VettingState::Current
+            && !matches!(
+                status,
+                MemberStatus::Applicant | MemberStatus::Left | MemberStatus::Removed
+            )
+    }
 }
 
 pub fn vetting_state(v: Option<&Vetting>, today: NaiveDate) -> VettingState {

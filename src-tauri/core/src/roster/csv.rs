@@ -6,12 +6,14 @@
 //! nothing. Export makes formula-looking cells inert and never carries
 //! representation data, which does not even have a column here.
 
+use super::compliance::Vetting;
 use super::members::PersonDetail;
-use super::rules::{self, check_person, parse_date, PersonForm, Problem, ValidPerson};
-use super::{compliance::Vetting, AgreementKind, PersonKind, Role};
-use crate::error::{Error, Result};
+use super::rules::{self, check_person, PersonForm, ValidPerson};
+use crate::dates::parse_date;
+use crate::error::{Error, Problem, Result};
 use crate::ids::GroupId;
 use crate::storage::{people as db, roster as roster_db, Vault};
+use crate::vocabulary::{AgreementKind, PersonKind, Role};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;

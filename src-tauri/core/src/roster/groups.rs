@@ -5,11 +5,12 @@
 //! critical group feeds a strategic group, and a strategic group feeds none;
 //! standing a group down needs the date it happened.
 
-use super::rules::{parse_date, Problem, Quorum};
-use super::{GroupStatus, Tier};
-use crate::error::{Error, Result};
+use super::rules::Quorum;
+use crate::dates::parse_date;
+use crate::error::{Error, Problem, Result};
 use crate::ids::GroupId;
 use crate::storage::{roster as db, Vault};
+use crate::vocabulary::{GroupStatus, Tier};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

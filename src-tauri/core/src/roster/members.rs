@@ -4,12 +4,13 @@
 
 use super::compliance::{self, VettingState, Warning};
 use super::representation::{self, RepresentationForm, Summary};
-use super::rules::{self, parse_date, PersonForm, Problem};
-use super::{AgreementKind, MemberStatus, PersonKind, PersonSummary, Role, VettingLevel};
-use crate::dates::long_date;
-use crate::error::{Error, Result};
+use super::rules::{self, PersonForm};
+use super::PersonSummary;
+use crate::dates::{long_date, parse_date};
+use crate::error::{Error, Problem, Result};
 use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
 use crate::storage::{people as db, roster as roster_db, Vault};
+use crate::vocabulary::{AgreementKind, MemberStatus, PersonKind, Role, VettingLevel};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -188,7 +189,7 @@ pub fn change_status(
     crate::audit::record(
         &tx,
         crate::audit::When::On(today),
-        crate::audit::AuditAction::StatusChanged,
+        crate::vocabulary::AuditAction::StatusChanged,
         &format!(
             "{}: {} from {}.",
             crate::storage::audit::person_name(&tx, id)?,
@@ -350,7 +351,7 @@ pub fn withdraw_representation(
         crate::audit::record(
             vault.conn(),
             crate::audit::When::On(today),
-            crate::audit::AuditAction::Erasure,
+            crate::vocabulary::AuditAction::Erasure,
             &format!(
                 "{}: representation answers withdrawn and erased.",
                 crate::storage::audit::person_name(vault.conn(), person)?
@@ -430,7 +431,7 @@ pub fn person(vault: &Vault, id: PersonId, today: NaiveDate) -> Result<PersonDet
         .collect();
     Ok(PersonDetail {
         id,
-        joined_on: rules::parse_date(&form.joined_on)
+        joined_on: crate::dates::parse_date(&form.joined_on)
             .ok()
             .flatten()
             .map(long_date),

@@ -8,6 +8,7 @@
 use crate::error::Result;
 use crate::ids::{GroupId, PersonId};
 use crate::storage::{self, Vault};
+use crate::vocabulary::{GroupStatus, MemberStatus, PersonKind, Role, Tier, VettingLevel};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -22,91 +23,12 @@ pub fn people(vault: &Vault, kind: PersonKind, today: NaiveDate) -> Result<Vec<P
     storage::roster::list_people(vault.conn(), kind, today)
 }
 
-/// Declares a closed set of values stored as stable snake_case text, with the
-/// label a person reads. One list per enum, so storage, JSON and screens agree.
-macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:literal)),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            /// The text stored in the vault.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),* }
-            }
-
-            /// The words a chair reads on screen and on paper.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),* }
-            }
-
-            pub fn from_code(code: &str) -> Option<Self> {
-                match code { $($code => Some($name::$variant),)* _ => None }
-            }
-        }
-    };
-}
-pub(crate) use vocabulary;
-
 pub mod compliance;
 pub mod csv;
 pub mod groups;
 pub mod members;
 pub mod representation;
 pub mod rules;
-
-vocabulary!(
-    /// How a force organises its advisory groups.
-    Tier {
-        Strategic => ("strategic", "Strategic IAG"),
-        Local => ("local", "Local IAG"),
-        Subgroup => ("subgroup", "Subgroup"),
-        Critical => ("critical", "Critical / ad-hoc group"),
-    }
-);
-
-vocabulary!(
-    GroupStatus {
-        Active => ("active", "Active"),
-        StoodDown => ("stood_down", "Stood down"),
-    }
-);
-
-vocabulary!(
-    /// Police contacts sit on the roster but are never members.
-    PersonKind {
-        Member => ("member", "Member"),
-        Police => ("police", "Police contact"),
-    }
-);
-
-vocabulary!(
-    MemberStatus {
-        Applicant => ("applicant", "Applicant"),
-        Active => ("active", "Active"),
-        OnLeave => ("on_leave", "On leave"),
-        Left => ("left", "Left"),
-        Removed => ("removed", "Removed"),
-    }
-);
-
-vocabulary!(
-    /// A role held in one group. The police roles are held by police
-    /// contacts; every other role by members.
-    Role {
-        Chair => ("chair", "Chair"),
-        ViceChair => ("vice_chair", "Vice chair"),
-        Secretary => ("secretary", "Secretary"),
-        Member => ("member", "Member"),
-        Nominee => ("nominee", "Nominee to the strategic group"),
-        PoliceLead => ("police_lead", "Police lead"),
-        PoliceSpoc => ("police_spoc", "Police single point of contact"),
-    }
-);
 
 impl Role {
     pub fn is_police(self) -> bool {
@@ -155,6 +77,10 @@ pub struct PersonSummary {
     pub skills: String,
     pub communities: String,
     pub vetting: compliance::VettingState,
+    /// "Expiring soon": the vetting state in words.
+    pub vetting_label: &'static str,
+    /// True when the list should mark the vetting as needing attention.
+    pub vetting_needs_attention: bool,
     /// Vetting and agreement warnings, in words.
     pub warnings: Vec<String>,
 }
@@ -185,95 +111,5 @@ mod tests {
     fn only_police_roles_are_police() {
         let police: Vec<_> = Role::ALL.iter().filter(|r| r.is_police()).collect();
         assert_eq!(police, [&Role::PoliceLead, &Role::PoliceSpoc]);
-    }
-}
-
-vocabulary!(
-    /// How a member is connected to the area the group covers.
-    AreaConnection {
-        Lives => ("lives", "Lives there"),
-        Works => ("works", "Works there"),
-        Studies => ("studies", "Studies there"),
-        Other => ("other", "Other substantial connection"),
-    }
-);
-
-vocabulary!(
-    /// Vetting level only; the content of any vetting is never held.
-    VettingLevel {
-        Basic => ("basic", "Basic check"),
-        Nppv1 => ("nppv1", "NPPV 1"),
-        Nppv2 => ("nppv2", "NPPV 2"),
-        Nppv3 => ("nppv3", "NPPV 3"),
-    }
-);
-
-vocabulary!(
-    AgreementKind {
-        Confidentiality => ("confidentiality", "Confidentiality agreement"),
-        InformationSharing => ("information_sharing", "Information-sharing agreement"),
-        CodeOfConduct => ("code_of_conduct", "Code of conduct"),
-        OfficialSecrets => ("official_secrets", "Official Secrets Act"),
-    }
-);
-
-/// A code and the label a person reads.
-pub type Choice = (&'static str, &'static str);
-
-/// Every closed list the roster screens offer, as (code, label) pairs, so the
-/// window's menus come from the same lists the rules check against.
-#[derive(Debug, Clone, Serialize)]
-pub struct Vocabulary {
-    pub tiers: Vec<Choice>,
-    pub statuses: Vec<Choice>,
-    pub roles: Vec<Choice>,
-    pub member_roles: Vec<Choice>,
-    pub police_roles: Vec<Choice>,
-    pub connections: Vec<Choice>,
-    pub vetting_levels: Vec<Choice>,
-    pub agreements: Vec<Choice>,
-    /// (code, label, answers)
-    pub characteristics: Vec<(&'static str, &'static str, Vec<Choice>)>,
-}
-
-pub fn vocabularies() -> Vocabulary {
-    fn pairs<T: Copy>(
-        all: &[T],
-        code: fn(T) -> &'static str,
-        label: fn(T) -> &'static str,
-    ) -> Vec<(&'static str, &'static str)> {
-        all.iter().map(|x| (code(*x), label(*x))).collect()
-    }
-    Vocabulary {
-        tiers: pairs(Tier::ALL, Tier::code, Tier::label),
-        statuses: pairs(MemberStatus::ALL, MemberStatus::code, MemberStatus::label),
-        roles: pairs(Role::ALL, Role::code, Role::label),
-        member_roles: pairs(Role::ALL, Role::code, Role::label)
-            .into_iter()
-            .filter(|(c, _)| !Role::from_code(c).is_some_and(Role::is_police))
-            .collect(),
-        police_roles: pairs(Role::ALL, Role::code, Role::label)
-            .into_iter()
-            .filter(|(c, _)| Role::from_code(c).is_some_and(Role::is_police))
-            .collect(),
-        connections: pairs(
-            AreaConnection::ALL,
-            AreaConnection::code,
-            AreaConnection::label,
-        ),
-        vetting_levels: pairs(VettingLevel::ALL, VettingLevel::code, VettingLevel::label),
-        agreements: pairs(
-            AgreementKind::ALL,
-            AgreementKind::code,
-            AgreementKind::label,
-        ),
-        characteristics: representation::CHARACTERISTICS
-            .iter()
-            .map(|c| {
-                let mut answers = c.answers.to_vec();
-                answers.push(representation::PREFER_NOT_TO_SAY);
-                (c.code, c.label, answers)
-            })
-            .collect(),
     }
 }

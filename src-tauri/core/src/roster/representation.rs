@@ -9,7 +9,8 @@
 //!
 //! No per-person view of these answers exists anywhere in IAG Desk.
 
-use super::rules::{parse_date, Problem};
+use crate::dates::parse_date;
+use crate::error::Problem;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

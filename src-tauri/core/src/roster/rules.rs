@@ -1,29 +1,14 @@
 //! Pure rules for what may go on the roster: checking a person's details as
-//! typed into a form or a CSV row, dates as people write them, quorum rules.
+//! typed into a form or a CSV row, vetting, quorum rules.
 //!
 //! Every check names the field and says what is wrong in words a secretary
 //! can act on; all problems are reported together, never one at a time.
 
-use super::{AreaConnection, MemberStatus, PersonKind};
-use chrono::{Datelike, NaiveDate};
+use crate::dates::parse_date;
+use crate::error::Problem;
+use crate::vocabulary::{AreaConnection, MemberStatus, PersonKind};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-/// One thing wrong with one field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    /// The form field or CSV column, e.g. `email`.
-    pub field: String,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
 
 /// A person as typed: every field text, exactly as the form or CSV gave it.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -241,40 +226,6 @@ fn looks_like_email(s: &str) -> bool {
 fn looks_like_phone(s: &str) -> bool {
     s.chars().filter(char::is_ascii_digit).count() >= 6
         && s.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c))
-}
-
-/// A date as people write it: `2026-11-22`, `22/11/2026` (day first, as in
-/// the UK) or `22 November 2026`. Empty means "not given". An impossible
-/// date (31/02/2026) is an error that says so.
-pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let parts: Option<(i32, u32, u32)> = if let Some((y, rest)) = t.split_once('-') {
-        rest.split_once('-')
-            .and_then(|(m, d)| Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)))
-    } else if let Some((d, rest)) = t.split_once('/') {
-        rest.split_once('/')
-            .and_then(|(m, y)| Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)))
-    } else {
-        NaiveDate::parse_from_str(t, "%d %B %Y")
-            .ok()
-            .map(|d| (d.year(), d.month(), d.day()))
-    };
-    let Some((y, m, d)) = parts else {
-        return Err(format!(
-            "\"{t}\" is not a date; write it as 22/11/2026 or 2026-11-22."
-        ));
-    };
-    if !(1900..=2200).contains(&y) {
-        return Err(format!(
-            "\"{t}\": the year {y} is out of range; write the year in full, e.g. 2026."
-        ));
-    }
-    NaiveDate::from_ymd_opt(y, m, d).map(Some).ok_or_else(|| {
-        format!("\"{t}\" is not a real date (there is no day {d} in month {m} of {y}).")
-    })
 }
 
 /// Vetting as typed: a level code and two dates. Field names are those of

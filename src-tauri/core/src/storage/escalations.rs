@@ -1,6 +1,6 @@
 //! SQL for escalations between tiers.
 
-use super::roster::DATE;
+use crate::dates::DATE;
 use crate::error::{Error, Result};
 use crate::ids::GroupId;
 use chrono::NaiveDate;

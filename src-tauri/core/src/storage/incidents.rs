@@ -1,9 +1,10 @@
 //! SQL for critical incidents and the meetings linked to them.
 
-use super::roster::DATE_TIME;
+use crate::dates::DATE_TIME;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId};
-use crate::incidents::{IncidentStatus, ValidIncident};
+use crate::incidents::ValidIncident;
+use crate::vocabulary::IncidentStatus;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -46,7 +47,7 @@ fn row(r: &Row) -> rusqlite::Result<IncidentRow> {
         group_name: r.get(11)?,
         group_stood_down_on: r
             .get::<_, Option<String>>(12)?
-            .and_then(|d| NaiveDate::parse_from_str(&d, super::roster::DATE).ok()),
+            .and_then(|d| NaiveDate::parse_from_str(&d, crate::dates::DATE).ok()),
     })
 }
 

@@ -1,12 +1,14 @@
 //! SQL for meetings: creating them, their agenda items, agreement, the
 //! attendance register, templates, and what cadence needs to know.
 
-use super::roster::{DATE, DATE_TIME};
+use crate::confidentiality::Confidentiality;
+use crate::dates::{DATE, DATE_TIME};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
-use crate::meetings::agenda::{Confidentiality, ExemptionReason, Item, ItemDraft, ItemKind};
-use crate::meetings::attendance::{Capacity, Presence};
-use crate::meetings::{MeetingKind, MeetingStatus};
+use crate::meetings::agenda::{Item, ItemDraft};
+use crate::vocabulary::{
+    Capacity, ExemptionReason, ItemKind, MeetingKind, MeetingStatus, Presence,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
 

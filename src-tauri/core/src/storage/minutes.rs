@@ -5,12 +5,12 @@
 //! Nothing here decides what may be stored: the domain checks entries
 //! (a not-recorded entry arrives with no text at all) before any call.
 
-use super::roster::{DATE, DATE_TIME};
+use crate::confidentiality::Confidentiality;
+use crate::dates::{DATE, DATE_TIME};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
-use crate::meetings::agenda::Confidentiality;
-use crate::minutes::votes::Choice;
-use crate::minutes::{ActionStatus, AdviceResponse, EntryKind, ValidBallot, ValidEntry};
+use crate::minutes::{ValidBallot, ValidEntry};
+use crate::vocabulary::{ActionStatus, AdviceResponse, Choice, EntryKind};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 

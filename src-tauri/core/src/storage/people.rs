@@ -1,13 +1,13 @@
 //! SQL for one person at a time: details, status history, roles over time,
 //! vetting, agreements and representation answers; and member search.
 
-use super::roster::{DATE, DATE_TIME};
+use crate::dates::{DATE, DATE_TIME};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
 use crate::roster::compliance::{self, Facts, Vetting};
 use crate::roster::representation::Answers;
 use crate::roster::rules::{PersonForm, ValidPerson};
-use crate::roster::{AgreementKind, MemberStatus, PersonKind, Role, VettingLevel};
+use crate::vocabulary::{AgreementKind, MemberStatus, PersonKind, Role, VettingLevel};
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};

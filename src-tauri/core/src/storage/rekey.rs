@@ -111,7 +111,7 @@ impl Vault {
         crate::audit::record(
             &self.conn,
             crate::audit::When::At(now),
-            crate::audit::AuditAction::PassphraseChanged,
+            crate::vocabulary::AuditAction::PassphraseChanged,
             "The vault was re-encrypted under a new passphrase.",
         )?;
         Ok(())
@@ -257,7 +257,7 @@ pub fn restore(
     crate::audit::record(
         &vault.conn,
         crate::audit::When::At(now),
-        crate::audit::AuditAction::Restore,
+        crate::vocabulary::AuditAction::Restore,
         "The vault was replaced by a backup; the vault it replaced is kept beside it.",
     )?;
     Ok((vault, Restored { previous }))

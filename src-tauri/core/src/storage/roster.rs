@@ -5,18 +5,18 @@ use super::people::PeopleFilter;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
-use crate::meetings::{MeetingKind, MeetingStatus, MeetingSummary};
+use crate::meetings::MeetingSummary;
 use crate::roster::compliance;
 use crate::roster::rules::ValidPerson;
-use crate::roster::{
-    GroupStatus, GroupSummary, MemberStatus, PersonKind, PersonSummary, Role, Tier,
+use crate::roster::{GroupSummary, PersonSummary};
+use crate::vocabulary::{
+    GroupStatus, MeetingKind, MeetingStatus, MemberStatus, PersonKind, Role, Tier,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 
-pub(crate) const DATE: &str = "%Y-%m-%d";
-pub(crate) const DATE_TIME: &str = "%Y-%m-%dT%H:%M";
+use crate::dates::{DATE, DATE_TIME};
 
 pub(crate) struct NewGroup<'a> {
     pub name: &'a str,
@@ -542,6 +542,7 @@ pub(crate) fn list_people_matching(
         let status = parse_code(status, MemberStatus::from_code, "member status")?;
         let kind = parse_code(kind, PersonKind::from_code, "person kind")?;
         let f = facts.get(&id);
+        let vetting = compliance::vetting_state(f.and_then(|f| f.vetting.as_ref()), today);
         out.push(PersonSummary {
             id,
             full_name,
@@ -555,7 +556,9 @@ pub(crate) fn list_people_matching(
             roles: roles.remove(&id).unwrap_or_default(),
             skills,
             communities,
-            vetting: compliance::vetting_state(f.and_then(|f| f.vetting.as_ref()), today),
+            vetting,
+            vetting_label: vetting.label(),
+            vetting_needs_attention: vetting.needs_attention(status),
             warnings: f
                 .map(|f| {
                     compliance::warnings(f, policy, today)

@@ -1,10 +1,10 @@
 //! SQL for the vault-wide search: the rows it filters.
 
-use super::roster::DATE_TIME;
+use crate::confidentiality::Confidentiality;
+use crate::dates::DATE_TIME;
 use crate::error::Result;
 use crate::ids::MeetingId;
-use crate::meetings::agenda::Confidentiality;
-use crate::meetings::MeetingKind;
+use crate::vocabulary::MeetingKind;
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 

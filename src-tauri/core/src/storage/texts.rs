@@ -1,6 +1,6 @@
 //! SQL for the editable wording of documents, per group.
 
-use super::roster::DATE_TIME;
+use crate::dates::DATE_TIME;
 use crate::error::Result;
 use crate::ids::GroupId;
 use chrono::NaiveDateTime;
