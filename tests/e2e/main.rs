@@ -26,7 +26,8 @@ async fn create_vault_with_demo(app: &App) {
 
 /// Runs the command line on the window's data folder with the test
 /// passphrase, as a user's script would beside the window.
-fn cli(data: &std::path::Path, args: &[&str]) {
+/// Returns what it printed; a failure fails the test with its message.
+fn cli(data: &std::path::Path, args: &[&str]) -> Vec<u8> {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_iag-desk"))
         .args(harness::clock_args())
         .args(args)
@@ -35,6 +36,7 @@ fn cli(data: &std::path::Path, args: &[&str]) {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o.stdout
 }
 
 /// The vault and its WAL with their bytes. The `-shm` wal-index holds no
@@ -1431,15 +1433,7 @@ async fn the_window_and_the_command_line_write_the_same_annex_audited_once_writt
 
 /// Runs the command line and reads its `--json` output.
 fn cli_output(data: &std::path::Path, args: &[&str]) -> serde_json::Value {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_iag-desk"))
-        .args(harness::clock_args())
-        .args(args)
-        .env("IAG_DESK_DATA_DIR", data)
-        .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_slice(&o.stdout).expect("--json prints JSON")
+    serde_json::from_slice(&cli(data, args)).expect("--json prints JSON")
 }
 
 /// Marlow Fen's meeting with draft minutes: its number and ISO date.
