@@ -1364,30 +1364,33 @@ async fn the_window_and_the_command_line_write_the_same_annex_audited_once_writt
     // Saving into a folder that cannot exist (its parent is a file).
     let blocker = data.path().join("a-file");
     std::fs::write(&blocker, "not a folder").unwrap();
+    // Opens the window saving into `save_dir`, saves the annex from the
+    // minutes' page and waits for the window to say `said`.
+    let save_annex = |save_dir: String, said: &'static str| {
+        let data = data.path().to_owned();
+        let meeting = meeting.clone();
+        async move {
+            let app = App::launch_with(&data, &["--save-dir", &save_dir]).await;
+            app.type_into("#passphrase", PASSPHRASE).await;
+            app.click("#unlock-vault").await;
+            app.wait_text(".figures", "active members").await;
+            app.execute_script(&format!("location.hash = '#/meetings/{meeting}/minutes'"))
+                .await;
+            app.click("#export-annex").await;
+            app.wait_text("#minutes-message", said).await;
+            app.quit().await;
+        }
+    };
     let blocked = blocker.join("saves").to_string_lossy().into_owned();
-    let app = App::launch_with(data.path(), &["--save-dir", &blocked]).await;
-    app.type_into("#passphrase", PASSPHRASE).await;
-    app.click("#unlock-vault").await;
-    app.wait_text(".figures", "active members").await;
-    app.execute_script(&format!("location.hash = '#/meetings/{meeting}/minutes'"))
-        .await;
-    app.click("#export-annex").await;
-    app.wait_text("#minutes-message", "Could not write").await;
-    app.quit().await;
+    save_annex(blocked, "Could not write").await;
     assert_eq!(annex_lines(), 0, "a failed save must leave no audit line");
 
     let saves = tempfile::tempdir().unwrap();
-    let save_dir = saves.path().to_string_lossy().into_owned();
-    let app = App::launch_with(data.path(), &["--save-dir", &save_dir]).await;
-    app.type_into("#passphrase", PASSPHRASE).await;
-    app.click("#unlock-vault").await;
-    app.wait_text(".figures", "active members").await;
-    app.execute_script(&format!("location.hash = '#/meetings/{meeting}/minutes'"))
-        .await;
-    app.click("#export-annex").await;
-    app.wait_text("#minutes-message", "Saved the confidential annex")
-        .await;
-    app.quit().await;
+    save_annex(
+        saves.path().to_string_lossy().into_owned(),
+        "Saved the confidential annex",
+    )
+    .await;
     assert_eq!(annex_lines(), 1, "one save, one audit line");
 
     let name = format!("marlow-fen-local-iag-confidential-annex-{date}.pdf");

@@ -488,6 +488,81 @@ mod leak_suite {
         assert!(!members.contains(NOT_RECORDED));
     }
 
+    /// Every file anyone may read, as the window and the command line get
+    /// it through the one way out: its text, its metadata and its name stay
+    /// clear of every canary, and it earns no audit line.
+    #[test]
+    fn no_export_for_anyone_carries_a_confidential_canary() {
+        use iag_desk_core::exports::Readers;
+        use iag_desk_core::publications::Publication;
+        let m = meeting_full_of_canaries();
+        let v = &m.vault;
+        let mut requests = vec![
+            Request::SignIn { meeting: m.id },
+            Request::Calendar {
+                group: Some(m.group),
+            },
+            Request::Invitation { meeting: m.id },
+            Request::Handover {
+                meeting: m.id,
+                audience: Audience::Public,
+            },
+            Request::Feedback {
+                quarter: iag_desk_core::publications::feedback::last_ended_quarter(
+                    crate::support::today() + chrono::Days::new(100),
+                ),
+                group: None,
+            },
+        ];
+        for format in [Format::Pdf, Format::Html] {
+            requests.push(Request::Agenda {
+                meeting: m.id,
+                format,
+            });
+            requests.push(Request::Minutes {
+                meeting: m.id,
+                audience: Audience::Public,
+                format,
+            });
+            for publication in [Publication::InductionPack, Publication::TermsOfReference] {
+                requests.push(Request::Publication {
+                    group: m.group,
+                    publication,
+                    member: None,
+                    large_print: false,
+                    format,
+                });
+            }
+        }
+        for format in [Format::Pdf, Format::Csv] {
+            requests.push(Request::Advice {
+                query: advice::AdviceQuery::default(),
+                format,
+            });
+            requests.push(Request::Actions {
+                query: actions::ActionQuery::default(),
+                format,
+            });
+        }
+        for request in requests {
+            let export = crate::support::export(v, request.clone());
+            let what = format!("{request:?} ({})", export.file_name);
+            assert_eq!(export.readers, Readers::Anyone, "{what} is for anyone");
+            assert!(export.audit.is_none(), "{what} needs no audit line");
+            assert_clean(&format!("the file name of {what}"), &export.file_name);
+            match export.format {
+                Format::Pdf => {
+                    let text = pdf_text(&export.bytes);
+                    // Actions carried forward list their owner, not the item;
+                    // the text is checked whole either way.
+                    assert_clean(&what, &text);
+                    assert_clean(&format!("the metadata of {what}"), &pdf_info(&export.bytes));
+                }
+                _ => assert_clean(&what, &String::from_utf8_lossy(&export.bytes)),
+            }
+        }
+    }
+
     /// The web pages are the PDFs' alternative format, drawn from the same
     /// audience's document: the same canaries must stay out of them.
     #[test]
