@@ -90,7 +90,7 @@ impl Vault {
             create_private_dir(dir)?;
         }
         let result = (|| {
-            let conn = Connection::open_with_flags(
+            let conn = open_file(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
             )?;
@@ -120,7 +120,7 @@ impl Vault {
             return Err(Error::VaultMissing(path.to_path_buf()));
         }
         // Without SQLITE_OPEN_CREATE a vanished file is an error, not a new vault.
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         // Closing the last connection normally checkpoints the WAL into the
         // main file. After a crash the WAL still holds the latest pages, and a
         // connection with the wrong key would "checkpoint" them on drop and
@@ -275,6 +275,24 @@ impl Vault {
     }
 }
 
+/// Every connection to a vault file is opened here.
+///
+/// SQLite marks itself initialised before SQLCipher has finished its own
+/// start-up, outside any lock (`sqlite3_initialize` runs `SQLITE_EXTRA_INIT`
+/// last). A second thread opening its first connection in that moment gets
+/// "An error occurred with PRAGMA key" for a perfectly good key. So the very
+/// first connection in the process is opened by one thread while the others
+/// wait, and SQLite's start-up is whole before any vault is keyed.
+fn open_file(path: &Path, flags: OpenFlags) -> Result<Connection> {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        // Only the start-up matters; a failure here shows again, with its
+        // reason, when the vault itself is opened just below.
+        let _ = Connection::open_in_memory();
+    });
+    Ok(Connection::open_with_flags(path, flags)?)
+}
+
 fn apply_key(conn: &Connection, passphrase: &Passphrase) -> Result<()> {
     // SQLCipher otherwise writes "hmac check failed" to stderr on a wrong key;
     // the caller gives the person a better message. Older builds lack it.
@@ -323,7 +341,7 @@ fn remove_vault_files(path: &Path) {
 /// Only for tests that must prepare unusual vaults (a newer schema, say).
 #[doc(hidden)]
 pub fn raw_connection_for_tests(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let conn = open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     apply_key(&conn, passphrase)?;
     Ok(conn)
 }

@@ -39,7 +39,7 @@ fn sync(path: &Path) -> Result<()> {
 /// Opens `path` read-only with `passphrase` and proves the key, without
 /// writing anything (no checkpoint on close either).
 fn probe(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = super::open_file(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     apply_key(&conn, passphrase)?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
