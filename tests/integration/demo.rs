@@ -522,7 +522,8 @@ fn the_demo_force_has_the_shape_of_the_seed_forces() {
 #[test]
 fn removing_the_demo_spares_real_records() {
     let (_t, mut vault) = demo_on(today());
-    iag_desk_core::storage::insert_member_for_tests(&vault, "Real Person Who Stays").unwrap();
+    iag_desk_core::roster::members::insert_member_for_tests(&vault, "Real Person Who Stays")
+        .unwrap();
 
     let removed = demo::remove(&mut vault).unwrap();
     assert!(removed > 100);

@@ -403,7 +403,7 @@ mod passphrase_and_restore {
         drop(vault);
 
         let (restored, report) =
-            iag_desk_core::storage::restore(&t.path, &backup, &Passphrase::new(PASSPHRASE), now())
+            iag_desk_core::backup::restore(&t.path, &backup, &Passphrase::new(PASSPHRASE), now())
                 .unwrap();
         assert!(restored.status(now()).unwrap().demo_loaded);
         assert_eq!(
@@ -432,7 +432,7 @@ mod passphrase_and_restore {
         drop(vault);
         let before = t.data_files();
 
-        let wrong = iag_desk_core::storage::restore(
+        let wrong = iag_desk_core::backup::restore(
             &t.path,
             &backup,
             &Passphrase::new("wrong passphrase"),
@@ -451,12 +451,12 @@ mod passphrase_and_restore {
         let corrupt = t.dir.path().join("corrupt.bin");
         std::fs::write(&corrupt, &bytes).unwrap();
         let err =
-            iag_desk_core::storage::restore(&t.path, &corrupt, &Passphrase::new(PASSPHRASE), now())
+            iag_desk_core::backup::restore(&t.path, &corrupt, &Passphrase::new(PASSPHRASE), now())
                 .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
         let text = t.dir.path().join("notes.txt");
         std::fs::write(&text, "not a vault at all").unwrap();
-        assert!(iag_desk_core::storage::restore(
+        assert!(iag_desk_core::backup::restore(
             &t.path,
             &text,
             &Passphrase::new(PASSPHRASE),
@@ -492,7 +492,7 @@ mod passphrase_and_restore {
             }
             conn.pragma_update(None, "user_version", version).unwrap();
             drop(conn);
-            let err = iag_desk_core::storage::restore(
+            let err = iag_desk_core::backup::restore(
                 &t.path,
                 &hollow,
                 &Passphrase::new(PASSPHRASE),

@@ -5,12 +5,13 @@
 //! The time of the last backup is kept, and the dashboard reminds after a
 //! week.
 //!
-//! Restoring (checked first, the replaced vault kept) is in
-//! `storage::restore`.
+//! Changing the passphrase and restoring (checked first, the replaced vault
+//! kept) are done by storage; here they are recorded in the audit log.
 
 use crate::dates::long_date_time;
 use crate::error::{Error, Result};
-use crate::storage::Vault;
+use crate::passphrase::Passphrase;
+use crate::storage::{Restored, Vault};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -55,6 +56,46 @@ pub fn backup(vault: &mut Vault, to: &Path, now: NaiveDateTime) -> Result<Backup
         bytes,
         at: long_date_time(now),
     })
+}
+
+impl Vault {
+    /// Re-encrypts the vault under a new passphrase. The current passphrase
+    /// is asked again, so an unlocked laptop left alone is not enough.
+    pub fn change_passphrase(
+        &mut self,
+        current: &Passphrase,
+        new: &Passphrase,
+        confirmation: &Passphrase,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.rekey(current, new, confirmation)?;
+        crate::audit::record(
+            self.conn(),
+            crate::audit::When::At(now),
+            crate::vocabulary::AuditAction::PassphraseChanged,
+            "The vault was re-encrypted under a new passphrase.",
+        )
+    }
+}
+
+/// Replaces the (closed) vault at `path` with the backup `from`, opened with
+/// `passphrase`. The backup is checked first (the passphrase, SQLite's
+/// integrity check, a schema this version understands); nothing is touched
+/// unless every check passes, and the replaced vault is kept beside it.
+pub fn restore(
+    path: &Path,
+    from: &Path,
+    passphrase: &Passphrase,
+    now: NaiveDateTime,
+) -> Result<(Vault, Restored)> {
+    let (vault, restored) = crate::storage::replace_with_backup(path, from, passphrase, now)?;
+    crate::audit::record(
+        vault.conn(),
+        crate::audit::When::At(now),
+        crate::vocabulary::AuditAction::Restore,
+        "The vault was replaced by a backup; the vault it replaced is kept beside it.",
+    )?;
+    Ok((vault, restored))
 }
 
 pub fn last_backup(vault: &Vault) -> Result<Option<NaiveDateTime>> {

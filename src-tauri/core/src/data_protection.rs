@@ -707,11 +707,7 @@ pub fn erase(
         link_labels.insert(m, label_for(g, d));
     }
     db::unlink(&tx, id, &|m| {
-        link_labels
-            .get(&m)
-            .copied()
-            .unwrap_or("a member")
-            .to_string()
+        capitalise(link_labels.get(&m).copied().unwrap_or("a member"))
     })?;
     replaced += link_labels.len();
 

@@ -19,6 +19,8 @@ pub mod escalations;
 pub mod exports;
 pub mod ids;
 pub mod incidents;
+#[cfg(test)]
+mod layers;
 pub mod locking;
 pub mod lookup;
 pub mod meetings;

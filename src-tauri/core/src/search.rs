@@ -138,7 +138,7 @@ pub fn search(vault: &Vault, query: &str, today: NaiveDate) -> Result<Results> {
                     m.group_name,
                     m.venue,
                     long_date_time(m.starts_at),
-                    m.kind_label
+                    m.kind.label()
                 ),
             )
         })

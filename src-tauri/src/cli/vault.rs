@@ -205,7 +205,7 @@ pub(super) fn change_passphrase(path: &std::path::Path) -> Result<Output> {
 
 pub(super) fn restore(path: &std::path::Path, file: &std::path::Path) -> Result<Output> {
     let (passphrase, _) = read_passphrase(false)?;
-    let (_, restored) = iag_desk_core::storage::restore(path, file, &passphrase, now())?;
+    let (_, restored) = iag_desk_core::backup::restore(path, file, &passphrase, now())?;
     Ok(Output {
         text: match &restored.previous {
             Some(p) => format!(

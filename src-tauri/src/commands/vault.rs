@@ -119,7 +119,7 @@ pub async fn vault_restore(
     iag_desk_core::storage::check_backup(&file, &passphrase)?;
     desk.lock();
     let (vault, restored) =
-        iag_desk_core::storage::restore(&desk.vault_path(), &file, &passphrase, super::now())?;
+        iag_desk_core::backup::restore(&desk.vault_path(), &file, &passphrase, super::now())?;
     desk.open(vault);
     Ok(Some(restored))
 }

@@ -140,46 +140,40 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
     for (i, m) in MEMBERS.iter().enumerate() {
         let d = force::details(i);
         let key = refs.note("people", format!("person:{}", m.email));
-        let id = insert_person(
-            &tx,
-            &ValidPerson {
-                full_name: m.name.into(),
-                kind: PersonKind::Member,
-                police_rank: String::new(),
-                email: format!("{}@example.org", m.email),
-                phone: format!("07700 900{:03}", 100 + i),
-                status: m.status,
-                joined_on: Some(months_before(today, m.joined_months_ago)),
-                connection: Some(d.connection),
-                connection_place: d.place.into(),
-                skills: d.skills.into(),
-                communities: d.communities.into(),
-                notes: String::new(),
-            },
-            Some(refs.of(&key)),
-        )?;
+        let person = ValidPerson {
+            full_name: m.name.into(),
+            kind: PersonKind::Member,
+            police_rank: String::new(),
+            email: format!("{}@example.org", m.email),
+            phone: format!("07700 900{:03}", 100 + i),
+            status: m.status,
+            joined_on: Some(months_before(today, m.joined_months_ago)),
+            connection: Some(d.connection),
+            connection_place: d.place.into(),
+            skills: d.skills.into(),
+            communities: d.communities.into(),
+            notes: String::new(),
+        };
+        let id = insert_person(&tx, &person, &person.search_text(), Some(refs.of(&key)))?;
         people.insert(m.email, id);
     }
     for (i, p) in POLICE.iter().enumerate() {
         let key = refs.note("people", format!("person:{}", p.email));
-        let id = insert_person(
-            &tx,
-            &ValidPerson {
-                full_name: p.name.into(),
-                kind: PersonKind::Police,
-                police_rank: p.rank.into(),
-                email: format!("{}@fenwold.police.example.org", p.email),
-                phone: format!("07700 900{:03}", 800 + i),
-                status: MemberStatus::Active,
-                joined_on: None,
-                connection: None,
-                connection_place: String::new(),
-                skills: String::new(),
-                communities: String::new(),
-                notes: String::new(),
-            },
-            Some(refs.of(&key)),
-        )?;
+        let person = ValidPerson {
+            full_name: p.name.into(),
+            kind: PersonKind::Police,
+            police_rank: p.rank.into(),
+            email: format!("{}@fenwold.police.example.org", p.email),
+            phone: format!("07700 900{:03}", 800 + i),
+            status: MemberStatus::Active,
+            joined_on: None,
+            connection: None,
+            connection_place: String::new(),
+            skills: String::new(),
+            communities: String::new(),
+            notes: String::new(),
+        };
+        let id = insert_person(&tx, &person, &person.search_text(), Some(refs.of(&key)))?;
         people.insert(p.email, id);
     }
 
@@ -562,7 +556,8 @@ fn extend_members(
         // Two in three members chose to answer; answers spread so that some
         // counts fall below 5 and must be suppressed.
         if i % 3 != 2 && (refs.refresh || !db::has_row(tx, "representation", id)?) {
-            db::set_representation(tx, id, &demo_answers(i, joined))?;
+            let given = demo_answers(i, joined);
+            db::set_representation(tx, id, given.consent_on, &given.answers)?;
         }
     }
 

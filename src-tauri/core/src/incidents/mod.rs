@@ -42,18 +42,7 @@ pub struct IncidentForm {
     pub status: String,
 }
 
-#[derive(Debug, Clone)]
-pub struct ValidIncident {
-    pub title: String,
-    pub occurred_at: NaiveDateTime,
-    pub description: String,
-    pub confidential: bool,
-    pub public_title: String,
-    pub community_impact: String,
-    pub gold_suggested: bool,
-    pub gold_answer: String,
-    pub status: IncidentStatus,
-}
+pub use crate::storage::incidents::ValidIncident;
 
 pub fn check_form(
     f: &IncidentForm,

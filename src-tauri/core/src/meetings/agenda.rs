@@ -10,46 +10,8 @@ use crate::confidentiality::Confidentiality;
 use crate::error::Problem;
 use crate::vocabulary::{ExemptionReason, ItemKind};
 use chrono::{Duration, NaiveDateTime};
-use serde::{Deserialize, Serialize};
 
-/// An agenda item as typed or imported: every field text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(default)]
-pub struct ItemDraft {
-    /// The saved item this draft edits (None for a new item). Keeping the id
-    /// keeps the item's papers when the agenda is reordered or edited.
-    pub id: Option<i64>,
-    pub title: String,
-    pub purpose: String,
-    /// 0 for a main item, 1 for a sub-item of the item above.
-    pub depth: u8,
-    pub minutes: u32,
-    /// A presenter from the roster (their id) or free text.
-    pub presenter_id: Option<i64>,
-    pub presenter_text: String,
-    pub confidentiality: String,
-    pub public_title: String,
-    pub reason: String,
-    pub reason_other: String,
-    pub kind: String,
-}
-
-/// An item that passed the rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Item {
-    pub id: Option<i64>,
-    pub title: String,
-    pub purpose: String,
-    pub depth: u8,
-    pub minutes: u32,
-    pub presenter_id: Option<i64>,
-    pub presenter_text: String,
-    pub confidentiality: Confidentiality,
-    pub public_title: String,
-    pub reason: Option<ExemptionReason>,
-    pub reason_other: String,
-    pub kind: ItemKind,
-}
+pub use crate::storage::meetings::{Item, ItemDraft};
 
 impl Item {
     /// "Live investigation or prosecution", or the text given for "other".

@@ -6,6 +6,8 @@
 //! group, when, where and what kind of meeting. No agenda item (so nothing
 //! confidential) can reach a calendar file.
 
+use crate::storage::meetings::CalendarRow;
+use crate::vocabulary::MeetingKind;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
 /// What a calendar may say about a meeting, and nothing more.
@@ -20,6 +22,37 @@ pub struct CalendarEntry {
     pub starts_at: NaiveDateTime,
     pub minutes: u32,
     pub cancelled: bool,
+}
+
+impl CalendarEntry {
+    /// The entry for a stored meeting: "Brackenford Local IAG meeting", or
+    /// with its kind when it is not a scheduled one.
+    pub(crate) fn of(row: CalendarRow) -> CalendarEntry {
+        CalendarEntry {
+            uid: format!(
+                "{}@iag-desk",
+                row.handover_id
+                    .unwrap_or_else(|| format!("meeting-{}", row.id.0))
+            ),
+            summary: match row.kind {
+                MeetingKind::Scheduled => format!("{} meeting", row.group_name),
+                other => format!(
+                    "{}: {} meeting",
+                    row.group_name,
+                    other.label().to_lowercase()
+                ),
+            },
+            location: row.venue,
+            description: if row.online_details.is_empty() {
+                String::new()
+            } else {
+                format!("Online: {}", row.online_details)
+            },
+            starts_at: row.starts_at,
+            minutes: row.minutes,
+            cancelled: false,
+        }
+    }
 }
 
 /// Europe/London: GMT in winter, BST from the last Sunday of March to the

@@ -9,6 +9,7 @@ pub mod handover;
 pub mod papers;
 pub mod plan;
 
+use crate::dates::{long_date_time, DATE_TIME};
 use crate::error::Result;
 use crate::ids::{GroupId, MeetingId};
 use crate::storage::{self, Vault};
@@ -18,13 +19,28 @@ use serde::Serialize;
 
 /// Every meeting: upcoming ones first (soonest first), then the past.
 pub fn list(vault: &Vault, now: NaiveDateTime) -> Result<Vec<MeetingSummary>> {
-    storage::roster::list_meetings(vault.conn(), now)
+    Ok(storage::roster::list_meetings(vault.conn(), now)?
+        .into_iter()
+        .map(|row| MeetingSummary {
+            id: row.id,
+            group_id: row.group_id,
+            group_name: row.group_name,
+            starts_at: row.starts_at.format(DATE_TIME).to_string(),
+            when: long_date_time(row.starts_at),
+            venue: row.venue,
+            kind: row.kind,
+            kind_label: row.kind.label(),
+            status: row.status,
+            status_label: row.status.label(),
+            upcoming: row.starts_at > now,
+        })
+        .collect())
 }
 
 impl MeetingSummary {
     /// When it starts, read back from `starts_at`.
     pub fn start(&self) -> Option<NaiveDateTime> {
-        NaiveDateTime::parse_from_str(&self.starts_at, "%Y-%m-%dT%H:%M").ok()
+        NaiveDateTime::parse_from_str(&self.starts_at, DATE_TIME).ok()
     }
 }
 

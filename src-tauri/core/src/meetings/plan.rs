@@ -621,7 +621,7 @@ pub fn calendar(
     group: Option<GroupId>,
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> Result<String> {
-    let entries = db::calendar_rows(vault.conn(), group, None)?;
+    let entries = calendar_entries(vault, group, None)?;
     let name = match group {
         Some(g) => crate::storage::roster::group_tiers(vault.conn())?
             .into_iter()
@@ -635,13 +635,24 @@ pub fn calendar(
     Ok(super::calendar::ics(&name, &entries, stamp))
 }
 
+fn calendar_entries(
+    vault: &Vault,
+    group: Option<GroupId>,
+    only: Option<MeetingId>,
+) -> Result<Vec<super::calendar::CalendarEntry>> {
+    Ok(db::calendar_rows(vault.conn(), group, only)?
+        .into_iter()
+        .map(super::calendar::CalendarEntry::of)
+        .collect())
+}
+
 /// One meeting as an invitation to add to a calendar.
 pub fn invitation(
     vault: &Vault,
     id: MeetingId,
     stamp: chrono::DateTime<chrono::Utc>,
 ) -> Result<String> {
-    let entries = db::calendar_rows(vault.conn(), None, Some(id))?;
+    let entries = calendar_entries(vault, None, Some(id))?;
     let first = entries.first().ok_or_else(|| Error::NotFound {
         what: "That meeting".into(),
     })?;

@@ -90,33 +90,7 @@ pub struct EntryDraft {
     pub ballots: Vec<BallotDraft>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidBallot {
-    pub person_id: Option<PersonId>,
-    pub voter_name: String,
-    pub choice: Choice,
-    pub proxy_holder_id: Option<PersonId>,
-}
-
-/// An entry that passed the rules; for a not-recorded entry every text
-/// field is empty.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidEntry {
-    pub kind: EntryKind,
-    pub level: Confidentiality,
-    pub text: String,
-    pub police_recipient: String,
-    pub owner_id: Option<PersonId>,
-    pub owner_text: String,
-    pub due_on: Option<NaiveDate>,
-    pub person_id: Option<PersonId>,
-    pub person_text: String,
-    pub named_vote: bool,
-    pub votes: (u32, u32, u32),
-    pub casting_vote: Option<Choice>,
-    pub removes_person_id: Option<PersonId>,
-    pub ballots: Vec<ValidBallot>,
-}
+pub use crate::storage::minutes::{ValidBallot, ValidEntry};
 
 fn tidy(s: &str) -> String {
     s.trim().to_string()

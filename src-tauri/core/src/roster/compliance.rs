@@ -6,36 +6,14 @@
 //! contacts are vetted by their force.
 
 use crate::dates::long_date;
-use crate::vocabulary::{AgreementKind, MemberStatus, PersonKind, VettingLevel};
+use crate::vocabulary::{AgreementKind, MemberStatus, PersonKind};
 use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Days ahead within which an expiry is flagged.
 pub const EXPIRY_NOTICE_DAYS: i64 = 60;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Vetting {
-    pub level: VettingLevel,
-    pub granted_on: NaiveDate,
-    pub expires_on: NaiveDate,
-}
-
-/// The facts the rules look at for one person.
-#[derive(Debug, Clone)]
-pub struct Facts {
-    pub kind: PersonKind,
-    pub status: MemberStatus,
-    /// Chairs a group today (the Official Secrets Act may apply).
-    pub is_chair: bool,
-    pub vetting: Option<Vetting>,
-    pub agreements: Vec<(AgreementKind, NaiveDate)>,
-}
-
-/// The force's own practice, from Settings.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Policy {
-    pub official_secrets_for_chairs: bool,
-}
+pub use crate::storage::people::{Facts, Policy, Vetting};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -173,6 +151,7 @@ pub fn warnings(f: &Facts, policy: Policy, today: NaiveDate) -> Vec<Warning> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocabulary::VettingLevel;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -328,7 +328,7 @@ pub fn import(
     }
     let tx = vault.conn_mut().transaction()?;
     for p in &planned {
-        let id = roster_db::insert_person(&tx, &p.person, None)?;
+        let id = roster_db::insert_person(&tx, &p.person, &p.person.search_text(), None)?;
         db::record_status(
             &tx,
             id,

@@ -12,38 +12,8 @@ use crate::ids::GroupId;
 use crate::storage::{roster as db, Vault};
 use crate::vocabulary::{GroupStatus, Tier};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-/// A group as typed into the form: every field text.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct GroupForm {
-    pub name: String,
-    pub tier: String,
-    /// The parent group's id, or empty.
-    pub parent_id: String,
-    pub area: String,
-    /// Months between meetings: 3 is quarterly, 6 twice a year.
-    pub cadence_months: String,
-    /// "5" members or "1/3" of members.
-    pub quorum: String,
-    pub escalation: String,
-    pub status: String,
-    pub stood_down_on: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ValidGroup {
-    pub name: String,
-    pub tier: Tier,
-    pub parent: Option<GroupId>,
-    pub area: String,
-    pub cadence_months: u32,
-    pub quorum: Quorum,
-    pub escalation: String,
-    pub status: GroupStatus,
-    pub stood_down_on: Option<NaiveDate>,
-}
+pub use crate::storage::roster::{GroupForm, ValidGroup};
 
 /// What the rules need to know about the other groups: (id, name, tier).
 pub type Neighbours<'a> = &'a [(GroupId, String, Tier)];
@@ -173,7 +143,7 @@ pub fn check_group(
             parent,
             area: form.area.trim().to_string(),
             cadence_months,
-            quorum,
+            quorum: quorum.to_text(),
             escalation: form.escalation.trim().to_string(),
             status,
             stood_down_on: if status == GroupStatus::StoodDown {
@@ -245,7 +215,7 @@ mod tests {
         .unwrap();
         assert_eq!(g.parent, Some(GroupId(1)));
         assert_eq!(g.cadence_months, 3);
-        assert_eq!(g.quorum.to_text(), "1/3");
+        assert_eq!(g.quorum, "1/3");
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub fn add_person(vault: &mut Vault, form: &PersonForm, today: NaiveDate) -> Res
             ),
         ));
     }
-    let id = roster_db::insert_person(&tx, &person, None)?;
+    let id = roster_db::insert_person(&tx, &person, &person.search_text(), None)?;
     db::record_status(
         &tx,
         id,
@@ -126,7 +126,7 @@ pub fn update_person(
             ));
         }
     }
-    db::update_person(&tx, id, &person)?;
+    db::update_person(&tx, id, &person, &person.search_text())?;
     if before.status != person.status.code() {
         db::record_status(&tx, id, person.status, today, "", None)?;
     }
@@ -334,7 +334,7 @@ pub fn set_representation(
     let answers = representation::check(form, today).map_err(Error::rejected)?;
     let tx = vault.conn_mut().transaction()?;
     db::person_form(&tx, person)?;
-    db::set_representation(&tx, person, &answers)?;
+    db::set_representation(&tx, person, answers.consent_on, &answers.answers)?;
     tx.commit()?;
     Ok(())
 }
@@ -410,7 +410,7 @@ pub fn person(vault: &Vault, id: PersonId, today: NaiveDate) -> Result<PersonDet
             status_label: s.status.label(),
             changed_on: long_date(s.changed_on),
             reason: s.reason,
-            meeting: s.meeting,
+            meeting: s.meeting.map(|(group, at)| format!("{group}, {}", long_date(at.date()))),
         })
         .collect();
     let agreements = AgreementKind::ALL
@@ -497,7 +497,7 @@ pub fn search(vault: &Vault, q: &MemberQuery, today: NaiveDate) -> Result<Vec<Pe
         role,
         ..Default::default()
     };
-    let mut people = roster_db::list_people_matching(conn, &filter, today)?;
+    let mut people = super::summaries(conn, &filter, today)?;
     if !q.vetting.trim().is_empty() {
         let wanted = q.vetting.trim();
         people.retain(|p| {
@@ -551,4 +551,17 @@ pub fn group_warnings(
         }
     }
     Ok(out)
+}
+
+/// Adds a plain active member with no roles. Only for tests that need a real
+/// (non-demo) record without the roster's audit and duplicate checks.
+#[doc(hidden)]
+pub fn insert_member_for_tests(vault: &Vault, full_name: &str) -> Result<PersonId> {
+    let form = PersonForm {
+        full_name: full_name.into(),
+        ..Default::default()
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+    let person = super::rules::check_person(&form, today).map_err(Error::rejected)?;
+    roster_db::insert_person(vault.conn(), &person, &person.search_text(), None)
 }

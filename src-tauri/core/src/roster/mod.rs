@@ -5,22 +5,114 @@
 //! as members; a membership has a start date and, once it ends, an end date,
 //! so a role held in the past still has an answer.
 
+use crate::dates::long_date;
 use crate::error::Result;
 use crate::ids::{GroupId, PersonId};
+use crate::storage::people::PeopleFilter;
+use crate::storage::roster::{GroupRow, PersonRow};
 use crate::storage::{self, Vault};
 use crate::vocabulary::{GroupStatus, MemberStatus, PersonKind, Role, Tier, VettingLevel};
 use chrono::NaiveDate;
+use rusqlite::Connection;
 use serde::Serialize;
 
 /// Every group, strategic first, with who chairs it and who the police
 /// contacts are on `today`.
 pub fn groups(vault: &Vault, today: NaiveDate) -> Result<Vec<GroupSummary>> {
-    storage::roster::list_groups(vault.conn(), today)
+    Ok(storage::roster::list_groups(vault.conn(), today)?
+        .into_iter()
+        .map(GroupSummary::of)
+        .collect())
 }
 
 /// Members (or police contacts), by name, with the roles they hold on `today`.
 pub fn people(vault: &Vault, kind: PersonKind, today: NaiveDate) -> Result<Vec<PersonSummary>> {
-    storage::roster::list_people(vault.conn(), kind, today)
+    let filter = PeopleFilter {
+        kind: Some(kind),
+        ..Default::default()
+    };
+    summaries(vault.conn(), &filter, today)
+}
+
+/// The people `filter` selects, by name, with current roles, vetting state
+/// and warnings on `today`.
+pub(crate) fn summaries(
+    conn: &Connection,
+    filter: &PeopleFilter,
+    today: NaiveDate,
+) -> Result<Vec<PersonSummary>> {
+    let facts = storage::people::compliance_facts(conn, filter, today)?;
+    let policy = storage::people::policy(conn)?;
+    Ok(storage::roster::list_people_matching(conn, filter, today)?
+        .into_iter()
+        .map(|row| {
+            let f = facts.get(&row.id);
+            PersonSummary::of(row, f, policy, today)
+        })
+        .collect())
+}
+
+impl GroupSummary {
+    fn of(row: GroupRow) -> GroupSummary {
+        GroupSummary {
+            id: row.id,
+            name: row.name,
+            tier: row.tier,
+            tier_label: row.tier.label(),
+            parent: row.parent,
+            area: row.area,
+            cadence_months: row.cadence_months,
+            status: row.status,
+            stood_down_on: row.stood_down_on.map(long_date),
+            chairs: row.chairs,
+            police_contacts: row.police_contacts,
+            member_count: row.member_count,
+            quorum: rules::Quorum::parse(&row.quorum)
+                .map(|q| q.describe(row.member_count))
+                .unwrap_or(row.quorum),
+            escalation: row.escalation,
+        }
+    }
+}
+
+impl PersonSummary {
+    fn of(
+        row: PersonRow,
+        facts: Option<&compliance::Facts>,
+        policy: compliance::Policy,
+        today: NaiveDate,
+    ) -> PersonSummary {
+        let vetting = compliance::vetting_state(facts.and_then(|f| f.vetting.as_ref()), today);
+        PersonSummary {
+            id: row.id,
+            full_name: row.full_name,
+            kind: row.kind,
+            status: row.status,
+            status_label: row.status.label(),
+            police_rank: row.police_rank,
+            email: row.email,
+            phone: row.phone,
+            joined_on: row.joined_on.map(long_date),
+            roles: row
+                .roles
+                .into_iter()
+                .map(|(role, group)| format!("{}, {group}", role.label()))
+                .collect(),
+            skills: row.skills,
+            communities: row.communities,
+            vetting,
+            vetting_label: vetting.label(),
+            vetting_needs_attention: vetting.needs_attention(row.status),
+            warnings: facts
+                .map(|f| {
+                    compliance::warnings(f, policy, today)
+                        .into_iter()
+                        .map(|w| w.message)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
 }
 
 pub mod compliance;

@@ -8,44 +8,9 @@ use crate::dates::parse_date;
 use crate::error::Problem;
 use crate::vocabulary::{AreaConnection, MemberStatus, PersonKind};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// A person as typed: every field text, exactly as the form or CSV gave it.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct PersonForm {
-    pub full_name: String,
-    /// `member` (default) or `police`.
-    pub kind: String,
-    pub police_rank: String,
-    pub email: String,
-    pub phone: String,
-    /// applicant, active (default), on_leave, left, removed.
-    pub status: String,
-    pub joined_on: String,
-    pub connection: String,
-    pub connection_place: String,
-    pub skills: String,
-    pub communities: String,
-    pub notes: String,
-}
-
-/// A person whose details passed every check.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ValidPerson {
-    pub full_name: String,
-    pub kind: PersonKind,
-    pub police_rank: String,
-    pub email: String,
-    pub phone: String,
-    pub status: MemberStatus,
-    pub joined_on: Option<NaiveDate>,
-    pub connection: Option<AreaConnection>,
-    pub connection_place: String,
-    pub skills: String,
-    pub communities: String,
-    pub notes: String,
-}
+pub use crate::storage::people::{PersonForm, ValidPerson};
 
 impl ValidPerson {
     /// What search looks through, folded to lower case once, at save time.

@@ -62,10 +62,7 @@ pub(crate) fn representation(
     conn: &Connection,
     id: PersonId,
 ) -> Result<Option<(String, std::collections::BTreeMap<String, String>)>> {
-    let columns: Vec<&str> = crate::roster::representation::CHARACTERISTICS
-        .iter()
-        .map(|c| c.code)
-        .collect();
+    let columns = super::people::REPRESENTATION_COLUMNS;
     Ok(conn
         .query_row(
             &format!(
@@ -477,7 +474,8 @@ pub(crate) fn set_column(conn: &Connection, c: &TextColumn, key: i64, text: &str
 
 /// Links to the person from records that outlive them become plain text:
 /// the register keeps a line (so quorum and counts stand), ballots keep
-/// their choice, presenters their place.
+/// their choice, presenters their place. `label_for_meeting` gives the
+/// words that stand in for the person at that meeting.
 pub(crate) fn unlink(
     conn: &Connection,
     id: PersonId,
@@ -490,10 +488,7 @@ pub(crate) fn unlink(
     {
         conn.execute(
             "UPDATE attendance SET person_id = NULL, guest_name = ?2 WHERE id = ?1",
-            params![
-                row,
-                crate::data_protection::capitalise(&label_for_meeting(meeting))
-            ],
+            params![row, label_for_meeting(meeting)],
         )?;
     }
     for (row, meeting) in conn
@@ -506,10 +501,7 @@ pub(crate) fn unlink(
     {
         conn.execute(
             "UPDATE vote_ballots SET person_id = NULL, voter_name = ?2 WHERE id = ?1",
-            params![
-                row,
-                crate::data_protection::capitalise(&label_for_meeting(meeting))
-            ],
+            params![row, label_for_meeting(meeting)],
         )?;
     }
     conn.execute(
@@ -523,10 +515,7 @@ pub(crate) fn unlink(
     {
         conn.execute(
             "UPDATE agenda_items SET presenter_id = NULL, presenter_text = ?2 WHERE id = ?1",
-            params![
-                row,
-                crate::data_protection::capitalise(&label_for_meeting(meeting))
-            ],
+            params![row, label_for_meeting(meeting)],
         )?;
     }
     Ok(())

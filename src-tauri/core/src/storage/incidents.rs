@@ -3,10 +3,22 @@
 use crate::dates::DATE_TIME;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId};
-use crate::incidents::ValidIncident;
 use crate::vocabulary::IncidentStatus;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
+
+#[derive(Debug, Clone)]
+pub struct ValidIncident {
+    pub title: String,
+    pub occurred_at: NaiveDateTime,
+    pub description: String,
+    pub confidential: bool,
+    pub public_title: String,
+    pub community_impact: String,
+    pub gold_suggested: bool,
+    pub gold_answer: String,
+    pub status: IncidentStatus,
+}
 
 pub(crate) struct IncidentRow {
     pub id: i64,

@@ -5,12 +5,51 @@ use crate::confidentiality::Confidentiality;
 use crate::dates::{DATE, DATE_TIME};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
-use crate::meetings::agenda::{Item, ItemDraft};
 use crate::vocabulary::{
     Capacity, ExemptionReason, ItemKind, MeetingKind, MeetingStatus, Presence,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// An agenda item as typed or imported: every field text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ItemDraft {
+    /// The saved item this draft edits (None for a new item). Keeping the id
+    /// keeps the item's papers when the agenda is reordered or edited.
+    pub id: Option<i64>,
+    pub title: String,
+    pub purpose: String,
+    /// 0 for a main item, 1 for a sub-item of the item above.
+    pub depth: u8,
+    pub minutes: u32,
+    /// A presenter from the roster (their id) or free text.
+    pub presenter_id: Option<i64>,
+    pub presenter_text: String,
+    pub confidentiality: String,
+    pub public_title: String,
+    pub reason: String,
+    pub reason_other: String,
+    pub kind: String,
+}
+
+/// An item that passed the rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub id: Option<i64>,
+    pub title: String,
+    pub purpose: String,
+    pub depth: u8,
+    pub minutes: u32,
+    pub presenter_id: Option<i64>,
+    pub presenter_text: String,
+    pub confidentiality: Confidentiality,
+    pub public_title: String,
+    pub reason: Option<ExemptionReason>,
+    pub reason_other: String,
+    pub kind: ItemKind,
+}
 
 fn not_found() -> Error {
     Error::NotFound {
@@ -538,12 +577,24 @@ pub(crate) fn group_quorum(conn: &Connection, group: GroupId) -> Result<String> 
     )
 }
 
+/// A meeting as a calendar may show it: its group, time, place and kind.
+pub(crate) struct CalendarRow {
+    pub id: MeetingId,
+    pub handover_id: Option<String>,
+    pub group_name: String,
+    pub starts_at: NaiveDateTime,
+    pub minutes: u32,
+    pub venue: String,
+    pub online_details: String,
+    pub kind: MeetingKind,
+}
+
 /// What a calendar may show of each meeting (of one group, or all).
 pub(crate) fn calendar_rows(
     conn: &Connection,
     group: Option<GroupId>,
     only: Option<MeetingId>,
-) -> Result<Vec<crate::meetings::calendar::CalendarEntry>> {
+) -> Result<Vec<CalendarRow>> {
     let mut stmt = conn.prepare(
         "SELECT m.id, m.handover_id, g.name, m.starts_at, m.duration_minutes, m.venue,
                 m.online_details, m.kind
@@ -553,7 +604,7 @@ pub(crate) fn calendar_rows(
     )?;
     let rows = stmt.query_map(params![group, only], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
+            r.get::<_, MeetingId>(0)?,
             r.get::<_, Option<String>>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
@@ -565,27 +616,17 @@ pub(crate) fn calendar_rows(
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, handover, group_name, at, minutes, venue, online, kind) = row?;
-        let kind = MeetingKind::from_code(&kind).unwrap_or(MeetingKind::Scheduled);
-        out.push(crate::meetings::calendar::CalendarEntry {
-            uid: format!(
-                "{}@iag-desk",
-                handover.unwrap_or_else(|| format!("meeting-{id}"))
-            ),
-            summary: match kind {
-                MeetingKind::Scheduled => format!("{group_name} meeting"),
-                other => format!("{group_name}: {} meeting", other.label().to_lowercase()),
-            },
-            location: venue,
-            description: if online.is_empty() {
-                String::new()
-            } else {
-                format!("Online: {online}")
-            },
+        let (id, handover_id, group_name, at, minutes, venue, online_details, kind) = row?;
+        out.push(CalendarRow {
+            id,
+            handover_id,
+            group_name,
             starts_at: NaiveDateTime::parse_from_str(&at, DATE_TIME)
                 .map_err(|_| Error::Internal("unreadable meeting time".into()))?,
             minutes,
-            cancelled: false,
+            venue,
+            online_details,
+            kind: MeetingKind::from_code(&kind).unwrap_or(MeetingKind::Scheduled),
         });
     }
     Ok(out)

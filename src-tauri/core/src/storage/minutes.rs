@@ -9,10 +9,37 @@ use crate::confidentiality::Confidentiality;
 use crate::dates::{DATE, DATE_TIME};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
-use crate::minutes::{ValidBallot, ValidEntry};
 use crate::vocabulary::{ActionStatus, AdviceResponse, Choice, EntryKind};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension, Row};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidBallot {
+    pub person_id: Option<PersonId>,
+    pub voter_name: String,
+    pub choice: Choice,
+    pub proxy_holder_id: Option<PersonId>,
+}
+
+/// An entry that passed the rules; for a not-recorded entry every text
+/// field is empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidEntry {
+    pub kind: EntryKind,
+    pub level: Confidentiality,
+    pub text: String,
+    pub police_recipient: String,
+    pub owner_id: Option<PersonId>,
+    pub owner_text: String,
+    pub due_on: Option<NaiveDate>,
+    pub person_id: Option<PersonId>,
+    pub person_text: String,
+    pub named_vote: bool,
+    pub votes: (u32, u32, u32),
+    pub casting_vote: Option<Choice>,
+    pub removes_person_id: Option<PersonId>,
+    pub ballots: Vec<ValidBallot>,
+}
 
 fn date(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| NaiveDate::parse_from_str(&t, DATE).ok())

@@ -15,7 +15,8 @@ pub(crate) mod escalations;
 pub(crate) mod incidents;
 pub(crate) mod meetings;
 mod migrations;
-pub use rekey::{check_backup, restore, Restored};
+pub(crate) use rekey::replace_with_backup;
+pub use rekey::{check_backup, Restored};
 pub(crate) mod minutes;
 pub(crate) mod people;
 mod rekey;
@@ -367,17 +368,4 @@ pub(crate) fn set_setting_in(conn: &Connection, key: &str, value: &str) -> Resul
 pub(crate) fn delete_setting_in(conn: &Connection, key: &str) -> Result<()> {
     conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
     Ok(())
-}
-
-/// Adds a plain active member with no roles. Only for tests that need a real
-/// (non-demo) record without going through the roster's checks.
-#[doc(hidden)]
-pub fn insert_member_for_tests(vault: &Vault, full_name: &str) -> Result<crate::ids::PersonId> {
-    let form = crate::roster::rules::PersonForm {
-        full_name: full_name.into(),
-        ..Default::default()
-    };
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
-    let person = crate::roster::rules::check_person(&form, today).map_err(Error::rejected)?;
-    roster::insert_person(&vault.conn, &person, None)
 }

@@ -4,14 +4,75 @@
 use crate::dates::{DATE, DATE_TIME};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
-use crate::roster::compliance::{self, Facts, Vetting};
-use crate::roster::representation::Answers;
-use crate::roster::rules::{PersonForm, ValidPerson};
-use crate::vocabulary::{AgreementKind, MemberStatus, PersonKind, Role, VettingLevel};
-use chrono::NaiveDate;
+use crate::vocabulary::{
+    AgreementKind, AreaConnection, MemberStatus, PersonKind, Role, VettingLevel,
+};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Vetting {
+    pub level: VettingLevel,
+    pub granted_on: NaiveDate,
+    pub expires_on: NaiveDate,
+}
+
+/// The facts the rules look at for one person.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub kind: PersonKind,
+    pub status: MemberStatus,
+    /// Chairs a group today (the Official Secrets Act may apply).
+    pub is_chair: bool,
+    pub vetting: Option<Vetting>,
+    pub agreements: Vec<(AgreementKind, NaiveDate)>,
+}
+
+/// The force's own practice, from Settings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Policy {
+    pub official_secrets_for_chairs: bool,
+}
+
+/// A person as typed: every field text, exactly as the form or CSV gave it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct PersonForm {
+    pub full_name: String,
+    /// `member` (default) or `police`.
+    pub kind: String,
+    pub police_rank: String,
+    pub email: String,
+    pub phone: String,
+    /// applicant, active (default), on_leave, left, removed.
+    pub status: String,
+    pub joined_on: String,
+    pub connection: String,
+    pub connection_place: String,
+    pub skills: String,
+    pub communities: String,
+    pub notes: String,
+}
+
+/// A person whose details passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidPerson {
+    pub full_name: String,
+    pub kind: PersonKind,
+    pub police_rank: String,
+    pub email: String,
+    pub phone: String,
+    pub status: MemberStatus,
+    pub joined_on: Option<NaiveDate>,
+    pub connection: Option<AreaConnection>,
+    pub connection_place: String,
+    pub skills: String,
+    pub communities: String,
+    pub notes: String,
+}
 
 fn date(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| NaiveDate::parse_from_str(&t, DATE).ok())
@@ -55,7 +116,13 @@ pub(crate) fn person_form(conn: &Connection, id: PersonId) -> Result<PersonForm>
 
 /// Saves edited details. Status is not changed here: that goes through
 /// `record_status`, which keeps the history.
-pub(crate) fn update_person(conn: &Connection, id: PersonId, p: &ValidPerson) -> Result<()> {
+/// `search_text` is what search looks through, as the roster folds it.
+pub(crate) fn update_person(
+    conn: &Connection,
+    id: PersonId,
+    p: &ValidPerson,
+    search_text: &str,
+) -> Result<()> {
     let changed = conn.execute(
         "UPDATE people SET full_name = ?2, kind = ?3, police_rank = ?4, email = ?5, phone = ?6,
                 joined_on = ?7, connection = ?8, connection_place = ?9, skills = ?10,
@@ -74,7 +141,7 @@ pub(crate) fn update_person(conn: &Connection, id: PersonId, p: &ValidPerson) ->
             p.skills,
             p.communities,
             p.notes,
-            p.search_text(),
+            search_text,
         ],
     )?;
     if changed == 0 {
@@ -111,7 +178,8 @@ pub(crate) struct StatusRow {
     pub status: MemberStatus,
     pub changed_on: NaiveDate,
     pub reason: String,
-    pub meeting: Option<String>,
+    /// The meeting that decided it: its group's name and when it was.
+    pub meeting: Option<(String, NaiveDateTime)>,
 }
 
 pub(crate) fn status_history(conn: &Connection, id: PersonId) -> Result<Vec<StatusRow>> {
@@ -135,11 +203,10 @@ pub(crate) fn status_history(conn: &Connection, id: PersonId) -> Result<Vec<Stat
     for row in rows {
         let (status, on, reason, group, at) = row?;
         let meeting = match (group, at) {
-            (Some(g), Some(at)) => Some(format!(
-                "{g}, {}",
-                chrono::NaiveDateTime::parse_from_str(&at, DATE_TIME)
-                    .map(|a| crate::dates::long_date(a.date()))
-                    .unwrap_or(at)
+            (Some(g), Some(at)) => Some((
+                g,
+                NaiveDateTime::parse_from_str(&at, DATE_TIME)
+                    .map_err(|_| Error::Internal("unreadable meeting time in history".into()))?,
             )),
             _ => None,
         };
@@ -453,15 +520,15 @@ pub(crate) fn compliance_facts(
     Ok(facts)
 }
 
-pub(crate) fn policy(conn: &Connection) -> Result<compliance::Policy> {
-    Ok(compliance::Policy {
+pub(crate) fn policy(conn: &Connection) -> Result<Policy> {
+    Ok(Policy {
         official_secrets_for_chairs: super::setting_in(conn, "force.official_secrets_for_chairs")?
             .as_deref()
             == Some("yes"),
     })
 }
 
-const REPRESENTATION_COLUMNS: &[&str] = &[
+pub(crate) const REPRESENTATION_COLUMNS: &[&str] = &[
     "age_band",
     "disability",
     "gender_reassignment",
@@ -473,12 +540,19 @@ const REPRESENTATION_COLUMNS: &[&str] = &[
     "sexual_orientation",
 ];
 
-pub(crate) fn set_representation(conn: &Connection, id: PersonId, a: &Answers) -> Result<()> {
+/// Stores a person's answers (characteristic code → answer code), given
+/// with consent on `consent_on`.
+pub(crate) fn set_representation(
+    conn: &Connection,
+    id: PersonId,
+    consent_on: NaiveDate,
+    answers: &BTreeMap<&str, &str>,
+) -> Result<()> {
     // Replace, never merge: an answer left blank now must not survive.
     conn.execute("DELETE FROM representation WHERE person_id = ?1", [id])?;
     let mut values: Vec<Option<&str>> = Vec::new();
     for col in REPRESENTATION_COLUMNS {
-        values.push(a.answers.get(col).copied());
+        values.push(answers.get(col).copied());
     }
     conn.execute(
         &format!(
@@ -490,7 +564,7 @@ pub(crate) fn set_representation(conn: &Connection, id: PersonId, a: &Answers) -
                 .join(", ")
         ),
         rusqlite::params_from_iter(
-            [Some(id.0.to_string()), Some(day(a.consent_on))]
+            [Some(id.0.to_string()), Some(day(consent_on))]
                 .into_iter()
                 .chain(values.into_iter().map(|v| v.map(str::to_string))),
         ),

@@ -61,12 +61,11 @@ fn probe(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
 impl Vault {
     /// Re-encrypts the vault under a new passphrase. The current passphrase
     /// is asked again, so an unlocked laptop left alone is not enough.
-    pub fn change_passphrase(
+    pub(crate) fn rekey(
         &mut self,
         current: &Passphrase,
         new: &Passphrase,
         confirmation: &Passphrase,
-        now: chrono::NaiveDateTime,
     ) -> Result<()> {
         new.check_new(confirmation)?;
         drop(probe(&self.path, current).map_err(|e| match e {
@@ -108,12 +107,6 @@ impl Vault {
         }
         sync(&self.path)?;
         *self = Vault::unlock(&self.path, new)?;
-        crate::audit::record(
-            &self.conn,
-            crate::audit::When::At(now),
-            crate::vocabulary::AuditAction::PassphraseChanged,
-            "The vault was re-encrypted under a new passphrase.",
-        )?;
         Ok(())
     }
 }
@@ -183,8 +176,9 @@ pub struct Restored {
 /// Replaces the (closed) vault at `path` with the backup `from`, opened with
 /// `passphrase`. The backup is checked first (the passphrase, SQLite's
 /// integrity check, a schema this version understands); nothing is touched
-/// unless every check passes, and the replaced vault is kept beside it.
-pub fn restore(
+/// unless every check passes, and the replaced vault is kept beside it,
+/// named for `now`.
+pub(crate) fn replace_with_backup(
     path: &Path,
     from: &Path,
     passphrase: &Passphrase,
@@ -254,11 +248,5 @@ pub fn restore(
     }
     sync(path)?;
     let vault = Vault::unlock(path, passphrase)?;
-    crate::audit::record(
-        &vault.conn,
-        crate::audit::When::At(now),
-        crate::vocabulary::AuditAction::Restore,
-        "The vault was replaced by a backup; the vault it replaced is kept beside it.",
-    )?;
     Ok((vault, Restored { previous }))
 }

@@ -2,21 +2,50 @@
 //! the demo force (and later the roster editor) use.
 
 use super::people::PeopleFilter;
-use crate::dates;
+use super::people::ValidPerson;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
-use crate::meetings::MeetingSummary;
-use crate::roster::compliance;
-use crate::roster::rules::ValidPerson;
-use crate::roster::{GroupSummary, PersonSummary};
 use crate::vocabulary::{
     GroupStatus, MeetingKind, MeetingStatus, MemberStatus, PersonKind, Role, Tier,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use crate::dates::{DATE, DATE_TIME};
+
+/// A group as typed into the form: every field text.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct GroupForm {
+    pub name: String,
+    pub tier: String,
+    /// The parent group's id, or empty.
+    pub parent_id: String,
+    pub area: String,
+    /// Months between meetings: 3 is quarterly, 6 twice a year.
+    pub cadence_months: String,
+    /// "5" members or "1/3" of members.
+    pub quorum: String,
+    pub escalation: String,
+    pub status: String,
+    pub stood_down_on: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidGroup {
+    pub name: String,
+    pub tier: Tier,
+    pub parent: Option<GroupId>,
+    pub area: String,
+    pub cadence_months: u32,
+    /// The quorum rule as checked and stored: "1/3" or "5".
+    pub quorum: String,
+    pub escalation: String,
+    pub status: GroupStatus,
+    pub stood_down_on: Option<NaiveDate>,
+}
 
 pub(crate) struct NewGroup<'a> {
     pub name: &'a str,
@@ -144,6 +173,7 @@ pub(crate) fn insert_group(
 pub(crate) fn insert_person(
     conn: &Connection,
     p: &ValidPerson,
+    search_text: &str,
     demo: Option<DemoRef>,
 ) -> Result<PersonId> {
     insert_or_find(
@@ -177,7 +207,7 @@ pub(crate) fn insert_person(
             &p.skills,
             &p.communities,
             &p.notes,
-            &p.search_text(),
+            &search_text,
         ],
         demo,
     )
@@ -379,8 +409,28 @@ fn current_roles(conn: &Connection, today: NaiveDate) -> Result<Vec<(GroupId, Ro
     Ok(out)
 }
 
+/// A group as stored, with who holds its roles on the day asked about.
+pub(crate) struct GroupRow {
+    pub id: GroupId,
+    pub name: String,
+    pub tier: Tier,
+    /// The parent group's name.
+    pub parent: Option<String>,
+    pub area: String,
+    pub cadence_months: u32,
+    pub status: GroupStatus,
+    pub stood_down_on: Option<NaiveDate>,
+    pub chairs: Vec<String>,
+    pub police_contacts: Vec<String>,
+    /// Members holding any role (police excluded).
+    pub member_count: u32,
+    /// The quorum rule as stored ("1/3", "5").
+    pub quorum: String,
+    pub escalation: String,
+}
+
 /// Groups strategic first, then local, subgroups and critical groups; by name.
-pub(crate) fn list_groups(conn: &Connection, today: NaiveDate) -> Result<Vec<GroupSummary>> {
+pub(crate) fn list_groups(conn: &Connection, today: NaiveDate) -> Result<Vec<GroupRow>> {
     let mut chairs: HashMap<GroupId, Vec<String>> = HashMap::new();
     let mut police: HashMap<GroupId, Vec<String>> = HashMap::new();
     let mut members: HashMap<GroupId, u32> = HashMap::new();
@@ -428,24 +478,18 @@ pub(crate) fn list_groups(conn: &Connection, today: NaiveDate) -> Result<Vec<Gro
             quorum,
             escalation,
         ) = row?;
-        let member_count = members.remove(&id).unwrap_or_default();
-        let quorum = crate::roster::rules::Quorum::parse(&quorum)
-            .map(|q| q.describe(member_count))
-            .unwrap_or(quorum);
-        let tier = parse_code(tier, Tier::from_code, "tier")?;
-        out.push(GroupSummary {
+        out.push(GroupRow {
             id,
             name,
-            tier,
-            tier_label: tier.label(),
+            tier: parse_code(tier, Tier::from_code, "tier")?,
             parent,
             area,
             cadence_months,
             status: parse_code(status, GroupStatus::from_code, "group status")?,
-            stood_down_on: stood_down_on.as_deref().and_then(long_date),
+            stood_down_on: stored_date(stood_down_on),
             chairs: chairs.remove(&id).unwrap_or_default(),
             police_contacts: police.remove(&id).unwrap_or_default(),
-            member_count,
+            member_count: members.remove(&id).unwrap_or_default(),
             quorum,
             escalation,
         });
@@ -453,30 +497,30 @@ pub(crate) fn list_groups(conn: &Connection, today: NaiveDate) -> Result<Vec<Gro
     Ok(out)
 }
 
-/// People of one kind, by name, each with their current roles.
-pub(crate) fn list_people(
-    conn: &Connection,
-    kind: PersonKind,
-    today: NaiveDate,
-) -> Result<Vec<PersonSummary>> {
-    list_people_matching(
-        conn,
-        &PeopleFilter {
-            kind: Some(kind),
-            ..Default::default()
-        },
-        today,
-    )
+/// A person as the roster lists them, with the roles held on the day asked
+/// about: (role, group name), strategic groups first.
+pub(crate) struct PersonRow {
+    pub id: PersonId,
+    pub full_name: String,
+    pub kind: PersonKind,
+    pub status: MemberStatus,
+    pub police_rank: String,
+    pub email: String,
+    pub phone: String,
+    pub joined_on: Option<NaiveDate>,
+    pub roles: Vec<(Role, String)>,
+    pub skills: String,
+    pub communities: String,
 }
 
-/// The people `filter` selects, by name, with current roles, vetting state
-/// and warnings. Every query is limited by the filter.
+/// The people `filter` selects, by name, with their current roles. Every
+/// query is limited by the filter.
 pub(crate) fn list_people_matching(
     conn: &Connection,
     filter: &PeopleFilter,
     today: NaiveDate,
-) -> Result<Vec<PersonSummary>> {
-    let mut roles: HashMap<PersonId, Vec<String>> = HashMap::new();
+) -> Result<Vec<PersonRow>> {
+    let mut roles: HashMap<PersonId, Vec<(Role, String)>> = HashMap::new();
     {
         let (condition, values) = filter.condition_after_today(today);
         let mut stmt = conn.prepare(&format!(
@@ -497,14 +541,9 @@ pub(crate) fn list_people_matching(
         for row in rows {
             let (person, role, group) = row?;
             let role = parse_code(role, Role::from_code, "role")?;
-            roles
-                .entry(person)
-                .or_default()
-                .push(format!("{}, {group}", role.label()));
+            roles.entry(person).or_default().push((role, group));
         }
     }
-    let facts = super::people::compliance_facts(conn, filter, today)?;
-    let policy = super::people::policy(conn)?;
     let (condition, values) = filter.condition(1, today);
     let mut stmt = conn.prepare(&format!(
         "SELECT p.id, p.full_name, p.kind, p.status, p.police_rank, p.email, p.phone, p.joined_on,
@@ -539,34 +578,18 @@ pub(crate) fn list_people_matching(
             skills,
             communities,
         ) = row?;
-        let status = parse_code(status, MemberStatus::from_code, "member status")?;
-        let kind = parse_code(kind, PersonKind::from_code, "person kind")?;
-        let f = facts.get(&id);
-        let vetting = compliance::vetting_state(f.and_then(|f| f.vetting.as_ref()), today);
-        out.push(PersonSummary {
+        out.push(PersonRow {
             id,
             full_name,
-            kind,
-            status,
-            status_label: status.label(),
+            kind: parse_code(kind, PersonKind::from_code, "person kind")?,
+            status: parse_code(status, MemberStatus::from_code, "member status")?,
             police_rank,
             email,
             phone,
-            joined_on: joined_on.as_deref().and_then(long_date),
+            joined_on: stored_date(joined_on),
             roles: roles.remove(&id).unwrap_or_default(),
             skills,
             communities,
-            vetting,
-            vetting_label: vetting.label(),
-            vetting_needs_attention: vetting.needs_attention(status),
-            warnings: f
-                .map(|f| {
-                    compliance::warnings(f, policy, today)
-                        .into_iter()
-                        .map(|w| w.message)
-                        .collect()
-                })
-                .unwrap_or_default(),
         });
     }
     Ok(out)
@@ -595,8 +618,19 @@ pub(crate) fn nominee_counts(conn: &Connection, today: NaiveDate) -> Result<Vec<
     Ok(rows)
 }
 
+/// A meeting as the meetings list shows it.
+pub(crate) struct MeetingRow {
+    pub id: MeetingId,
+    pub group_id: GroupId,
+    pub group_name: String,
+    pub starts_at: NaiveDateTime,
+    pub venue: String,
+    pub kind: MeetingKind,
+    pub status: MeetingStatus,
+}
+
 /// Every meeting, soonest upcoming first, then the past, most recent first.
-pub(crate) fn list_meetings(conn: &Connection, now: NaiveDateTime) -> Result<Vec<MeetingSummary>> {
+pub(crate) fn list_meetings(conn: &Connection, now: NaiveDateTime) -> Result<Vec<MeetingRow>> {
     let now_text = now.format(DATE_TIME).to_string();
     let mut stmt = conn.prepare(
         "SELECT m.id, m.group_id, g.name, m.starts_at, m.venue, m.kind, m.status
@@ -621,29 +655,21 @@ pub(crate) fn list_meetings(conn: &Connection, now: NaiveDateTime) -> Result<Vec
         let (id, group_id, group_name, starts_at, venue, kind, status) = row?;
         let at = NaiveDateTime::parse_from_str(&starts_at, DATE_TIME)
             .map_err(|_| Error::Internal("a meeting time in the vault is unreadable".into()))?;
-        let kind = parse_code(kind, MeetingKind::from_code, "meeting kind")?;
-        let status = parse_code(status, MeetingStatus::from_code, "meeting status")?;
-        out.push(MeetingSummary {
+        out.push(MeetingRow {
             id,
             group_id,
             group_name,
-            when: dates::long_date_time(at),
-            upcoming: at > now,
-            starts_at,
+            starts_at: at,
             venue,
-            kind,
-            kind_label: kind.label(),
-            status,
-            status_label: status.label(),
+            kind: parse_code(kind, MeetingKind::from_code, "meeting kind")?,
+            status: parse_code(status, MeetingStatus::from_code, "meeting status")?,
         });
     }
     Ok(out)
 }
 
-fn long_date(stored: &str) -> Option<String> {
-    NaiveDate::parse_from_str(stored, DATE)
-        .ok()
-        .map(dates::long_date)
+fn stored_date(stored: Option<String>) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(stored.as_deref()?, DATE).ok()
 }
 
 /// For the demo force: quorum and escalation, unless someone changed them.
@@ -681,7 +707,7 @@ pub(crate) fn group_tiers(conn: &Connection) -> Result<Vec<(GroupId, String, Tie
 pub(crate) fn save_group(
     conn: &Connection,
     id: Option<GroupId>,
-    g: &crate::roster::groups::ValidGroup,
+    g: &ValidGroup,
 ) -> Result<GroupId> {
     let values = rusqlite::params![
         g.name,
@@ -689,7 +715,7 @@ pub(crate) fn save_group(
         g.parent,
         g.area,
         g.cadence_months,
-        g.quorum.to_text(),
+        g.quorum,
         g.escalation,
         g.status.code(),
         g.stood_down_on.map(|d| d.format(DATE).to_string()),
@@ -723,16 +749,13 @@ pub(crate) fn save_group(
     }
 }
 
-pub(crate) fn group_form(
-    conn: &Connection,
-    id: GroupId,
-) -> Result<crate::roster::groups::GroupForm> {
+pub(crate) fn group_form(conn: &Connection, id: GroupId) -> Result<GroupForm> {
     conn.query_row(
         "SELECT name, tier, parent_id, area, cadence_months, quorum, escalation, status, stood_down_on
            FROM groups WHERE id = ?1",
         [id],
         |r| {
-            Ok(crate::roster::groups::GroupForm {
+            Ok(GroupForm {
                 name: r.get(0)?,
                 tier: r.get(1)?,
                 parent_id: r.get::<_, Option<i64>>(2)?.map(|p| p.to_string()).unwrap_or_default(),

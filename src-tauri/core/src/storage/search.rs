@@ -13,7 +13,7 @@ pub(crate) struct MeetingRow {
     pub group_name: String,
     pub starts_at: NaiveDateTime,
     pub venue: String,
-    pub kind_label: &'static str,
+    pub kind: MeetingKind,
 }
 
 fn at(text: String) -> NaiveDateTime {
@@ -33,9 +33,8 @@ pub(crate) fn meetings(conn: &Connection) -> Result<Vec<MeetingRow>> {
                 group_name: r.get(1)?,
                 starts_at: at(r.get(2)?),
                 venue: r.get(3)?,
-                kind_label: MeetingKind::from_code(&r.get::<_, String>(4)?)
-                    .unwrap_or(MeetingKind::Scheduled)
-                    .label(),
+                kind: MeetingKind::from_code(&r.get::<_, String>(4)?)
+                    .unwrap_or(MeetingKind::Scheduled),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
