@@ -3,8 +3,11 @@
 //! email or phone in any table while the records keep their shape; the
 //! retention prompt finds people who left long ago.
 
-use crate::support::{decrypted_rows, demo_vault, keep_pdf, now, pdf_text, today, PASSPHRASE};
+use crate::support::{
+    decrypted_rows, demo_vault, export, keep_pdf, now, pdf_text, today, PASSPHRASE,
+};
 use iag_desk_core::data_protection::{self as dp};
+use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::{MeetingId, PersonId};
 use iag_desk_core::meetings::plan::{self, MeetingForm};
 use iag_desk_core::minutes::{self, record, EntryDraft};
@@ -144,7 +147,14 @@ fn a_subject_access_copy_holds_everything_about_the_person_and_no_confidential_t
     let s = scene(&mut vault);
     let copy = dp::subject_access(&vault, s.person, now()).unwrap();
     let json = dp::subject_access_json(&copy).unwrap();
-    let pdf = dp::subject_access_pdf(&copy).unwrap();
+    let pdf = export(
+        &vault,
+        Request::SubjectAccess {
+            person: s.person,
+            format: Format::Pdf,
+        },
+    )
+    .bytes;
     keep_pdf("subject-access", &pdf);
     let text = pdf_text(&pdf);
     for (what, held) in [

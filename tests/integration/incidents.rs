@@ -2,7 +2,8 @@
 //! reasons, convening a critical group, and a call list that names the
 //! incident only by its public title.
 
-use crate::support::{demo_vault, now, today};
+use crate::support::{demo_vault, export, now, today};
+use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::incidents::{self, suggest, ConveneForm, IncidentForm};
 use iag_desk_core::meetings::plan;
 use iag_desk_core::vocabulary::MeetingKind;
@@ -182,7 +183,7 @@ fn convening_creates_the_group_its_meeting_and_a_call_list_without_the_secret() 
         .people
         .iter()
         .all(|p| p[2].starts_with("07700") && p[3].contains('@')));
-    let pdf = incidents::call_list_pdf(&vault, id, today()).unwrap();
+    let pdf = export(&vault, Request::CallList { incident: id }).bytes;
     let text = crate::support::pdf_text(&pdf);
     assert!(text.contains("Call list: Eastwick critical group"));
     assert!(
@@ -193,7 +194,14 @@ fn convening_creates_the_group_its_meeting_and_a_call_list_without_the_secret() 
     assert!(!text.contains("CANARY"), "the confidential title stays out");
     let ics = plan::invitation(&vault, done.meeting, crate::support::now().and_utc()).unwrap();
     assert!(!ics.contains("CANARY"));
-    let agenda = plan::agenda_pdf(&vault, done.meeting).unwrap();
+    let agenda = export(
+        &vault,
+        Request::Agenda {
+            meeting: done.meeting,
+            format: Format::Pdf,
+        },
+    )
+    .bytes;
     assert!(!String::from_utf8_lossy(&agenda).contains("CANARY"));
 
     let d = dashboard::dashboard(&vault, now()).unwrap();
@@ -281,7 +289,16 @@ mod escalation {
             .escalations
             .iter()
             .any(|e| e.id == open && e.from_name == "LGBT+ Subgroup"));
-        let text = crate::support::pdf_text(&plan::agenda_pdf(&vault, meeting).unwrap());
+        let text = crate::support::pdf_text(
+            &export(
+                &vault,
+                Request::Agenda {
+                    meeting,
+                    format: Format::Pdf,
+                },
+            )
+            .bytes,
+        );
         assert!(text.contains("Escalated to this group:"), "{text}");
         assert!(
             text.contains("From LGBT+ Subgroup"),

@@ -1,5 +1,6 @@
-use crate::support::{demo_vault, now};
+use crate::support::{demo_vault, export, now, page};
 use iag_desk_core::confidentiality::Confidentiality;
+use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::{GroupId, MeetingId};
 use iag_desk_core::meetings::agenda::{standard_template, ItemDraft};
 use iag_desk_core::meetings::plan::{self, MeetingForm};
@@ -416,7 +417,14 @@ mod agenda_pdf {
     fn the_agenda_pdf_lists_every_item_in_order_and_no_confidential_text() {
         let (_t, mut vault) = demo_vault();
         let id = meeting_with_secret(&mut vault);
-        let pdf = plan::agenda_pdf(&vault, id).unwrap();
+        let pdf = export(
+            &vault,
+            Request::Agenda {
+                meeting: id,
+                format: Format::Pdf,
+            },
+        )
+        .bytes;
         if let Ok(dir) = std::env::var("IAG_DESK_KEEP_PDF") {
             std::fs::write(std::path::Path::new(&dir).join("agenda.pdf"), &pdf).unwrap();
         }
@@ -471,7 +479,13 @@ mod agenda_pdf {
     fn the_agenda_web_page_passes_the_checks_names_every_script_and_hides_the_secret() {
         let (_t, mut vault) = demo_vault();
         let id = meeting_with_secret(&mut vault);
-        let html = plan::agenda_html(&vault, id).unwrap();
+        let html = page(export(
+            &vault,
+            Request::Agenda {
+                meeting: id,
+                format: Format::Html,
+            },
+        ));
         crate::support::checked_html("agenda.html", &html);
         assert!(
             !html.contains("CANARY"),
@@ -504,7 +518,7 @@ mod agenda_pdf {
     fn the_sign_in_sheet_has_everyone_and_blank_rows() {
         let (_t, mut vault) = demo_vault();
         let id = meeting_with_secret(&mut vault);
-        let pdf = plan::sign_in_pdf(&vault, id).unwrap();
+        let pdf = export(&vault, Request::SignIn { meeting: id }).bytes;
         if let Ok(dir) = std::env::var("IAG_DESK_KEEP_PDF") {
             std::fs::write(std::path::Path::new(&dir).join("signin.pdf"), &pdf).unwrap();
         }
@@ -603,7 +617,14 @@ mod papers {
             view.items[7].papers.is_empty(),
             "a confidential item's file names stay private"
         );
-        let pdf = plan::agenda_pdf(&vault, id).unwrap();
+        let pdf = export(
+            &vault,
+            Request::Agenda {
+                meeting: id,
+                format: Format::Pdf,
+            },
+        )
+        .bytes;
         assert!(!String::from_utf8_lossy(&pdf).contains("CANARY"));
     }
 

@@ -4,8 +4,8 @@
 //! files with minutes, and writes that survive the process being killed.
 
 use crate::support::{
-    checked_html, decrypted_rows, demo_vault, keep_pdf, now, pdf_info, pdf_pages, pdf_text, today,
-    TempVault, PASSPHRASE,
+    checked_html, decrypted_rows, demo_vault, export, keep_pdf, now, page, pdf_info, pdf_pages,
+    pdf_text, today, TempVault, PASSPHRASE,
 };
 use iag_desk_core::confidentiality::{Audience, Confidentiality};
 use iag_desk_core::exports::{Export, Format, Request};
@@ -13,7 +13,7 @@ use iag_desk_core::ids::{GroupId, MeetingId, PersonId};
 use iag_desk_core::meetings::agenda::ItemDraft;
 use iag_desk_core::meetings::plan::{self, AgendaLine, MeetingForm};
 use iag_desk_core::minutes::{self, actions, advice, document, record, BallotDraft, EntryDraft};
-use iag_desk_core::publications::{self, pack};
+use iag_desk_core::publications;
 use iag_desk_core::{roster, Error, ErrorKind, Vault};
 
 const GROUP: &str = "Marlow Fen Local IAG";
@@ -391,7 +391,15 @@ mod leak_suite {
         let mut m = meeting_full_of_canaries();
         let v = &mut m.vault;
 
-        let pdf = document::minutes_pdf(v, m.id, Audience::Public).unwrap();
+        let pdf = export(
+            v,
+            Request::Minutes {
+                meeting: m.id,
+                audience: Audience::Public,
+                format: Format::Pdf,
+            },
+        )
+        .bytes;
         let text = pdf_text(&pdf);
         keep_pdf("public-minutes.pdf", &pdf);
         assert!(text.contains(OPEN_WORDS), "the open note is in the minutes");
@@ -399,15 +407,46 @@ mod leak_suite {
         assert_clean("the public minutes' metadata", &pdf_info(&pdf));
         assert_clean("the public minutes' bytes", &String::from_utf8_lossy(&pdf));
 
-        assert_clean("the agenda", &pdf_text(&plan::agenda_pdf(v, m.id).unwrap()));
+        assert_clean(
+            "the agenda",
+            &pdf_text(
+                &export(
+                    v,
+                    Request::Agenda {
+                        meeting: m.id,
+                        format: Format::Pdf,
+                    },
+                )
+                .bytes,
+            ),
+        );
         let next = next_meeting(v);
         assert_clean(
             "the next agenda (actions carried forward)",
-            &pdf_text(&plan::agenda_pdf(v, next).unwrap()),
+            &pdf_text(
+                &export(
+                    v,
+                    Request::Agenda {
+                        meeting: next,
+                        format: Format::Pdf,
+                    },
+                )
+                .bytes,
+            ),
         );
         assert_clean(
             "the next meeting's minutes",
-            &pdf_text(&document::minutes_pdf(v, next, Audience::Public).unwrap()),
+            &pdf_text(
+                &export(
+                    v,
+                    Request::Minutes {
+                        meeting: next,
+                        audience: Audience::Public,
+                        format: Format::Pdf,
+                    },
+                )
+                .bytes,
+            ),
         );
 
         for format in [Format::Pdf, Format::Csv] {
@@ -466,7 +505,15 @@ mod leak_suite {
     #[test]
     fn the_members_annex_carries_every_confidential_canary_and_nothing_not_recorded() {
         let m = meeting_full_of_canaries();
-        let pdf = document::minutes_pdf(&m.vault, m.id, Audience::Members).unwrap();
+        let pdf = export(
+            &m.vault,
+            Request::Minutes {
+                meeting: m.id,
+                audience: Audience::Members,
+                format: Format::Pdf,
+            },
+        )
+        .bytes;
         let text = pdf_text(&pdf);
         keep_pdf("members-annex.pdf", &pdf);
         for c in CANARIES {
@@ -570,7 +617,14 @@ mod leak_suite {
         let m = meeting_full_of_canaries();
         let v = &m.vault;
 
-        let html = document::minutes_html(v, m.id, Audience::Public).unwrap();
+        let html = page(export(
+            v,
+            Request::Minutes {
+                meeting: m.id,
+                audience: Audience::Public,
+                format: Format::Html,
+            },
+        ));
         checked_html("public-minutes.html", &html);
         assert!(html.contains(OPEN_WORDS), "the open note is in the minutes");
         assert_eq!(
@@ -580,7 +634,13 @@ mod leak_suite {
         );
         assert_clean("the public minutes' web page", &html);
 
-        let agenda = plan::agenda_html(v, m.id).unwrap();
+        let agenda = page(export(
+            v,
+            Request::Agenda {
+                meeting: m.id,
+                format: Format::Html,
+            },
+        ));
         checked_html("agenda.html", &agenda);
         assert!(
             agenda.contains("Community tensions"),
@@ -588,7 +648,13 @@ mod leak_suite {
         );
         assert_clean("the agenda's web page", &agenda);
         let next = next_meeting(v);
-        let next_agenda = plan::agenda_html(v, next).unwrap();
+        let next_agenda = page(export(
+            v,
+            Request::Agenda {
+                meeting: next,
+                format: Format::Html,
+            },
+        ));
         checked_html("next-agenda.html", &next_agenda);
         assert_clean(
             "the next agenda's web page (actions carried forward)",
@@ -596,12 +662,30 @@ mod leak_suite {
         );
 
         for large_print in [false, true] {
-            let html = pack::pack_html(v, m.group, None, large_print, today()).unwrap();
+            let html = page(export(
+                v,
+                Request::Publication {
+                    group: m.group,
+                    publication: publications::Publication::InductionPack,
+                    member: None,
+                    large_print,
+                    format: Format::Html,
+                },
+            ));
             checked_html("induction-pack.html", &html);
             assert!(html.contains("Confidentiality agreement"));
             assert_clean("the induction pack's web page", &html);
         }
-        let terms = publications::terms::terms_html(v, m.group, today()).unwrap();
+        let terms = page(export(
+            v,
+            Request::Publication {
+                group: m.group,
+                publication: publications::Publication::TermsOfReference,
+                member: None,
+                large_print: false,
+                format: Format::Html,
+            },
+        ));
         checked_html("terms-of-reference.html", &terms);
         assert_clean("the terms of reference's web page", &terms);
     }
@@ -609,7 +693,14 @@ mod leak_suite {
     #[test]
     fn the_members_annex_web_page_carries_every_canary_marked_official_sensitive() {
         let m = meeting_full_of_canaries();
-        let html = document::minutes_html(&m.vault, m.id, Audience::Members).unwrap();
+        let html = page(export(
+            &m.vault,
+            Request::Minutes {
+                meeting: m.id,
+                audience: Audience::Members,
+                format: Format::Html,
+            },
+        ));
         checked_html("members-annex.html", &html);
         for c in CANARIES {
             assert!(html.contains(c), "{c} is missing from the annex:\n{html}");
@@ -723,7 +814,17 @@ fn the_minutes_follow_uk_practice_and_carry_draft_and_markings() {
             )
         },
     );
-    let text = pdf_text(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
+    let text = pdf_text(
+        &export(
+            &vault,
+            Request::Minutes {
+                meeting: id,
+                audience: Audience::Public,
+                format: Format::Pdf,
+            },
+        )
+        .bytes,
+    );
     let mut at = 0;
     for expected in [
         "OFFICIAL",
@@ -758,7 +859,17 @@ fn the_minutes_follow_uk_practice_and_carry_draft_and_markings() {
     assert_eq!(annex_doc.watermark.as_deref(), Some("DRAFT · CONFIDENTIAL"));
     assert_eq!(annex_doc.marking.label(), "OFFICIAL-SENSITIVE");
 
-    let annex = pdf_pages(&document::minutes_pdf(&vault, id, Audience::Members).unwrap());
+    let annex = pdf_pages(
+        &export(
+            &vault,
+            Request::Minutes {
+                meeting: id,
+                audience: Audience::Members,
+                format: Format::Pdf,
+            },
+        )
+        .bytes,
+    );
     assert!(annex[0].contains("Nothing confidential was recorded at this meeting."));
     assert!(
         annex.iter().all(|p| p.contains("OFFICIAL-SENSITIVE")),
@@ -826,7 +937,17 @@ fn approval_locks_the_minutes_and_amendments_make_a_new_issue_keeping_the_origin
     .unwrap();
     let r = record::record(&vault, id).unwrap();
     assert_eq!(r.issue, 2);
-    let text = pdf_text(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
+    let text = pdf_text(
+        &export(
+            &vault,
+            Request::Minutes {
+                meeting: id,
+                audience: Audience::Public,
+                format: Format::Pdf,
+            },
+        )
+        .bytes,
+    );
     assert!(text.contains("Issue 2"));
     assert!(text.contains("Burglary fell by 12%."));
     assert!(text.contains("Amendments since approval"));
@@ -910,7 +1031,17 @@ fn a_tied_vote_goes_to_the_casting_vote_and_a_carried_removal_updates_the_roster
             ..entry(aob, "vote", "That the group meets monthly.")
         },
     );
-    let text = pdf_text(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
+    let text = pdf_text(
+        &export(
+            &vault,
+            Request::Minutes {
+                meeting: id,
+                audience: Audience::Public,
+                format: Format::Pdf,
+            },
+        )
+        .bytes,
+    );
     assert!(text.contains("Carried on the chair's casting vote (3 for, 3 against, 0 abstentions)."));
     assert!(text.contains("proxy vote was not counted"));
 
@@ -962,7 +1093,16 @@ fn open_actions_carry_forward_to_the_next_agenda_until_done() {
         .find(|a| a.id == action)
         .expect("the open action is carried to the next meeting");
     assert!(line.overdue, "due 1 November, meeting 11 November");
-    let agenda = pdf_text(&plan::agenda_pdf(&vault, second).unwrap());
+    let agenda = pdf_text(
+        &export(
+            &vault,
+            Request::Agenda {
+                meeting: second,
+                format: Format::Pdf,
+            },
+        )
+        .bytes,
+    );
     assert!(agenda.contains("Open actions carried forward"));
     assert!(agenda.contains("Ask for the use-of-force figures. (Ama Mensah)"));
 
@@ -1009,7 +1149,17 @@ fn open_actions_carry_forward_to_the_next_agenda_until_done() {
             .any(|a| a.id == action),
         "a done action no longer carries forward"
     );
-    let minutes_text = pdf_text(&document::minutes_pdf(&vault, second, Audience::Public).unwrap());
+    let minutes_text = pdf_text(
+        &export(
+            &vault,
+            Request::Minutes {
+                meeting: second,
+                audience: Audience::Public,
+                format: Format::Pdf,
+            },
+        )
+        .bytes,
+    );
     assert!(minutes_text.contains("ACTION UPDATE: Ask for the use-of-force figures."));
     assert!(minutes_text.contains("done. Figures circulated."));
     let history = &actions::log(&vault, &Default::default(), today())
@@ -1357,7 +1507,17 @@ fn names_in_any_script_come_back_from_the_minutes_pdf() {
             },
         );
     }
-    let text = pdf_text(&document::minutes_pdf(&vault, id, Audience::Public).unwrap());
+    let text = pdf_text(
+        &export(
+            &vault,
+            Request::Minutes {
+                meeting: id,
+                audience: Audience::Public,
+                format: Format::Pdf,
+            },
+        )
+        .bytes,
+    );
     for name in names {
         assert!(text.contains(name), "{name} in the minutes:\n{text}");
     }

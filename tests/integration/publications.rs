@@ -4,8 +4,9 @@
 //! in any script on a personalised cover, and no confidential canary in the
 //! feedback report.
 
-use crate::support::{demo_vault, group_named, now, pdf_pages, today};
+use crate::support::{demo_vault, export, group_named, now, page, pdf_pages, today};
 use iag_desk_core::documents::LineRole;
+use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::meetings::plan::{self, MeetingForm};
 use iag_desk_core::minutes::{self, advice, EntryDraft};
 use iag_desk_core::publications::{self, feedback, pack, terms, Publication};
@@ -34,7 +35,17 @@ fn the_pack_has_every_section_where_its_contents_say() {
     let (_t, vault) = demo_vault();
     let g = group_named(&vault, GROUP);
     for large_print in [false, true] {
-        let pdf = pack::pack_pdf(&vault, g, None, large_print, today()).unwrap();
+        let pdf = export(
+            &vault,
+            Request::Publication {
+                group: g,
+                publication: Publication::InductionPack,
+                member: None,
+                large_print: large_print,
+                format: Format::Pdf,
+            },
+        )
+        .bytes;
         let pages = pdf_pages(&pdf);
         let contents = &pages[1];
         assert!(
@@ -98,7 +109,17 @@ fn a_personalised_cover_carries_the_members_name_in_any_script() {
     for name in ["فاطمة الزهراء حسن", "ਹਰਪ੍ਰੀਤ ਕੌਰ", "Zofia Wójcik"]
     {
         let p = person(&vault, name);
-        let pdf = pack::pack_pdf(&vault, g, Some(p), false, today()).unwrap();
+        let pdf = export(
+            &vault,
+            Request::Publication {
+                group: g,
+                publication: Publication::InductionPack,
+                member: Some(p),
+                large_print: false,
+                format: Format::Pdf,
+            },
+        )
+        .bytes;
         let pages = pdf_pages(&pdf);
         assert!(
             pages[0].contains(&format!("Welcome, {name}")),
@@ -124,7 +145,16 @@ fn the_pack_as_a_web_page_has_every_section_and_names_in_any_script() {
         ("Zofia Wójcik", None),
     ] {
         let p = person(&vault, name);
-        let html = pack::pack_html(&vault, g, Some(p), false, today()).unwrap();
+        let html = page(export(
+            &vault,
+            Request::Publication {
+                group: g,
+                publication: Publication::InductionPack,
+                member: Some(p),
+                large_print: false,
+                format: Format::Html,
+            },
+        ));
         crate::support::checked_html("induction-pack.html", &html);
         assert!(html.contains(&format!("<h1>Induction pack: {GROUP}</h1>")));
         for title in pack::SECTIONS {
@@ -162,7 +192,20 @@ fn the_pack_is_built_from_the_roster_and_the_groups_own_words() {
             .unwrap()
             .is_default
     );
-    let text = pdf_pages(&pack::pack_pdf(&vault, g, None, false, today()).unwrap()).join(" ");
+    let text = pdf_pages(
+        &export(
+            &vault,
+            Request::Publication {
+                group: g,
+                publication: Publication::InductionPack,
+                member: None,
+                large_print: false,
+                format: Format::Pdf,
+            },
+        )
+        .bytes,
+    )
+    .join(" ");
     assert!(text.contains(prologue));
     for expected in [
         "Fenwold Strategic IAG",
@@ -197,7 +240,20 @@ fn the_pack_is_built_from_the_roster_and_the_groups_own_words() {
 fn terms_of_reference_carry_the_groups_settings_and_escalation() {
     let (_t, vault) = demo_vault();
     let g = group_named(&vault, GROUP);
-    let text = pdf_pages(&terms::terms_pdf(&vault, g, today()).unwrap()).join(" ");
+    let text = pdf_pages(
+        &export(
+            &vault,
+            Request::Publication {
+                group: g,
+                publication: Publication::TermsOfReference,
+                member: None,
+                large_print: false,
+                format: Format::Pdf,
+            },
+        )
+        .bytes,
+    )
+    .join(" ");
     for section in terms::SECTIONS {
         assert!(text.contains(section), "{section} in the terms");
     }
@@ -297,7 +353,14 @@ fn the_feedback_report_is_public_and_has_the_quarters_record() {
         .map(iag_desk_core::dates::long_date)
         .expect("the demo has a Marlow Fen meeting in 2026-Q3");
     for group in [Some(g), None] {
-        let pdf = feedback::feedback_pdf(&vault, "2026-Q3", group, today()).unwrap();
+        let pdf = export(
+            &vault,
+            Request::Feedback {
+                quarter: "2026-Q3".into(),
+                group: group,
+            },
+        )
+        .bytes;
         let text = pdf_pages(&pdf).join(" ");
         for c in CANARIES {
             assert!(!text.contains(c), "{c} leaked into the feedback report");

@@ -75,6 +75,11 @@ pub fn export(
         .unwrap()
 }
 
+/// A web page's text, as written.
+pub fn page(export: iag_desk_core::exports::Export) -> String {
+    String::from_utf8(export.bytes).expect("a web page is UTF-8")
+}
+
 /// A new vault with the demo force loaded.
 pub fn demo_vault() -> (TempVault, Vault) {
     let t = TempVault::new();

@@ -4,6 +4,7 @@
 //! several scripts) in-process, fonts loaded once as in the running app,
 //! and prints the median with min and max against the 50 ms budget.
 
+use iag_desk_core::exports;
 use iag_desk_core::meetings::agenda::ItemDraft;
 use iag_desk_core::meetings::plan;
 
@@ -45,6 +46,14 @@ fn main() {
         50.0,
         30,
         "fonts parsed on the first run; ",
-        || plan::agenda_pdf(&vault, id).unwrap(),
+        || {
+            common::export(
+                &vault,
+                exports::Request::Agenda {
+                    meeting: id,
+                    format: exports::Format::Pdf,
+                },
+            )
+        },
     );
 }

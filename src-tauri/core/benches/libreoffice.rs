@@ -14,6 +14,7 @@
 
 use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::documents::{render_pdf, Block, Document};
+use iag_desk_core::exports;
 use iag_desk_core::minutes::{audience, document, record};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -71,7 +72,14 @@ fn main() {
         render_pdf(&doc).unwrap();
     });
     let whole = Samples::take(IAG_DESK_RUNS, || {
-        document::minutes_pdf(&vault, id, Audience::Public).unwrap();
+        common::export(
+            &vault,
+            exports::Request::Minutes {
+                meeting: id,
+                audience: Audience::Public,
+                format: exports::Format::Pdf,
+            },
+        );
     });
 
     let lo_out = out.join("libreoffice");

@@ -9,6 +9,7 @@
 
 use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::documents::layout;
+use iag_desk_core::exports;
 use iag_desk_core::minutes::{audience, document, record};
 use std::time::Instant;
 
@@ -46,7 +47,16 @@ fn main() {
         300.0,
         15,
         &format!("{pages} pages, {n} entries; "),
-        || document::minutes_pdf(&vault, id, Audience::Public).unwrap(),
+        || {
+            common::export(
+                &vault,
+                exports::Request::Minutes {
+                    meeting: id,
+                    audience: Audience::Public,
+                    format: exports::Format::Pdf,
+                },
+            )
+        },
     );
     println!(
         "{:<44} read {read:.1} ms, filter {filter:.1} ms, layout {lay:.1} ms, layout + PDF {write:.1} ms",

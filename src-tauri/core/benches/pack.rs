@@ -6,6 +6,7 @@
 //! (the second pass numbers the contents), and write the PDF. Prints the
 //! median with min and max against the 400 ms budget.
 
+use iag_desk_core::exports;
 use iag_desk_core::publications::{self, defaults, pack};
 
 #[path = "common/mod.rs"]
@@ -49,15 +50,16 @@ fn main() {
     let pages = pages(&vault);
 
     let run = || {
-        publications::pdf(
+        common::export(
             &vault,
-            group,
-            publications::Publication::InductionPack,
-            Some(member),
-            true,
-            today,
+            exports::Request::Publication {
+                group,
+                publication: publications::Publication::InductionPack,
+                member: Some(member),
+                large_print: true,
+                format: exports::Format::Pdf,
+            },
         )
-        .unwrap()
     };
     common::report(
         &format!("induction pack PDF, {pages} pages"),

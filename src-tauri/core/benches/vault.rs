@@ -15,15 +15,19 @@ mod common;
 fn main() {
     let (dir, vault, _) = common::demo_meeting();
     let path = vault.path().to_path_buf();
-    let today = common::today();
     common::report(
         "feedback report PDF, whole force, a quarter",
         400.0,
         15,
         "",
         || {
-            iag_desk_core::publications::feedback::feedback_pdf(&vault, "2026-Q4", None, today)
-                .unwrap()
+            common::export(
+                &vault,
+                iag_desk_core::exports::Request::Feedback {
+                    quarter: "2026-Q4".into(),
+                    group: None,
+                },
+            )
         },
     );
     drop(vault);

@@ -611,10 +611,6 @@ pub fn subject_access_document(s: &SubjectAccess) -> Document {
     doc
 }
 
-pub fn subject_access_pdf(s: &SubjectAccess) -> Result<Vec<u8>> {
-    crate::documents::render_pdf(&subject_access_document(s))
-}
-
 /// The audit line for a copy (no confidential text: the person's name and
 /// what was produced), recorded once the copy is written.
 pub fn subject_access_audit_detail(s: &SubjectAccess, format: &str) -> String {

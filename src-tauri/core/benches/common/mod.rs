@@ -8,13 +8,28 @@ use iag_desk_core::documents::layout;
 use iag_desk_core::ids::MeetingId;
 use iag_desk_core::meetings::plan::{self, MeetingForm};
 use iag_desk_core::minutes::{self, audience, document, record, EntryDraft};
-use iag_desk_core::{demo, roster, Passphrase, Vault};
+use iag_desk_core::{demo, exports, roster, Passphrase, Vault};
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
 /// The vault (kept alive by the returned folder) and the new meeting.
+/// A file's bytes through the one way out, as the window and the command
+/// line make it (without writing it), at noon on [`today`].
+#[allow(dead_code)] // not every bench writes a file
+pub fn export(vault: &Vault, request: exports::Request) -> Vec<u8> {
+    let local = today().and_hms_opt(12, 0, 0).expect("noon");
+    let at = exports::Now {
+        local,
+        utc: local.and_utc(),
+    };
+    exports::prepare(vault, &request, at)
+        .and_then(exports::Prepared::render)
+        .expect("export")
+        .bytes
+}
+
 pub fn demo_meeting() -> (tempfile::TempDir, Vault, MeetingId) {
     let dir = tempfile::tempdir().unwrap();
     let mut vault = Vault::create(

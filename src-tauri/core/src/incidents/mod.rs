@@ -521,7 +521,3 @@ pub fn call_list_document(c: &CallList) -> Document {
     }));
     doc
 }
-
-pub fn call_list_pdf(vault: &Vault, id: i64, today: chrono::NaiveDate) -> Result<Vec<u8>> {
-    crate::documents::render_pdf(&call_list_document(&call_list(vault, id, today)?))
-}

@@ -663,29 +663,6 @@ pub fn invitation(
     ))
 }
 
-/// The agenda as a document, built from the public view only: the PDF and
-/// the web page are both drawn from it.
-fn agenda_document(vault: &Vault, id: MeetingId) -> Result<crate::documents::Document> {
-    let view = super::papers::public_agenda(&detail(vault, id)?);
-    Ok(super::papers::agenda_document(&view))
-}
-
-/// The agenda as a PDF, built from the public view only.
-pub fn agenda_pdf(vault: &Vault, id: MeetingId) -> Result<Vec<u8>> {
-    crate::documents::render_pdf(&agenda_document(vault, id)?)
-}
-
-/// The agenda as an accessible web page, from the same public document.
-pub fn agenda_html(vault: &Vault, id: MeetingId) -> Result<String> {
-    Ok(crate::documents::render_html(&agenda_document(vault, id)?))
-}
-
-/// The sign-in sheet as a PDF: names and a signature column.
-pub fn sign_in_pdf(vault: &Vault, id: MeetingId) -> Result<Vec<u8>> {
-    let sheet = super::papers::sign_in_sheet(&detail(vault, id)?);
-    crate::documents::render_pdf(&super::papers::sign_in_document(&sheet))
-}
-
 /// Largest paper accepted, so a mistaken choice (a video) cannot bloat the vault.
 pub const MAX_PAPER_BYTES: usize = 25 * 1024 * 1024;
 

@@ -91,7 +91,7 @@ pub fn register(vault: &Vault, q: &AdviceQuery) -> Result<Vec<AdviceLine>> {
     }
     let rows = db::entries_of_kind(
         vault.conn(),
-        super::EntryKind::Advice,
+        crate::vocabulary::EntryKind::Advice,
         q.group_id.map(GroupId),
     )?;
     Ok(rows
@@ -150,7 +150,7 @@ pub struct ResponseForm {
 /// Records what the police did with a piece of advice.
 pub fn respond(vault: &mut Vault, entry: i64, form: &ResponseForm, today: NaiveDate) -> Result<()> {
     let row = db::entry(vault.conn(), entry)?;
-    if row.kind != super::EntryKind::Advice {
+    if row.kind != crate::vocabulary::EntryKind::Advice {
         return Err(Error::invalid(
             "entry",
             "only advice has a police response.",

@@ -192,16 +192,3 @@ pub fn minutes_document(vault: &Vault, meeting: MeetingId, audience: Audience) -
         Audience::Members => annex_document(&audience::members_annex(&r)),
     })
 }
-
-/// The minutes (public) or the confidential annex (members) as a PDF.
-pub fn minutes_pdf(vault: &Vault, meeting: MeetingId, audience: Audience) -> Result<Vec<u8>> {
-    crate::documents::render_pdf(&minutes_document(vault, meeting, audience)?)
-}
-
-/// The minutes (public) or the confidential annex (members) as an
-/// accessible web page.
-pub fn minutes_html(vault: &Vault, meeting: MeetingId, audience: Audience) -> Result<String> {
-    Ok(crate::documents::render_html(&minutes_document(
-        vault, meeting, audience,
-    )?))
-}

@@ -307,15 +307,6 @@ pub fn document(r: &FeedbackReport) -> Document {
     doc
 }
 
-pub fn feedback_pdf(
-    vault: &Vault,
-    quarter_text: &str,
-    group: Option<GroupId>,
-    today: NaiveDate,
-) -> Result<Vec<u8>> {
-    crate::documents::render_pdf(&document(&report(vault, quarter_text, group, today)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

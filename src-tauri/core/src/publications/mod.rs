@@ -227,36 +227,6 @@ pub fn save_text(
     }
 }
 
-/// A group's pack or terms of reference as a PDF.
-pub fn pdf(
-    vault: &Vault,
-    group: GroupId,
-    publication: Publication,
-    member: Option<crate::ids::PersonId>,
-    large_print: bool,
-    today: chrono::NaiveDate,
-) -> Result<Vec<u8>> {
-    match publication {
-        Publication::InductionPack => pack::pack_pdf(vault, group, member, large_print, today),
-        Publication::TermsOfReference => terms::terms_pdf(vault, group, today),
-    }
-}
-
-/// A pack or the terms of reference as an accessible web page.
-pub fn html(
-    vault: &Vault,
-    group: GroupId,
-    publication: Publication,
-    member: Option<crate::ids::PersonId>,
-    large_print: bool,
-    today: chrono::NaiveDate,
-) -> Result<String> {
-    match publication {
-        Publication::InductionPack => pack::pack_html(vault, group, member, large_print, today),
-        Publication::TermsOfReference => terms::terms_html(vault, group, today),
-    }
-}
-
 /// The pages exactly as they will print, as SVG, for the preview beside
 /// the editor.
 pub fn preview(

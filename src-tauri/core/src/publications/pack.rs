@@ -361,30 +361,3 @@ pub fn web_document(v: &PackView, large_print: bool) -> Document {
     doc.blocks = blocks(v, Contents::Sections);
     doc
 }
-
-/// The pack as an accessible web page.
-pub fn pack_html(
-    vault: &Vault,
-    group: GroupId,
-    member: Option<PersonId>,
-    large_print: bool,
-    today: NaiveDate,
-) -> Result<String> {
-    let view = build(vault, group, member, today)?;
-    Ok(crate::documents::render_html(&web_document(
-        &view,
-        large_print,
-    )))
-}
-
-pub fn pack_pdf(
-    vault: &Vault,
-    group: GroupId,
-    member: Option<PersonId>,
-    large_print: bool,
-    today: NaiveDate,
-) -> Result<Vec<u8>> {
-    let view = build(vault, group, member, today)?;
-    let (doc, laid) = document(&view, large_print)?;
-    crate::documents::render_layout(&doc, &laid)
-}

@@ -124,14 +124,3 @@ pub fn document(vault: &Vault, group: GroupId, today: NaiveDate) -> Result<Docum
     )));
     Ok(doc)
 }
-
-pub fn terms_pdf(vault: &Vault, group: GroupId, today: NaiveDate) -> Result<Vec<u8>> {
-    crate::documents::render_pdf(&document(vault, group, today)?)
-}
-
-/// The terms of reference as an accessible web page.
-pub fn terms_html(vault: &Vault, group: GroupId, today: NaiveDate) -> Result<String> {
-    Ok(crate::documents::render_html(&document(
-        vault, group, today,
-    )?))
-}

@@ -410,7 +410,9 @@ pub fn person(vault: &Vault, id: PersonId, today: NaiveDate) -> Result<PersonDet
             status_label: s.status.label(),
             changed_on: long_date(s.changed_on),
             reason: s.reason,
-            meeting: s.meeting.map(|(group, at)| format!("{group}, {}", long_date(at.date()))),
+            meeting: s
+                .meeting
+                .map(|(group, at)| format!("{group}, {}", long_date(at.date()))),
         })
         .collect();
     let agreements = AgreementKind::ALL
