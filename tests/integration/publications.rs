@@ -41,7 +41,7 @@ fn the_pack_has_every_section_where_its_contents_say() {
                 group: g,
                 publication: Publication::InductionPack,
                 member: None,
-                large_print: large_print,
+                large_print,
                 format: Format::Pdf,
             },
         )
@@ -357,7 +357,7 @@ fn the_feedback_report_is_public_and_has_the_quarters_record() {
             &vault,
             Request::Feedback {
                 quarter: "2026-Q3".into(),
-                group: group,
+                group,
             },
         )
         .bytes;

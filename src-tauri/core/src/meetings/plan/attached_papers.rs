@@ -1,0 +1,84 @@
+//! Papers attached to agenda items: kept inside the vault, copied out on
+//! request. Adding or removing one clears an agreed agenda.
+
+use super::editing::{saved, Saved};
+use crate::error::{Error, Result};
+use crate::ids::MeetingId;
+use crate::storage::{meetings as db, Vault};
+use chrono::NaiveDateTime;
+
+/// Largest paper accepted, so a mistaken choice (a video) cannot bloat the vault.
+pub const MAX_PAPER_BYTES: usize = 25 * 1024 * 1024;
+
+/// Copies a paper into the vault under an agenda item. Adding a paper to an
+/// agreed agenda clears the agreement, as any change to the agenda does.
+pub fn attach_paper(
+    vault: &mut Vault,
+    meeting: MeetingId,
+    item: i64,
+    file_name: &str,
+    bytes: &[u8],
+    now: NaiveDateTime,
+) -> Result<Saved> {
+    let tx = vault.conn_mut().transaction()?;
+    let cleared = attach_paper_in(&tx, meeting, item, file_name, bytes, now)?;
+    tx.commit()?;
+    Ok(saved(cleared))
+}
+
+/// Attaches a paper inside the caller's transaction, with every check;
+/// true when this cleared an agreement.
+pub(crate) fn attach_paper_in(
+    conn: &rusqlite::Connection,
+    meeting: MeetingId,
+    item: i64,
+    file_name: &str,
+    bytes: &[u8],
+    now: NaiveDateTime,
+) -> Result<bool> {
+    // Only the file's own name, never the folder it came from.
+    let name = std::path::Path::new(file_name)
+        .file_name()
+        .map(|n| n.to_string_lossy().trim().to_string())
+        .unwrap_or_default();
+    if name.is_empty() {
+        return Err(Error::invalid("Paper", "the file has no name."));
+    }
+    if bytes.len() > MAX_PAPER_BYTES {
+        return Err(Error::invalid(
+            "Paper",
+            format!(
+                "{name} is {} MB; papers can be at most {} MB.",
+                bytes.len().div_ceil(1024 * 1024),
+                MAX_PAPER_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    if db::item_meeting(conn, item)? != Some(meeting) {
+        return Err(Error::NotFound {
+            what: "That agenda item".into(),
+        });
+    }
+    db::add_paper(conn, item, &name, bytes, now)?;
+    db::clear_agreement(conn, meeting)
+}
+
+/// A paper's file name and bytes, to save a copy outside the vault.
+pub fn paper(vault: &Vault, meeting: MeetingId, paper: i64) -> Result<(String, Vec<u8>)> {
+    let (m, name, bytes) = db::paper(vault.conn(), paper)?;
+    if m != meeting {
+        return Err(Error::NotFound {
+            what: "That paper".into(),
+        });
+    }
+    Ok((name, bytes))
+}
+
+pub fn remove_paper(vault: &mut Vault, meeting: MeetingId, paper_id: i64) -> Result<Saved> {
+    paper(vault, meeting, paper_id)?;
+    let tx = vault.conn_mut().transaction()?;
+    db::delete_paper(&tx, paper_id)?;
+    let cleared = db::clear_agreement(&tx, meeting)?;
+    tx.commit()?;
+    Ok(saved(cleared))
+}
