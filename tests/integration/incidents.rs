@@ -2,8 +2,8 @@
 //! reasons, convening a critical group, and a call list that names the
 //! incident only by its public title.
 
-use crate::support::{demo_vault, export, now, today};
-use iag_desk_core::exports::{Format, Request};
+use crate::support::{agenda_pdf, demo_vault, export, now, today};
+use iag_desk_core::exports::Request;
 use iag_desk_core::incidents::{self, suggest, ConveneForm, IncidentForm};
 use iag_desk_core::meetings::plan;
 use iag_desk_core::vocabulary::MeetingKind;
@@ -194,14 +194,7 @@ fn convening_creates_the_group_its_meeting_and_a_call_list_without_the_secret() 
     assert!(!text.contains("CANARY"), "the confidential title stays out");
     let ics = plan::invitation(&vault, done.meeting, crate::support::now().and_utc()).unwrap();
     assert!(!ics.contains("CANARY"));
-    let agenda = export(
-        &vault,
-        Request::Agenda {
-            meeting: done.meeting,
-            format: Format::Pdf,
-        },
-    )
-    .bytes;
+    let agenda = agenda_pdf(&vault, done.meeting);
     assert!(!String::from_utf8_lossy(&agenda).contains("CANARY"));
 
     let d = dashboard::dashboard(&vault, now()).unwrap();
@@ -289,16 +282,7 @@ mod escalation {
             .escalations
             .iter()
             .any(|e| e.id == open && e.from_name == "LGBT+ Subgroup"));
-        let text = crate::support::pdf_text(
-            &export(
-                &vault,
-                Request::Agenda {
-                    meeting,
-                    format: Format::Pdf,
-                },
-            )
-            .bytes,
-        );
+        let text = crate::support::pdf_text(&agenda_pdf(&vault, meeting));
         assert!(text.contains("Escalated to this group:"), "{text}");
         assert!(
             text.contains("From LGBT+ Subgroup"),

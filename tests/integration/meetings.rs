@@ -1,4 +1,4 @@
-use crate::support::{demo_vault, export, now, page};
+use crate::support::{agenda_pdf, demo_vault, export, now, page};
 use iag_desk_core::confidentiality::Confidentiality;
 use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::{GroupId, MeetingId};
@@ -417,14 +417,7 @@ mod agenda_pdf {
     fn the_agenda_pdf_lists_every_item_in_order_and_no_confidential_text() {
         let (_t, mut vault) = demo_vault();
         let id = meeting_with_secret(&mut vault);
-        let pdf = export(
-            &vault,
-            Request::Agenda {
-                meeting: id,
-                format: Format::Pdf,
-            },
-        )
-        .bytes;
+        let pdf = agenda_pdf(&vault, id);
         if let Ok(dir) = std::env::var("IAG_DESK_KEEP_PDF") {
             std::fs::write(std::path::Path::new(&dir).join("agenda.pdf"), &pdf).unwrap();
         }
@@ -617,14 +610,7 @@ mod papers {
             view.items[7].papers.is_empty(),
             "a confidential item's file names stay private"
         );
-        let pdf = export(
-            &vault,
-            Request::Agenda {
-                meeting: id,
-                format: Format::Pdf,
-            },
-        )
-        .bytes;
+        let pdf = agenda_pdf(&vault, id);
         assert!(!String::from_utf8_lossy(&pdf).contains("CANARY"));
     }
 

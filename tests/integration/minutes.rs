@@ -4,8 +4,8 @@
 //! files with minutes, and writes that survive the process being killed.
 
 use crate::support::{
-    checked_html, decrypted_rows, demo_vault, export, keep_pdf, now, page, pdf_info, pdf_pages,
-    pdf_text, today, TempVault, PASSPHRASE,
+    agenda_pdf, checked_html, decrypted_rows, demo_vault, export, keep_pdf, minutes_pdf, now, page,
+    pdf_info, pdf_pages, pdf_text, today, TempVault, PASSPHRASE,
 };
 use iag_desk_core::confidentiality::{Audience, Confidentiality};
 use iag_desk_core::exports::{Export, Format, Request};
@@ -391,15 +391,7 @@ mod leak_suite {
         let mut m = meeting_full_of_canaries();
         let v = &mut m.vault;
 
-        let pdf = export(
-            v,
-            Request::Minutes {
-                meeting: m.id,
-                audience: Audience::Public,
-                format: Format::Pdf,
-            },
-        )
-        .bytes;
+        let pdf = minutes_pdf(v, m.id, Audience::Public);
         let text = pdf_text(&pdf);
         keep_pdf("public-minutes.pdf", &pdf);
         assert!(text.contains(OPEN_WORDS), "the open note is in the minutes");
@@ -407,46 +399,15 @@ mod leak_suite {
         assert_clean("the public minutes' metadata", &pdf_info(&pdf));
         assert_clean("the public minutes' bytes", &String::from_utf8_lossy(&pdf));
 
-        assert_clean(
-            "the agenda",
-            &pdf_text(
-                &export(
-                    v,
-                    Request::Agenda {
-                        meeting: m.id,
-                        format: Format::Pdf,
-                    },
-                )
-                .bytes,
-            ),
-        );
+        assert_clean("the agenda", &pdf_text(&agenda_pdf(v, m.id)));
         let next = next_meeting(v);
         assert_clean(
             "the next agenda (actions carried forward)",
-            &pdf_text(
-                &export(
-                    v,
-                    Request::Agenda {
-                        meeting: next,
-                        format: Format::Pdf,
-                    },
-                )
-                .bytes,
-            ),
+            &pdf_text(&agenda_pdf(v, next)),
         );
         assert_clean(
             "the next meeting's minutes",
-            &pdf_text(
-                &export(
-                    v,
-                    Request::Minutes {
-                        meeting: next,
-                        audience: Audience::Public,
-                        format: Format::Pdf,
-                    },
-                )
-                .bytes,
-            ),
+            &pdf_text(&minutes_pdf(v, next, Audience::Public)),
         );
 
         for format in [Format::Pdf, Format::Csv] {
@@ -505,15 +466,7 @@ mod leak_suite {
     #[test]
     fn the_members_annex_carries_every_confidential_canary_and_nothing_not_recorded() {
         let m = meeting_full_of_canaries();
-        let pdf = export(
-            &m.vault,
-            Request::Minutes {
-                meeting: m.id,
-                audience: Audience::Members,
-                format: Format::Pdf,
-            },
-        )
-        .bytes;
+        let pdf = minutes_pdf(&m.vault, m.id, Audience::Members);
         let text = pdf_text(&pdf);
         keep_pdf("members-annex.pdf", &pdf);
         for c in CANARIES {
@@ -814,17 +767,7 @@ fn the_minutes_follow_uk_practice_and_carry_draft_and_markings() {
             )
         },
     );
-    let text = pdf_text(
-        &export(
-            &vault,
-            Request::Minutes {
-                meeting: id,
-                audience: Audience::Public,
-                format: Format::Pdf,
-            },
-        )
-        .bytes,
-    );
+    let text = pdf_text(&minutes_pdf(&vault, id, Audience::Public));
     let mut at = 0;
     for expected in [
         "OFFICIAL",
@@ -859,17 +802,7 @@ fn the_minutes_follow_uk_practice_and_carry_draft_and_markings() {
     assert_eq!(annex_doc.watermark.as_deref(), Some("DRAFT · CONFIDENTIAL"));
     assert_eq!(annex_doc.marking.label(), "OFFICIAL-SENSITIVE");
 
-    let annex = pdf_pages(
-        &export(
-            &vault,
-            Request::Minutes {
-                meeting: id,
-                audience: Audience::Members,
-                format: Format::Pdf,
-            },
-        )
-        .bytes,
-    );
+    let annex = pdf_pages(&minutes_pdf(&vault, id, Audience::Members));
     assert!(annex[0].contains("Nothing confidential was recorded at this meeting."));
     assert!(
         annex.iter().all(|p| p.contains("OFFICIAL-SENSITIVE")),
@@ -937,17 +870,7 @@ fn approval_locks_the_minutes_and_amendments_make_a_new_issue_keeping_the_origin
     .unwrap();
     let r = record::record(&vault, id).unwrap();
     assert_eq!(r.issue, 2);
-    let text = pdf_text(
-        &export(
-            &vault,
-            Request::Minutes {
-                meeting: id,
-                audience: Audience::Public,
-                format: Format::Pdf,
-            },
-        )
-        .bytes,
-    );
+    let text = pdf_text(&minutes_pdf(&vault, id, Audience::Public));
     assert!(text.contains("Issue 2"));
     assert!(text.contains("Burglary fell by 12%."));
     assert!(text.contains("Amendments since approval"));
@@ -1031,17 +954,7 @@ fn a_tied_vote_goes_to_the_casting_vote_and_a_carried_removal_updates_the_roster
             ..entry(aob, "vote", "That the group meets monthly.")
         },
     );
-    let text = pdf_text(
-        &export(
-            &vault,
-            Request::Minutes {
-                meeting: id,
-                audience: Audience::Public,
-                format: Format::Pdf,
-            },
-        )
-        .bytes,
-    );
+    let text = pdf_text(&minutes_pdf(&vault, id, Audience::Public));
     assert!(text.contains("Carried on the chair's casting vote (3 for, 3 against, 0 abstentions)."));
     assert!(text.contains("proxy vote was not counted"));
 
@@ -1093,16 +1006,7 @@ fn open_actions_carry_forward_to_the_next_agenda_until_done() {
         .find(|a| a.id == action)
         .expect("the open action is carried to the next meeting");
     assert!(line.overdue, "due 1 November, meeting 11 November");
-    let agenda = pdf_text(
-        &export(
-            &vault,
-            Request::Agenda {
-                meeting: second,
-                format: Format::Pdf,
-            },
-        )
-        .bytes,
-    );
+    let agenda = pdf_text(&agenda_pdf(&vault, second));
     assert!(agenda.contains("Open actions carried forward"));
     assert!(agenda.contains("Ask for the use-of-force figures. (Ama Mensah)"));
 
@@ -1149,17 +1053,7 @@ fn open_actions_carry_forward_to_the_next_agenda_until_done() {
             .any(|a| a.id == action),
         "a done action no longer carries forward"
     );
-    let minutes_text = pdf_text(
-        &export(
-            &vault,
-            Request::Minutes {
-                meeting: second,
-                audience: Audience::Public,
-                format: Format::Pdf,
-            },
-        )
-        .bytes,
-    );
+    let minutes_text = pdf_text(&minutes_pdf(&vault, second, Audience::Public));
     assert!(minutes_text.contains("ACTION UPDATE: Ask for the use-of-force figures."));
     assert!(minutes_text.contains("done. Figures circulated."));
     let history = &actions::log(&vault, &Default::default(), today())
@@ -1507,17 +1401,7 @@ fn names_in_any_script_come_back_from_the_minutes_pdf() {
             },
         );
     }
-    let text = pdf_text(
-        &export(
-            &vault,
-            Request::Minutes {
-                meeting: id,
-                audience: Audience::Public,
-                format: Format::Pdf,
-            },
-        )
-        .bytes,
-    );
+    let text = pdf_text(&minutes_pdf(&vault, id, Audience::Public));
     for name in names {
         assert!(text.contains(name), "{name} in the minutes:\n{text}");
     }

@@ -4,7 +4,7 @@
 //! in any script on a personalised cover, and no confidential canary in the
 //! feedback report.
 
-use crate::support::{demo_vault, export, group_named, now, page, pdf_pages, today};
+use crate::support::{demo_vault, export, group_named, now, pack_pdf, page, pdf_pages, today};
 use iag_desk_core::documents::LineRole;
 use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::meetings::plan::{self, MeetingForm};
@@ -35,17 +35,7 @@ fn the_pack_has_every_section_where_its_contents_say() {
     let (_t, vault) = demo_vault();
     let g = group_named(&vault, GROUP);
     for large_print in [false, true] {
-        let pdf = export(
-            &vault,
-            Request::Publication {
-                group: g,
-                publication: Publication::InductionPack,
-                member: None,
-                large_print,
-                format: Format::Pdf,
-            },
-        )
-        .bytes;
+        let pdf = pack_pdf(&vault, g, None, large_print);
         let pages = pdf_pages(&pdf);
         let contents = &pages[1];
         assert!(
@@ -109,17 +99,7 @@ fn a_personalised_cover_carries_the_members_name_in_any_script() {
     for name in ["فاطمة الزهراء حسن", "ਹਰਪ੍ਰੀਤ ਕੌਰ", "Zofia Wójcik"]
     {
         let p = person(&vault, name);
-        let pdf = export(
-            &vault,
-            Request::Publication {
-                group: g,
-                publication: Publication::InductionPack,
-                member: Some(p),
-                large_print: false,
-                format: Format::Pdf,
-            },
-        )
-        .bytes;
+        let pdf = pack_pdf(&vault, g, Some(p), false);
         let pages = pdf_pages(&pdf);
         assert!(
             pages[0].contains(&format!("Welcome, {name}")),
@@ -192,20 +172,7 @@ fn the_pack_is_built_from_the_roster_and_the_groups_own_words() {
             .unwrap()
             .is_default
     );
-    let text = pdf_pages(
-        &export(
-            &vault,
-            Request::Publication {
-                group: g,
-                publication: Publication::InductionPack,
-                member: None,
-                large_print: false,
-                format: Format::Pdf,
-            },
-        )
-        .bytes,
-    )
-    .join(" ");
+    let text = pdf_pages(&pack_pdf(&vault, g, None, false)).join(" ");
     assert!(text.contains(prologue));
     for expected in [
         "Fenwold Strategic IAG",

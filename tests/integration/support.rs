@@ -75,6 +75,59 @@ pub fn export(
         .unwrap()
 }
 
+/// The agenda as a PDF, through the one way out.
+pub fn agenda_pdf(vault: &iag_desk_core::Vault, meeting: iag_desk_core::ids::MeetingId) -> Vec<u8> {
+    use iag_desk_core::exports::{Format, Request};
+    export(
+        vault,
+        Request::Agenda {
+            meeting,
+            format: Format::Pdf,
+        },
+    )
+    .bytes
+}
+
+/// The minutes (public) or the annex (members) as a PDF, through the one way out.
+pub fn minutes_pdf(
+    vault: &iag_desk_core::Vault,
+    meeting: iag_desk_core::ids::MeetingId,
+    audience: iag_desk_core::confidentiality::Audience,
+) -> Vec<u8> {
+    use iag_desk_core::exports::{Format, Request};
+    export(
+        vault,
+        Request::Minutes {
+            meeting,
+            audience,
+            format: Format::Pdf,
+        },
+    )
+    .bytes
+}
+
+/// A group's induction pack as a PDF, through the one way out.
+pub fn pack_pdf(
+    vault: &iag_desk_core::Vault,
+    group: iag_desk_core::ids::GroupId,
+    member: Option<iag_desk_core::ids::PersonId>,
+    large_print: bool,
+) -> Vec<u8> {
+    use iag_desk_core::exports::{Format, Request};
+    use iag_desk_core::publications::Publication;
+    export(
+        vault,
+        Request::Publication {
+            group,
+            publication: Publication::InductionPack,
+            member,
+            large_print,
+            format: Format::Pdf,
+        },
+    )
+    .bytes
+}
+
 /// A web page's text, as written.
 pub fn page(export: iag_desk_core::exports::Export) -> String {
     String::from_utf8(export.bytes).expect("a web page is UTF-8")

@@ -12,9 +12,7 @@
 //! and prints median, min and max for each and the ratio of the medians.
 //! Without `soffice` it says how to get it and exits successfully.
 
-use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::documents::{render_pdf, Block, Document};
-use iag_desk_core::exports;
 use iag_desk_core::minutes::{audience, document, record};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -72,14 +70,7 @@ fn main() {
         render_pdf(&doc).unwrap();
     });
     let whole = Samples::take(IAG_DESK_RUNS, || {
-        common::export(
-            &vault,
-            exports::Request::Minutes {
-                meeting: id,
-                audience: Audience::Public,
-                format: exports::Format::Pdf,
-            },
-        );
+        common::public_minutes_pdf(&vault, id);
     });
 
     let lo_out = out.join("libreoffice");

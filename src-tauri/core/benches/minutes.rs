@@ -7,9 +7,7 @@
 //! lay it out and write the PDF. Prints the median with min and max against
 //! the 300 ms budget.
 
-use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::documents::layout;
-use iag_desk_core::exports;
 use iag_desk_core::minutes::{audience, document, record};
 use std::time::Instant;
 
@@ -47,16 +45,7 @@ fn main() {
         300.0,
         15,
         &format!("{pages} pages, {n} entries; "),
-        || {
-            common::export(
-                &vault,
-                exports::Request::Minutes {
-                    meeting: id,
-                    audience: Audience::Public,
-                    format: exports::Format::Pdf,
-                },
-            )
-        },
+        || common::public_minutes_pdf(&vault, id),
     );
     println!(
         "{:<44} read {read:.1} ms, filter {filter:.1} ms, layout {lay:.1} ms, layout + PDF {write:.1} ms",

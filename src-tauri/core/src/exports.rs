@@ -394,7 +394,7 @@ pub fn prepare(vault: &Vault, request: &Request, now: Now) -> Result<Prepared> {
             large_print,
             format,
         } => {
-            let group_name = crate::roster::groups::group_form(vault, *group)?.name;
+            let group_name = crate::roster::groups::name(vault, *group)?;
             let (what, title) = match publication {
                 Publication::InductionPack => ("the induction pack", "Induction pack"),
                 Publication::TermsOfReference => ("the terms of reference", "Terms of reference"),
@@ -659,7 +659,7 @@ fn meeting_audit(vault: &Vault, meeting: MeetingId, what: &str) -> Result<AuditN
 fn scope_name(vault: &Vault, group: Option<i64>) -> Result<String> {
     match group {
         None => Ok("all groups".into()),
-        Some(g) => Ok(crate::roster::groups::group_form(vault, GroupId(g))?.name),
+        Some(g) => crate::roster::groups::name(vault, GroupId(g)),
     }
 }
 

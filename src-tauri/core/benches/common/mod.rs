@@ -30,6 +30,19 @@ pub fn export(vault: &Vault, request: exports::Request) -> Vec<u8> {
         .bytes
 }
 
+/// The public minutes as a PDF, through the one way out.
+#[allow(dead_code)] // only the minutes benches
+pub fn public_minutes_pdf(vault: &Vault, meeting: MeetingId) -> Vec<u8> {
+    export(
+        vault,
+        exports::Request::Minutes {
+            meeting,
+            audience: iag_desk_core::confidentiality::Audience::Public,
+            format: exports::Format::Pdf,
+        },
+    )
+}
+
 pub fn demo_meeting() -> (tempfile::TempDir, Vault, MeetingId) {
     let dir = tempfile::tempdir().unwrap();
     let mut vault = Vault::create(

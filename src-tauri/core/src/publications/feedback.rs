@@ -91,13 +91,7 @@ pub fn report(
 ) -> Result<FeedbackReport> {
     let (start, end) = quarter(quarter_text)?;
     let scope = match group {
-        Some(g) => crate::storage::roster::group_tiers(vault.conn())?
-            .into_iter()
-            .find(|(id, _, _)| *id == g)
-            .map(|(_, n, _)| n)
-            .ok_or_else(|| Error::NotFound {
-                what: "That group".into(),
-            })?,
+        Some(g) => crate::roster::groups::name(vault, g)?,
         None => "all groups".to_string(),
     };
     let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();

@@ -176,6 +176,17 @@ pub fn update_group(
 }
 
 /// The stored values, for the edit form.
+/// A group's name, for titles and file names.
+pub fn name(vault: &Vault, id: GroupId) -> Result<String> {
+    db::group_tiers(vault.conn())?
+        .into_iter()
+        .find(|(group, _, _)| *group == id)
+        .map(|(_, name, _)| name)
+        .ok_or_else(|| Error::NotFound {
+            what: "That group".into(),
+        })
+}
+
 pub fn group_form(vault: &Vault, id: GroupId) -> Result<GroupForm> {
     db::group_form(vault.conn(), id)
 }

@@ -15,13 +15,7 @@ pub fn calendar(
 ) -> Result<String> {
     let entries = calendar_entries(vault, group, None)?;
     let name = match group {
-        Some(g) => crate::storage::roster::group_tiers(vault.conn())?
-            .into_iter()
-            .find(|(id, _, _)| *id == g)
-            .map(|(_, n, _)| n)
-            .ok_or_else(|| Error::NotFound {
-                what: "That group".into(),
-            })?,
+        Some(g) => crate::roster::groups::name(vault, g)?,
         None => "IAG meetings".to_string(),
     };
     Ok(crate::meetings::calendar::ics(&name, &entries, stamp))
