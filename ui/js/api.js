@@ -43,10 +43,10 @@ export const vault = {
 
 export const dataProtection = {
   /// format: 'json' or 'pdf'. Resolves to the saved path, or null if cancelled.
-  subjectAccess: (id, format) => call('person_subject_access', { id, format }),
-  erase: (id, confirmName) => call('person_erase', { id, confirmName }),
-  retentionMonths: () => call('retention_months'),
-  setRetentionMonths: (months) => call('retention_months_set', { months }),
+  subjectAccess: (id, format) => call('data_protection_subject_access', { id, format }),
+  erase: (id, confirmName) => call('data_protection_erase', { id, confirmName }),
+  retentionMonths: () => call('data_protection_retention_months'),
+  setRetentionMonths: (months) => call('data_protection_retention_months_set', { months }),
 };
 
 export const demo = {
@@ -150,7 +150,7 @@ export const choicesApi = {
 export const desk = {
   today: () => call('clock_today'),
   dashboard: () => call('dashboard_summary'),
-  finishTour: () => call('tour_finish'),
+  finishTour: () => call('dashboard_tour_finish'),
   zoom: (factor) => call('window_zoom', { factor }),
 };
 

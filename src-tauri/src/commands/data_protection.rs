@@ -11,7 +11,7 @@ use tauri::State;
 /// Saves everything held about one person; `format` is `json` or `pdf`.
 /// The copy takes an audit line once it is saved.
 #[tauri::command]
-pub async fn person_subject_access(
+pub async fn data_protection_subject_access(
     desk: State<'_, Desk>,
     answers: State<'_, crate::dialogs::Answers>,
     id: PersonId,
@@ -27,7 +27,7 @@ pub async fn person_subject_access(
 }
 
 #[tauri::command(async)]
-pub fn person_erase(
+pub fn data_protection_erase(
     desk: State<'_, Desk>,
     id: PersonId,
     confirm_name: String,
@@ -36,11 +36,14 @@ pub fn person_erase(
 }
 
 #[tauri::command(async)]
-pub fn retention_months(desk: State<'_, Desk>) -> CommandResult<u32> {
+pub fn data_protection_retention_months(desk: State<'_, Desk>) -> CommandResult<u32> {
     desk.with_vault(|v| dp::retention_months(v))
 }
 
 #[tauri::command(async)]
-pub fn retention_months_set(desk: State<'_, Desk>, months: String) -> CommandResult<u32> {
+pub fn data_protection_retention_months_set(
+    desk: State<'_, Desk>,
+    months: String,
+) -> CommandResult<u32> {
     desk.with_vault(|v| dp::set_retention_months(v, &months))
 }

@@ -1,12 +1,11 @@
-//! Minutes, the advice register and the action log, for the window.
+//! Minutes, for the window: taking them, declaring votes, approval,
+//! amendments, and the minutes and members' annex as files.
 
 use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::MeetingId;
-use iag_desk_core::minutes::actions::{self, ActionLine, ActionQuery};
-use iag_desk_core::minutes::advice::{self, AdviceLine, AdviceQuery, ResponseForm};
 use iag_desk_core::minutes::votes::Outcome;
 use iag_desk_core::minutes::{self, EntryDraft, MinuteTaking, SavedEntry};
 use tauri::State;
@@ -93,62 +92,4 @@ pub async fn minutes_export_html(
         format: Format::Html,
     };
     crate::export::save(&desk, &answers, request).await
-}
-
-#[tauri::command(async)]
-pub fn advice_register(
-    desk: State<'_, Desk>,
-    query: AdviceQuery,
-) -> CommandResult<Vec<AdviceLine>> {
-    desk.with_vault(|v| advice::register(v, &query))
-}
-
-#[tauri::command(async)]
-pub fn advice_respond(desk: State<'_, Desk>, entry: i64, form: ResponseForm) -> CommandResult<()> {
-    desk.with_vault(|v| advice::respond(v, entry, &form, super::today()))
-}
-
-/// The format a register export asks for: `csv`, else a PDF.
-fn table_format(code: &str) -> Format {
-    if code == "csv" {
-        Format::Csv
-    } else {
-        Format::Pdf
-    }
-}
-
-#[tauri::command]
-pub async fn advice_export(
-    desk: State<'_, Desk>,
-    answers: State<'_, crate::dialogs::Answers>,
-    query: AdviceQuery,
-    format_code: String,
-) -> CommandResult<Option<String>> {
-    let format = table_format(&format_code);
-    crate::export::save(&desk, &answers, Request::Advice { query, format }).await
-}
-
-#[tauri::command(async)]
-pub fn actions_log(desk: State<'_, Desk>, query: ActionQuery) -> CommandResult<Vec<ActionLine>> {
-    desk.with_vault(|v| actions::log(v, &query, super::today()))
-}
-
-#[tauri::command(async)]
-pub fn actions_status_set(
-    desk: State<'_, Desk>,
-    action: i64,
-    form: actions::StatusForm,
-) -> CommandResult<()> {
-    desk.with_vault(|v| actions::set_status(v, action, &form, super::today()))
-}
-
-#[tauri::command]
-pub async fn actions_export(
-    desk: State<'_, Desk>,
-    answers: State<'_, crate::dialogs::Answers>,
-    query: ActionQuery,
-    format_code: String,
-) -> CommandResult<Option<String>> {
-    let format = table_format(&format_code);
-    crate::export::save(&desk, &answers, Request::Actions { query, format }).await
 }

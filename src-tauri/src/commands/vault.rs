@@ -140,9 +140,3 @@ pub fn vault_idle_lock(
 pub fn vault_idle_lock_set(desk: State<'_, Desk>, minutes: String) -> CommandResult<u32> {
     desk.with_vault(|v| iag_desk_core::locking::set_idle_lock_minutes(v, &minutes))
 }
-
-/// The audit trail, newest first (never any confidential text).
-#[tauri::command(async)]
-pub fn audit_list(desk: State<'_, Desk>) -> CommandResult<Vec<iag_desk_core::audit::AuditLine>> {
-    desk.with_vault(|v| iag_desk_core::audit::list(v, 200))
-}
