@@ -424,6 +424,20 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     app.wait_text("#meeting-status", "Planned").await;
     shots.take(&app, "04-agreement-cleared").await;
 
+    // Rescheduled from the meeting page: a later start in another room;
+    // the agenda's times follow.
+    app.click("#change-details summary").await;
+    app.clear("#details-form [name=time]").await;
+    app.type_into("#details-form [name=time]", "19:00").await;
+    app.clear("#details-form [name=venue]").await;
+    app.type_into("#details-form [name=venue]", "Marlow Fen Library, Room 2")
+        .await;
+    app.click("#save-details").await;
+    app.wait_text("main h1", "9 December 2026, 19:00").await;
+    app.wait_text("#meeting-venue", "Marlow Fen Library, Room 2")
+        .await;
+    app.wait_text("main table", "19:00").await;
+
     // The register drives the quorum: three of nine members make it.
     app.wait_text("#quorum", "Not quorate").await;
     for name in ["Gwen Roberts", "Margaret Ellison", "Zofia Wójcik"] {
@@ -470,7 +484,7 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     shots.take(&app, "05-exported").await;
     let ics = std::fs::read_to_string(saves.path().join("meeting-2026-12-09.ics")).unwrap();
     assert!(
-        ics.contains("DTSTART;TZID=Europe/London:20261209T183000"),
+        ics.contains("DTSTART;TZID=Europe/London:20261209T190000"),
         "{ics}"
     );
     assert!(

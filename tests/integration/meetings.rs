@@ -155,6 +155,45 @@ fn agreement_by_chair_and_police_and_an_edit_clears_it() {
 }
 
 #[test]
+fn a_meeting_is_rescheduled_but_stays_with_its_group_and_approved_minutes_lock_it() {
+    let (_t, mut vault) = demo_vault();
+    let id = new_meeting(&mut vault, "Marlow Fen Local IAG");
+    plan::agree(&mut vault, id, "chair", "Siobhán Ní Bhriain", now()).unwrap();
+    let mut later = form(group(&vault, "Marlow Fen Local IAG"));
+    later.time = "19:00".into();
+    later.venue = "Marlow Fen Library, Room 2".into();
+    let saved = plan::update_details(&mut vault, id, &later).unwrap();
+    assert!(saved.agreement_cleared, "the agreed timings no longer hold");
+    let m = plan::detail(&vault, id).unwrap();
+    assert_eq!(m.when, "9 December 2026, 19:00");
+    assert_eq!(m.venue, "Marlow Fen Library, Room 2");
+    assert_eq!(m.items[0].starts, "19:00", "the agenda's times follow");
+    assert!(m.chair_agreed.is_none());
+
+    let elsewhere = form(group(&vault, "LGBT+ Subgroup"));
+    let err = plan::update_details(&mut vault, id, &elsewhere).unwrap_err();
+    let fields: Vec<&str> = err.problems().iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["group_id"], "{err}");
+    assert_eq!(
+        plan::detail(&vault, id).unwrap().group_name,
+        "Marlow Fen Local IAG"
+    );
+
+    let approved = iag_desk_core::meetings::list(&vault, now())
+        .unwrap()
+        .into_iter()
+        .find(|m| m.status == MeetingStatus::MinutesApproved)
+        .expect("the demo has approved minutes");
+    let before = plan::detail(&vault, approved.id).unwrap();
+    let mut moved = form(approved.group_id);
+    moved.date = "01/01/2027".into();
+    let err = plan::update_details(&mut vault, approved.id, &moved).unwrap_err();
+    assert_eq!(err.kind(), iag_desk_core::ErrorKind::Conflict, "{err}");
+    assert!(err.to_string().contains("approved"), "{err}");
+    assert_eq!(plan::detail(&vault, approved.id).unwrap().when, before.when);
+}
+
+#[test]
 fn a_confidential_item_without_a_reason_is_refused_and_nothing_changes() {
     let (_t, mut vault) = demo_vault();
     let id = new_meeting(&mut vault, "Marlow Fen Local IAG");

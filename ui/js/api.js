@@ -83,13 +83,11 @@ export const meetings = {
   list: () => call('meetings_list'),
   /// upcoming: true for those coming up, false for those held.
   page: (upcoming, offset, limit) => call('meetings_page', { upcoming, offset, limit }),
-  due: () => call('meetings_due'),
   detail: (id) => call('meeting_detail', { id }),
   create: (form) => call('meeting_create', { form }),
   update: (id, form) => call('meeting_update', { id, form }),
   saveAgenda: (id, items) => call('agenda_save', { id, items }),
   agree: (id, who, name) => call('agenda_agree', { id, who, name }),
-  template: (group) => call('agenda_template', { group }),
   saveTemplate: (group, items) => call('agenda_template_save', { group, items }),
   setPresence: (id, person, presence, arrivedAt = null, leftAt = null) =>
     call('attendance_set', { id, person, presence, arrivedAt, leftAt }),

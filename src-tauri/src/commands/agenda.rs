@@ -30,11 +30,6 @@ pub fn agenda_agree(
 }
 
 #[tauri::command(async)]
-pub fn agenda_template(desk: State<'_, Desk>, group: GroupId) -> CommandResult<Vec<ItemDraft>> {
-    desk.with_vault(|v| plan::template_for(v, group))
-}
-
-#[tauri::command(async)]
 pub fn agenda_template_save(
     desk: State<'_, Desk>,
     group: GroupId,

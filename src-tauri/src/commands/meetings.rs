@@ -7,7 +7,7 @@ use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::{GroupId, MeetingId};
 use iag_desk_core::meetings::handover::{self, Imported};
-use iag_desk_core::meetings::plan::{self, GroupDue, MeetingDetail, MeetingForm, Saved};
+use iag_desk_core::meetings::plan::{self, MeetingDetail, MeetingForm, Saved};
 use iag_desk_core::meetings::{self, MeetingSummary};
 use iag_desk_core::Error;
 use tauri::State;
@@ -31,11 +31,6 @@ pub fn meetings_page(
         let section = all.into_iter().filter(|m| m.upcoming == upcoming).collect();
         Ok(iag_desk_core::paging::page(section, offset, limit))
     })
-}
-
-#[tauri::command(async)]
-pub fn meetings_due(desk: State<'_, Desk>) -> CommandResult<Vec<GroupDue>> {
-    desk.with_vault(|v| plan::due(v, super::now()))
 }
 
 #[tauri::command(async)]

@@ -80,16 +80,42 @@ export async function render([id, part] = []) {
     past);
 }
 
+/// The meeting's fields; the group only for a new meeting (a meeting stays
+/// with its group).
 function meetingFields(groups, m = {}) {
   return [
-    field({ name: 'group_id', label: 'Group', options: groups.filter((g) => g.status === 'active').map((g) => [g.id, g.name]), value: m.group_id ?? '' }),
+    groups && field({ name: 'group_id', label: 'Group', options: groups.filter((g) => g.status === 'active').map((g) => [g.id, g.name]), value: m.group_id ?? '' }),
     field({ name: 'date', label: 'Date', type: 'date', value: m.date ?? '', required: true }),
     field({ name: 'time', label: 'Start time', value: m.time ?? '18:30', hint: '24-hour clock, e.g. 18:30.' }),
     field({ name: 'duration_minutes', label: 'Length in minutes', type: 'number', value: m.duration_minutes ?? 120 }),
     field({ name: 'venue', label: 'Venue', value: m.venue ?? '' }),
     field({ name: 'online_details', label: 'Online details', type: 'textarea', value: m.online_details ?? '', hint: 'A link or dial-in, if people can join online.' }),
     field({ name: 'kind', label: 'Kind of meeting', options: choices('meeting_kinds'), value: m.kind ?? 'scheduled' }),
-  ];
+  ].filter(Boolean);
+}
+
+/// Changing when, where and what kind of meeting it is, folded away under
+/// the facts. Refused (with the reason beside it) once the minutes are approved.
+function detailsForm(m, id, refresh) {
+  const f = h('form', { novalidate: true, id: 'details-form' },
+    meetingFields(null, m),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'save-details' }, 'Save the new details')));
+  f.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearProblems(f);
+    try {
+      const saved = await meetings.update(id, { ...values(f), group_id: m.group_id });
+      sessionStorage.setItem('agenda-message', saved.message);
+      announce('Meeting details saved.');
+      refresh();
+    } catch (err) {
+      showProblems(f, err);
+    }
+  });
+  return h('details', { id: 'change-details' },
+    h('summary', {}, 'Change the date, time, venue or kind'),
+    h('p', { class: 'hint' }, 'The agenda’s times follow the new start. An agreed agenda needs agreeing again.'),
+    f);
 }
 
 async function newMeeting() {
@@ -316,10 +342,11 @@ async function meetingPage(id) {
     exportNotice,
     h('dl', { class: 'facts' },
       h('dt', {}, 'Kind'), h('dd', {}, m.kind_label),
-      h('dt', {}, 'Venue'), h('dd', {}, m.venue || '—'),
+      h('dt', {}, 'Venue'), h('dd', { id: 'meeting-venue' }, m.venue || '—'),
       h('dt', {}, 'Online'), h('dd', {}, m.online_details || '—'),
       h('dt', {}, 'Length'), h('dd', {}, `${m.duration_minutes} minutes`),
       h('dt', {}, 'Status'), h('dd', { id: 'meeting-status' }, m.status_label)),
+    detailsForm(m, id, refresh),
     h('h2', {}, 'Agenda'),
     message,
     m.overrun_minutes

@@ -97,7 +97,7 @@ pub fn save_agenda(vault: &mut Vault, id: MeetingId, drafts: &[ItemDraft]) -> Re
 pub(super) fn ensure_minutes_open(vault: &Vault, id: MeetingId) -> Result<()> {
     match crate::storage::minutes::approval(vault.conn(), id)? {
         Some((on, _)) => Err(Error::Conflict(format!(
-            "The minutes of this meeting were approved on {}; its agenda and register are \
+            "The minutes of this meeting were approved on {}; its details, agenda and register are \
              part of that record and can no longer change.",
             long_date(on)
         ))),

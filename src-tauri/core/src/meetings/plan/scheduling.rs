@@ -2,11 +2,11 @@
 //! (its agenda from the group's template, its expected attendees from the
 //! roster), changing its details, and which groups are due to meet.
 
-use super::editing::{saved, template_for, Saved};
+use super::editing::{ensure_minutes_open, saved, template_for, Saved};
 use crate::dates::{long_date, long_date_time, parse_date};
 use crate::error::{Error, Problem, Result};
 use crate::ids::{GroupId, MeetingId};
-use crate::meetings::agenda::{self};
+use crate::meetings::agenda;
 use crate::meetings::cadence;
 use crate::storage::{meetings as db, Vault};
 use crate::vocabulary::MeetingKind;
@@ -147,8 +147,18 @@ pub fn create(vault: &mut Vault, form: &MeetingForm) -> Result<MeetingId> {
 }
 
 /// Changes when, where and what kind of meeting it is.
+/// A meeting stays with its group (its register and papers are the
+/// group's), and once its minutes are approved its details are part of the
+/// record and locked with them.
 pub fn update_details(vault: &mut Vault, id: MeetingId, form: &MeetingForm) -> Result<Saved> {
+    ensure_minutes_open(vault, id)?;
     let m = check_meeting_form(form).map_err(Error::rejected)?;
+    if m.group != db::get(vault.conn(), id)?.group {
+        return Err(Error::rejected(vec![Problem::new(
+            "group_id",
+            "a meeting stays with its group; create a new meeting for the other group.",
+        )]));
+    }
     let tx = vault.conn_mut().transaction()?;
     let cleared = db::clear_agreement(&tx, id)?;
     db::update_details(&tx, id, &m.row(None))?;
