@@ -432,6 +432,8 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     app.clear("#details-form [name=venue]").await;
     app.type_into("#details-form [name=venue]", "Marlow Fen Library, Room 2")
         .await;
+    app.scroll_to("#change-details").await;
+    shots.take(&app, "04c-change-details").await;
     app.click("#save-details").await;
     app.wait_text("main h1", "9 December 2026, 19:00").await;
     app.wait_text("#meeting-venue", "Marlow Fen Library, Room 2")
