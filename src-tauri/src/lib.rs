@@ -107,6 +107,8 @@ pub fn app(
             commands::agenda::agenda_template_save,
             commands::attendance::attendance_set,
             commands::attendance::attendance_add_guest,
+            commands::attendance::attendance_set_line,
+            commands::attendance::attendance_set_chair,
             commands::meetings::meetings_export_calendar,
             commands::meetings::meeting_export_invitation,
             commands::meetings::meeting_export_handover,

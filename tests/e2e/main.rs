@@ -458,9 +458,36 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     app.scroll_to("#quorum").await;
     shots.take(&app, "04b-quorate").await;
 
+    // The register as minutes keep it: a member joining remotely, the
+    // minute-taker, and the vice chair in the chair.
+    let zofia = "details[data-who='Zofia Wójcik']";
+    app.click(&format!("{zofia} summary")).await;
+    app.click(&format!("{zofia} [name=mode] option[value=remote]"))
+        .await;
+    app.click(&format!("{zofia} button")).await;
+    app.wait_text(&format!("{zofia} summary"), "remote").await;
+    let margaret = "details[data-who='Margaret Ellison']";
+    app.click(&format!("{margaret} summary")).await;
+    app.click(&format!("{margaret} [name=takes_minutes]")).await;
+    app.click(&format!("{margaret} button")).await;
+    app.wait_text(&format!("{margaret} summary"), "takes the minutes")
+        .await;
+    app.click("#meeting-chair option[data-name='Zofia Wójcik']")
+        .await;
+    app.wait_text("main table", "In the chair").await;
+    app.click(&format!("{margaret} summary")).await;
+    app.scroll_to("#meeting-chair").await;
+    shots.take(&app, "04d-register-details").await;
+
     // A guest joins the register; the agenda becomes the group's template.
     app.type_into("#guest-form [name=guest_name]", "Cllr Ayesha Rahman")
         .await;
+    app.type_into(
+        "#guest-form [name=role]",
+        "Community Safety Officer, Fenwold District Council",
+    )
+    .await;
+    app.type_into("#guest-form [name=for_items]", "2").await;
     app.click("#guest-form button").await;
     app.wait_text("main table", "Cllr Ayesha Rahman").await;
     app.click("#save-template").await;
@@ -547,6 +574,24 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     let json =
         std::fs::read_to_string(saves.path().join("meeting-2026-12-09-members.json")).unwrap();
     assert!(json.contains(CANARY) && json.contains("\"format\": \"iag-desk.meeting\""));
+
+    // The public minutes list everyone as UK minutes do.
+    app.click("#export-minutes-here").await;
+    app.wait_text("#export-message", "Saved the public minutes to")
+        .await;
+    let minutes = pdf_text(
+        &saves
+            .path()
+            .join("marlow-fen-local-iag-minutes-2026-12-09.pdf"),
+    );
+    for wanted in [
+        "Present: Zofia Wójcik (Vice Chair) in the chair (remote)",
+        "Cllr Ayesha Rahman, Community Safety Officer, Fenwold District Council (for item 2)",
+        "Minutes taken by: Margaret Ellison",
+    ] {
+        assert!(minutes.contains(wanted), "{wanted:?} missing:\n{minutes}");
+    }
+    assert!(!minutes.contains("CANARY"));
     app.quit().await;
 }
 

@@ -1,10 +1,11 @@
 use crate::support::{agenda_pdf, demo_vault, export, now, page};
+use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::confidentiality::Confidentiality;
 use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::ids::{GroupId, MeetingId};
 use iag_desk_core::meetings::agenda::{standard_template, ItemDraft};
 use iag_desk_core::meetings::plan::{self, MeetingForm};
-use iag_desk_core::vocabulary::MeetingStatus;
+use iag_desk_core::vocabulary::{AttendanceMode, Capacity, MeetingStatus};
 use iag_desk_core::Vault;
 
 fn group(vault: &Vault, name: &str) -> GroupId {
@@ -191,6 +192,243 @@ fn a_meeting_is_rescheduled_but_stays_with_its_group_and_approved_minutes_lock_i
     assert_eq!(err.kind(), iag_desk_core::ErrorKind::Conflict, "{err}");
     assert!(err.to_string().contains("approved"), "{err}");
     assert_eq!(plan::detail(&vault, approved.id).unwrap().when, before.when);
+}
+
+/// The one holding `role` in `group` today, from the roster.
+fn holder(vault: &Vault, group: GroupId, role: &str) -> iag_desk_core::ids::PersonId {
+    iag_desk_core::roster::members::search(
+        vault,
+        &iag_desk_core::roster::members::MemberQuery {
+            group: Some(group),
+            role: role.into(),
+            ..Default::default()
+        },
+        crate::support::today(),
+    )
+    .unwrap()[0]
+        .id
+}
+
+#[test]
+fn the_register_keeps_roles_remote_items_secretariat_the_minute_taker_and_who_chaired() {
+    let (_t, mut vault) = demo_vault();
+    let g = group(&vault, "Marlow Fen Local IAG");
+    let id = plan::create(&mut vault, &form(g)).unwrap();
+    let vice = holder(&vault, g, "vice_chair");
+    let m = plan::detail(&vault, id).unwrap();
+    let line_of = |m: &plan::MeetingDetail, person| {
+        m.register
+            .iter()
+            .find(|r| r.person_id == Some(person))
+            .unwrap()
+            .clone()
+    };
+    let members: Vec<_> = m
+        .register
+        .iter()
+        .filter(|r| r.capacity == Capacity::Member)
+        .map(|r| (r.person_id.unwrap(), r.name.clone()))
+        .collect();
+    let (remote, remote_name) = members.iter().find(|(p, _)| *p != vice).unwrap().clone();
+    let (secretary, secretary_name) = members
+        .iter()
+        .find(|(p, _)| *p != vice && *p != remote)
+        .unwrap()
+        .clone();
+    for p in [vice, remote, secretary] {
+        plan::set_presence(&mut vault, id, p, "present", None, None).unwrap();
+    }
+    let remote_line = line_of(&m, remote).line;
+    plan::set_line(
+        &mut vault,
+        id,
+        remote_line,
+        &plan::LineForm {
+            mode: "remote".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    plan::set_line(
+        &mut vault,
+        id,
+        line_of(&m, secretary).line,
+        &plan::LineForm {
+            capacity: "secretariat".into(),
+            role: "Secretary to the group".into(),
+            takes_minutes: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    plan::add_guest(
+        &mut vault,
+        id,
+        &plan::GuestForm {
+            name: "Ayesha Rahman".into(),
+            details: plan::LineForm {
+                role: "Community Safety Officer, Fenwold District Council".into(),
+                for_items: "2".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    plan::add_guest(
+        &mut vault,
+        id,
+        &plan::GuestForm {
+            anonymous: true,
+            details: plan::LineForm {
+                role: "A psychologist".into(),
+                for_items: "3-4".into(),
+                mode: "remote".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    plan::set_chair(&mut vault, id, Some(vice)).unwrap();
+
+    // Back through the window's view.
+    let m = plan::detail(&vault, id).unwrap();
+    assert_eq!(m.chair, Some(vice));
+    assert!(line_of(&m, vice).in_the_chair);
+    assert_eq!(line_of(&m, remote).mode, AttendanceMode::Remote);
+    let sec = line_of(&m, secretary);
+    assert_eq!(
+        (sec.capacity, sec.role.as_str(), sec.takes_minutes),
+        (Capacity::Secretariat, "Secretary to the group", true)
+    );
+    let guest = m
+        .register
+        .iter()
+        .find(|r| r.name == "Ayesha Rahman")
+        .unwrap();
+    assert_eq!(guest.for_items.as_deref(), Some("for item 2"));
+    assert_eq!(guest.form.for_items, "2");
+    let anonymous = m.register.iter().find(|r| r.anonymous).unwrap();
+    assert_eq!(
+        (anonymous.name.as_str(), anonymous.role.as_str()),
+        ("", "A psychologist")
+    );
+    assert!(
+        !m.quorum.summary.contains(" 3 members present"),
+        "the secretariat is not counted: {}",
+        m.quorum.summary
+    );
+
+    // And in the minutes, PDF and web page alike.
+    let vice_name = line_of(&m, vice).name;
+    let pdf = crate::support::pdf_text(&crate::support::minutes_pdf(&vault, id, Audience::Public));
+    let page = page(export(
+        &vault,
+        Request::Minutes {
+            meeting: id,
+            audience: Audience::Public,
+            format: Format::Html,
+        },
+    ));
+    // The page's text as read: its tags taken out.
+    let mut read = String::new();
+    let mut in_tag = false;
+    for c in page.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => read.push(c),
+            _ => {}
+        }
+    }
+    for text in [&pdf, &read] {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for wanted in [
+            format!("Present: {vice_name} (Vice Chair) in the chair"),
+            format!("{remote_name} (remote)"),
+            "Ayesha Rahman, Community Safety Officer, Fenwold District Council (for item 2)".into(),
+            "A psychologist (for items 3–4, remote)".into(),
+            format!("Secretariat: {secretary_name}, Secretary to the group"),
+            format!("Minutes taken by: {secretary_name}"),
+        ] {
+            assert!(flat.contains(&wanted), "{wanted:?} missing from:\n{flat}");
+        }
+    }
+}
+
+#[test]
+fn register_contradictions_are_refused_with_the_field_and_nothing_changes() {
+    let (_t, mut vault) = demo_vault();
+    let g = group(&vault, "Marlow Fen Local IAG");
+    let id = plan::create(&mut vault, &form(g)).unwrap();
+    let before = plan::detail(&vault, id).unwrap();
+    let refused = |e: iag_desk_core::Error| {
+        e.problems()
+            .iter()
+            .map(|p| format!("{}: {}", p.field, p.message))
+            .collect::<Vec<_>>()
+    };
+    let err = plan::add_guest(
+        &mut vault,
+        id,
+        &plan::GuestForm {
+            name: "Cllr Tom Brennan".into(),
+            details: plan::LineForm {
+                for_items: "13".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused(err),
+        ["for_items: there is no item 13 on this agenda (its items run from 1 to 12)."]
+    );
+    let err = plan::add_guest(
+        &mut vault,
+        id,
+        &plan::GuestForm {
+            name: "Named Person".into(),
+            anonymous: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(refused(err).len(), 2, "a name, and no role");
+    let police = before
+        .register
+        .iter()
+        .find(|r| r.capacity == Capacity::InAttendance)
+        .unwrap();
+    let err = plan::set_line(
+        &mut vault,
+        id,
+        police.line,
+        &plan::LineForm {
+            capacity: "member".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused(err),
+        ["capacity: a police contact is in attendance, never a member."]
+    );
+    let absent = before.register[0].person_id.unwrap();
+    let err = plan::set_chair(&mut vault, id, Some(absent)).unwrap_err();
+    assert_eq!(
+        refused(err),
+        ["chair: the chair is a member marked present at this meeting."]
+    );
+    let after = plan::detail(&vault, id).unwrap();
+    assert_eq!(after.register.len(), before.register.len());
+    assert_eq!(after.chair, None);
+    assert_eq!(
+        after.register.iter().map(|r| &r.form).collect::<Vec<_>>(),
+        before.register.iter().map(|r| &r.form).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -447,7 +685,11 @@ mod agenda_pdf {
         plan::save_agenda(vault, id, &drafts).unwrap();
         for guest in ["রাজিয়া বেগম", "प्रिया शर्मा", "陈美玲", "عمران قریشی"]
         {
-            plan::add_guest(vault, id, guest).unwrap();
+            let guest = plan::GuestForm {
+                name: guest.into(),
+                ..Default::default()
+            };
+            plan::add_guest(vault, id, &guest).unwrap();
         }
         id
     }

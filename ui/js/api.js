@@ -91,7 +91,9 @@ export const meetings = {
   saveTemplate: (group, items) => call('agenda_template_save', { group, items }),
   setPresence: (id, person, presence, arrivedAt = null, leftAt = null) =>
     call('attendance_set', { id, person, presence, arrivedAt, leftAt }),
-  addGuest: (id, name) => call('attendance_add_guest', { id, name }),
+  addGuest: (id, guest) => call('attendance_add_guest', { id, guest }),
+  setLine: (id, line, form) => call('attendance_set_line', { id, line, form }),
+  setChair: (id, person) => call('attendance_set_chair', { id, person }),
   exportCalendar: (group = null) => call('meetings_export_calendar', { group }),
   exportInvitation: (id) => call('meeting_export_invitation', { id }),
   exportHandover: (id, audience) => call('meeting_export_handover', { id, audience }),

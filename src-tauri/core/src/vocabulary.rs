@@ -124,9 +124,19 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// How someone is on a register. The secretariat is there to support
+    /// the meeting and is never counted for the quorum.
     Capacity {
         Member => ("member", "Member"),
         InAttendance => ("in_attendance", "In attendance"),
+        Secretariat => ("secretariat", "Secretariat"),
+    }
+);
+
+vocabulary!(
+    AttendanceMode {
+        InPerson => ("in_person", "In person"),
+        Remote => ("remote", "Remote"),
     }
 );
 

@@ -3,7 +3,7 @@
 use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::ids::{MeetingId, PersonId};
-use iag_desk_core::meetings::plan;
+use iag_desk_core::meetings::plan::{self, GuestForm, LineForm};
 use tauri::State;
 
 #[tauri::command(async)]
@@ -22,7 +22,26 @@ pub fn attendance_set(
 pub fn attendance_add_guest(
     desk: State<'_, Desk>,
     id: MeetingId,
-    name: String,
+    guest: GuestForm,
+) -> CommandResult<i64> {
+    desk.with_vault(|v| plan::add_guest(v, id, &guest))
+}
+
+#[tauri::command(async)]
+pub fn attendance_set_line(
+    desk: State<'_, Desk>,
+    id: MeetingId,
+    line: i64,
+    form: LineForm,
 ) -> CommandResult<()> {
-    desk.with_vault(|v| plan::add_guest(v, id, &name))
+    desk.with_vault(|v| plan::set_line(v, id, line, &form))
+}
+
+#[tauri::command(async)]
+pub fn attendance_set_chair(
+    desk: State<'_, Desk>,
+    id: MeetingId,
+    person: Option<PersonId>,
+) -> CommandResult<()> {
+    desk.with_vault(|v| plan::set_chair(v, id, person))
 }

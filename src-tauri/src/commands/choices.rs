@@ -40,6 +40,7 @@ mod tests {
         same!("agreements", AgreementKind);
         same!("presences", Presence);
         same!("capacities", Capacity);
+        same!("attendance_modes", AttendanceMode);
         same!("confidentiality", Confidentiality);
         same!("exemption_reasons", ExemptionReason);
         same!("item_kinds", ItemKind);

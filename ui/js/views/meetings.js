@@ -8,7 +8,7 @@ import { announce, errorBlock, fill, h, pager, savedNotice, table, toPageTop } f
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
 import { choices, labelOf } from '../choices.js';
 import { minutesPage } from './minutes.js';
-import { registerTable } from './register.js';
+import { chairForm, registerTable } from './register.js';
 
 export const title = 'Meetings';
 
@@ -397,18 +397,36 @@ async function meetingPage(id) {
     agreeForm('police', 'Police contact', m.police_agreed),
     h('h2', {}, 'Attendance and quorum'),
     h('p', { id: 'quorum', class: m.quorum.quorate ? 'ok' : 'warning', role: 'status' }, m.quorum.summary),
+    chairForm(m, id, refresh),
     register,
     guestForm(id, refresh));
 }
 
+/// Someone not on the roster: a guest with a name, or an anonymised
+/// attendee ("A psychologist"), with role, capacity, mode and items.
 function guestForm(id, refresh) {
+  const anonymous = h('input', { type: 'checkbox', name: 'anonymous', id: 'guest-anonymous' });
+  const takes = h('input', { type: 'checkbox', name: 'takes_minutes' });
   const f = h('form', { novalidate: true, class: 'inline-form', id: 'guest-form' },
-    field({ name: 'guest_name', label: 'Add a guest (in attendance)', hint: 'Someone not on the roster, e.g. a council officer.' }),
+    h('h3', {}, 'Add a guest'),
+    field({ name: 'guest_name', label: 'Name', hint: 'Someone not on the roster, e.g. a council officer.' }),
+    field({ name: 'role', label: 'Role and organisation', hint: 'e.g. Community Safety Officer, Fenwold District Council.' }),
+    h('label', { class: 'check' }, anonymous, 'Anonymised: record only the role (“A psychologist”), no name'),
+    field({ name: 'capacity', label: 'Capacity', options: choices('capacities').filter(([v]) => v !== 'member'), value: 'in_attendance' }),
+    field({ name: 'mode', label: 'Attends', options: choices('attendance_modes'), value: 'in_person' }),
+    field({ name: 'for_items', label: 'For items', hint: 'Empty for the whole meeting; 2, or 3-4.' }),
+    h('label', { class: 'check' }, takes, 'Takes the minutes'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Add guest')));
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
+    clearProblems(f);
+    const v = values(f);
     try {
-      await meetings.addGuest(id, values(f).guest_name);
+      await meetings.addGuest(id, {
+        name: v.guest_name,
+        anonymous: anonymous.checked,
+        details: { role: v.role, capacity: v.capacity, mode: v.mode, for_items: v.for_items, takes_minutes: takes.checked },
+      });
       refresh();
     } catch (err) {
       showProblems(f, err);

@@ -12,7 +12,7 @@
 import { files, minutes, records } from '../api.js';
 import { announce, errorBlock, fill, h, savedNotice } from '../dom.js';
 import { field } from '../forms.js';
-import { registerTable } from './register.js';
+import { chairForm, registerTable } from './register.js';
 import { choices, labelOf, rankOf } from '../choices.js';
 
 // Kinds of entry and levels, with their labels and order, from the core.
@@ -394,6 +394,7 @@ export async function minutesPage(id) {
         h('section', { 'aria-labelledby': 'attendance-title' },
           h('h2', { id: 'attendance-title' }, 'Attendance'),
           h('p', { id: 'quorum', class: m.quorum.quorate ? 'ok' : 'warning', role: 'status' }, m.quorum.summary),
+          chairForm(m, id, refresh, locked),
           registerTable(m, id, refresh, locked)),
         h('h2', {}, 'Items'),
         m.items.map(itemSection),

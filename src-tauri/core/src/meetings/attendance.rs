@@ -4,9 +4,72 @@
 //! "in attendance". A member who has left the room (departed at an item)
 //! no longer counts from that item on.
 
+use crate::ids::PersonId;
 use crate::roster::rules::Quorum;
-use crate::vocabulary::{Capacity, Presence};
+use crate::storage::meetings::AttendanceRow;
+use crate::vocabulary::{Capacity, PersonKind, Presence, Role};
 use serde::Serialize;
+
+/// The role printed beside a name: as typed for this meeting, else a
+/// police contact's rank and post from the roster.
+pub(crate) fn role(row: &AttendanceRow) -> String {
+    if !row.role_text.is_empty() || row.person_kind != Some(PersonKind::Police) {
+        return row.role_text.clone();
+    }
+    row.police_rank.clone()
+}
+
+/// "for item 2" or "for items 3–4", from agenda positions and the agenda's
+/// numbers.
+pub fn items_phrase(items: Option<(usize, usize)>, numbers: &[String]) -> Option<String> {
+    let number = |p: usize| {
+        numbers
+            .get(p)
+            .cloned()
+            .unwrap_or_else(|| (p + 1).to_string())
+    };
+    items.map(|(a, b)| {
+        if a == b {
+            format!("for item {}", number(a))
+        } else {
+            format!("for items {}–{}", number(a), number(b))
+        }
+    })
+}
+
+/// The items typed back into the form: "2" or "3-4".
+pub fn items_text(items: Option<(usize, usize)>, numbers: &[String]) -> String {
+    let number = |p: usize| {
+        numbers
+            .get(p)
+            .cloned()
+            .unwrap_or_else(|| (p + 1).to_string())
+    };
+    match items {
+        Some((a, b)) if a == b => number(a),
+        Some((a, b)) => format!("{}-{}", number(a), number(b)),
+        None => String::new(),
+    }
+}
+
+/// Who chaired: the member chosen, else the group's chair if present.
+pub(crate) fn chair(
+    chosen: Option<PersonId>,
+    register: &[AttendanceRow],
+    roles: &[(PersonId, Role)],
+) -> Option<PersonId> {
+    let present = |p: PersonId| {
+        register.iter().any(|r| {
+            r.person == Some(p) && r.capacity == Capacity::Member && r.presence == Presence::Present
+        })
+    };
+    chosen.or_else(|| {
+        roles
+            .iter()
+            .find(|(p, r)| *r == Role::Chair && present(*p))
+            .map(|(p, _)| *p)
+    })
+}
 
 /// One line of the register, as the quorum rule sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -71,6 +71,8 @@ pub struct PublicMinutes {
     pub apologies: Vec<String>,
     pub absent: Vec<String>,
     pub in_attendance: Vec<String>,
+    pub secretariat: Vec<String>,
+    pub minutes_taken_by: Vec<String>,
     pub declarations: Vec<MinuteLine>,
     pub items: Vec<PublicItem>,
     /// Earlier actions reported on, when there is no action-log item.
@@ -315,6 +317,8 @@ pub fn public_minutes(r: &MinutesRecord) -> PublicMinutes {
         apologies: r.apologies.clone(),
         absent: r.absent.clone(),
         in_attendance: r.in_attendance.clone(),
+        secretariat: r.secretariat.clone(),
+        minutes_taken_by: r.minutes_taken_by.clone(),
         declarations,
         items,
         action_updates,

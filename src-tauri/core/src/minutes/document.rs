@@ -24,13 +24,21 @@ fn line(l: &MinuteLine) -> Block {
     }
 }
 
+/// "Present: A, B". Where an entry carries its own commas ("Ayesha Rahman,
+/// Community Safety Officer, Fenwold District Council") the entries are
+/// parted by semicolons, so each person stays one entry.
 fn names(label: &str, list: &[String], none: &str) -> Block {
+    let parting = if list.iter().any(|n| n.contains(',')) {
+        "; "
+    } else {
+        ", "
+    };
     Block::Paragraph(vec![
         TextRun::bold(format!("{label}: ")),
         TextRun::plain(if list.is_empty() {
             none.to_string()
         } else {
-            list.join(", ")
+            list.join(parting)
         }),
     ])
 }
@@ -88,6 +96,12 @@ pub fn public_document(m: &PublicMinutes) -> Document {
         b.push(names("Absent", &m.absent, "none"));
     }
     b.push(names("In attendance", &m.in_attendance, "none"));
+    if !m.secretariat.is_empty() {
+        b.push(names("Secretariat", &m.secretariat, "none"));
+    }
+    if !m.minutes_taken_by.is_empty() {
+        b.push(names("Minutes taken by", &m.minutes_taken_by, "none"));
+    }
     b.push(Block::heading(2, "Declarations of interest"));
     if m.declarations.is_empty() {
         b.push(Block::paragraph("None declared."));

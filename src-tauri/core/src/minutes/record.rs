@@ -12,8 +12,11 @@ use crate::dates::long_date;
 use crate::error::{Error, Result};
 use crate::ids::{MeetingId, PersonId};
 use crate::meetings::agenda;
+use crate::meetings::attendance;
 use crate::storage::{meetings as meetings_db, minutes as db, Vault};
-use crate::vocabulary::{ActionStatus, AdviceResponse, Capacity, EntryKind, ItemKind, Presence};
+use crate::vocabulary::{
+    ActionStatus, AdviceResponse, AttendanceMode, Capacity, EntryKind, ItemKind, Presence, Role,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -35,8 +38,14 @@ pub struct MinutesRecord {
     pub present: Vec<String>,
     pub apologies: Vec<String>,
     pub absent: Vec<String>,
-    /// Police contacts and guests who were there.
+    /// Police contacts and guests who were there, each with role or
+    /// organisation, the items they attended for, and remote attendance.
     pub in_attendance: Vec<String>,
+    /// There to support the meeting, not counted for the quorum.
+    #[serde(default)]
+    pub secretariat: Vec<String>,
+    #[serde(default)]
+    pub minutes_taken_by: Vec<String>,
     pub items: Vec<RecordItem>,
     /// Earlier meetings' actions whose status was reported at this meeting.
     pub action_updates: Vec<ActionUpdate>,
@@ -292,27 +301,71 @@ pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Resu
         })
         .collect();
     let approved = approval.map(|(on, _)| approval_line(on));
+    let roles = meetings_db::group_roles_on(conn, m.group, m.starts_at.date())?;
+    let chair = attendance::chair(m.chaired_by, &register, &roles);
+    // "Gwen Roberts (Vice Chair) in the chair", "Ayesha Rahman, Community
+    // Safety Officer (for item 2, remote)", "A psychologist".
     let note = |r: &meetings_db::AttendanceRow| {
-        let mut s = r.name.clone();
+        let role = attendance::role(r);
+        let mut s = if r.anonymous {
+            role
+        } else if role.is_empty() || r.capacity == Capacity::Member {
+            r.name.clone()
+        } else {
+            format!("{}, {role}", r.name)
+        };
+        if r.person.is_some() && r.person == chair {
+            let held = roles
+                .iter()
+                .filter(|(p, _)| Some(*p) == r.person)
+                .map(|(_, role)| *role)
+                .min_by_key(|role| *role != Role::Chair);
+            s.push_str(&match held {
+                Some(Role::Chair) => " (Chair)".to_string(),
+                Some(Role::Member) | None => " (in the chair)".to_string(),
+                Some(role) => format!(" ({}) in the chair", title_case(role.label())),
+            });
+        }
+        let mut notes = Vec::new();
         match (r.arrived_at, r.left_at) {
-            (Some(a), Some(l)) => s.push_str(&format!(
-                " (arrived for item {}, left before item {})",
+            (Some(a), Some(l)) => notes.push(format!(
+                "arrived for item {}, left before item {}",
                 number_at(a),
                 number_at(l)
             )),
-            (Some(a), None) => s.push_str(&format!(" (arrived for item {})", number_at(a))),
-            (None, Some(l)) => s.push_str(&format!(" (left before item {})", number_at(l))),
+            (Some(a), None) => notes.push(format!("arrived for item {}", number_at(a))),
+            (None, Some(l)) => notes.push(format!("left before item {}", number_at(l))),
             (None, None) => {}
+        }
+        notes.extend(attendance::items_phrase(r.for_items, &numbers));
+        if r.mode == AttendanceMode::Remote {
+            notes.push("remote".into());
+        }
+        if !notes.is_empty() {
+            s.push_str(&format!(" ({})", notes.join(", ")));
         }
         s
     };
     let names = |capacity: Capacity, presence: Presence| {
-        register
+        let mut lines: Vec<&meetings_db::AttendanceRow> = register
             .iter()
             .filter(|r| r.capacity == capacity && r.presence == presence)
-            .map(note)
-            .collect::<Vec<_>>()
+            .collect();
+        // The chair first, as minutes list them.
+        lines.sort_by_key(|r| !(r.person.is_some() && r.person == chair));
+        lines.into_iter().map(note).collect::<Vec<_>>()
     };
+    let minutes_taken_by = register
+        .iter()
+        .filter(|r| r.takes_minutes && r.presence == Presence::Present)
+        .map(|r| {
+            if r.anonymous {
+                attendance::role(r)
+            } else {
+                r.name.clone()
+            }
+        })
+        .collect();
     Ok(MinutesRecord {
         meeting,
         group_name: m.group_name,
@@ -330,6 +383,8 @@ pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Resu
         apologies: names(Capacity::Member, Presence::Apologies),
         absent: names(Capacity::Member, Presence::Absent),
         in_attendance: names(Capacity::InAttendance, Presence::Present),
+        secretariat: names(Capacity::Secretariat, Presence::Present),
+        minutes_taken_by,
         items: record_items,
         action_updates,
         amendments,
@@ -344,4 +399,13 @@ pub fn approved_original(vault: &Vault, meeting: MeetingId) -> Result<Option<Min
                 .map_err(|e| Error::Internal(format!("unreadable approved original: {e}")))
         })
         .transpose()
+}
+
+/// "Vice chair" as minutes write a title: "Vice Chair".
+fn title_case(label: &str) -> String {
+    label
+        .split(' ')
+        .map(crate::data_protection::capitalise)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

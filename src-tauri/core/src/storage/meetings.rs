@@ -6,7 +6,8 @@ use crate::dates::{DATE, DATE_TIME};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, PersonId};
 use crate::vocabulary::{
-    Capacity, ExemptionReason, ItemKind, MeetingKind, MeetingStatus, Presence,
+    AttendanceMode, Capacity, ExemptionReason, ItemKind, MeetingKind, MeetingStatus, PersonKind,
+    Presence, Role,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -68,6 +69,8 @@ pub(crate) struct MeetingRow {
     pub status: MeetingStatus,
     pub chair_agreed: Option<(String, String)>,
     pub police_agreed: Option<(String, String)>,
+    /// Who chaired, when someone was chosen; else the group's chair.
+    pub chaired_by: Option<PersonId>,
 }
 
 pub(crate) struct NewMeetingRow<'a> {
@@ -124,7 +127,7 @@ pub(crate) fn get(conn: &Connection, id: MeetingId) -> Result<MeetingRow> {
     conn.query_row(
         "SELECT m.group_id, g.name, m.starts_at, m.duration_minutes, m.venue, m.online_details,
                 m.kind, m.status, m.chair_agreed_by, m.chair_agreed_at, m.police_agreed_by,
-                m.police_agreed_at
+                m.police_agreed_at, m.chaired_by
            FROM meetings m JOIN groups g ON g.id = m.group_id WHERE m.id = ?1",
         [id],
         |r| {
@@ -140,13 +143,26 @@ pub(crate) fn get(conn: &Connection, id: MeetingId) -> Result<MeetingRow> {
                 r.get::<_, String>(7)?,
                 pair(r.get(8)?, r.get(9)?),
                 pair(r.get(10)?, r.get(11)?),
+                r.get::<_, Option<PersonId>>(12)?,
             ))
         },
     )
     .optional()?
     .ok_or_else(not_found)
     .and_then(
-        |(group, group_name, at, duration, venue, online, kind, status, chair, police)| {
+        |(
+            group,
+            group_name,
+            at,
+            duration,
+            venue,
+            online,
+            kind,
+            status,
+            chair,
+            police,
+            chaired_by,
+        )| {
             Ok(MeetingRow {
                 group,
                 group_name,
@@ -161,6 +177,7 @@ pub(crate) fn get(conn: &Connection, id: MeetingId) -> Result<MeetingRow> {
                     .ok_or_else(|| Error::Internal("unknown meeting status".into()))?,
                 chair_agreed: chair,
                 police_agreed: police,
+                chaired_by,
             })
         },
     )
@@ -418,46 +435,140 @@ pub(crate) fn save_template(conn: &Connection, group: GroupId, items: &[ItemDraf
     Ok(())
 }
 
+/// One line of a meeting's register.
 pub(crate) struct AttendanceRow {
+    /// The line itself (guests have no person).
+    pub line: i64,
     pub person: Option<PersonId>,
+    /// Member or police contact, for a person on the roster.
+    pub person_kind: Option<PersonKind>,
+    /// The roster name, the guest's name, or empty for an anonymised attendee.
     pub name: String,
+    /// Role or organisation as typed for this meeting.
+    pub role_text: String,
+    /// For a police contact on the roster: their rank and post.
+    pub police_rank: String,
     pub capacity: Capacity,
     pub presence: Presence,
+    pub mode: AttendanceMode,
     pub arrived_at: Option<usize>,
     pub left_at: Option<usize>,
+    /// Agenda positions a guest attends for, first and last.
+    pub for_items: Option<(usize, usize)>,
+    pub takes_minutes: bool,
+    pub anonymous: bool,
 }
 
+/// The details of a line besides presence, as the domain checked them.
+pub(crate) struct LineDetails<'a> {
+    pub role_text: &'a str,
+    pub capacity: Capacity,
+    pub mode: AttendanceMode,
+    pub for_items: Option<(usize, usize)>,
+    pub takes_minutes: bool,
+}
+
+/// Members, then the police and guests in attendance, then the secretariat;
+/// by name, anonymised attendees by their role.
 pub(crate) fn attendance(conn: &Connection, id: MeetingId) -> Result<Vec<AttendanceRow>> {
     let mut stmt = conn.prepare(
-        "SELECT a.person_id, COALESCE(p.full_name, a.guest_name), a.capacity, a.presence,
-                a.arrived_at_item, a.left_at_item
+        "SELECT a.id, a.person_id, COALESCE(p.full_name, a.guest_name), a.role_text,
+                COALESCE(p.police_rank, ''), a.capacity, a.presence, a.mode,
+                a.arrived_at_item, a.left_at_item, a.for_first_item, a.for_last_item,
+                a.takes_minutes, a.anonymous, p.kind
            FROM attendance a LEFT JOIN people p ON p.id = a.person_id
           WHERE a.meeting_id = ?1
-          ORDER BY a.capacity = 'in_attendance', COALESCE(p.full_name, a.guest_name)",
+          ORDER BY CASE a.capacity WHEN 'member' THEN 0 WHEN 'in_attendance' THEN 1 ELSE 2 END,
+                   COALESCE(p.full_name, NULLIF(a.guest_name, ''), a.role_text)",
     )?;
+    let position = |v: Option<i64>| v.map(|p| p as usize);
     let rows = stmt.query_map([id], |r| {
-        Ok((
-            r.get::<_, Option<PersonId>>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, Option<i64>>(4)?,
-            r.get::<_, Option<i64>>(5)?,
-        ))
+        Ok(AttendanceRow {
+            line: r.get(0)?,
+            person: r.get(1)?,
+            name: r.get(2)?,
+            role_text: r.get(3)?,
+            police_rank: r.get(4)?,
+            capacity: Capacity::from_code(&r.get::<_, String>(5)?)
+                .unwrap_or(Capacity::InAttendance),
+            presence: Presence::from_code(&r.get::<_, String>(6)?).unwrap_or(Presence::Expected),
+            mode: AttendanceMode::from_code(&r.get::<_, String>(7)?)
+                .unwrap_or(AttendanceMode::InPerson),
+            arrived_at: position(r.get(8)?),
+            left_at: position(r.get(9)?),
+            for_items: position(r.get(10)?).zip(position(r.get(11)?)),
+            takes_minutes: r.get::<_, i64>(12)? != 0,
+            anonymous: r.get::<_, i64>(13)? != 0,
+            person_kind: r
+                .get::<_, Option<String>>(14)?
+                .and_then(|k| PersonKind::from_code(&k)),
+        })
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (person, name, capacity, presence, arrived, left) = row?;
-        out.push(AttendanceRow {
-            person,
-            name,
-            capacity: Capacity::from_code(&capacity).unwrap_or(Capacity::InAttendance),
-            presence: Presence::from_code(&presence).unwrap_or(Presence::Expected),
-            arrived_at: arrived.map(|a| a as usize),
-            left_at: left.map(|l| l as usize),
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Changes a line's role, capacity, mode, items and minute-taking.
+pub(crate) fn set_line_details(
+    conn: &Connection,
+    id: MeetingId,
+    line: i64,
+    d: &LineDetails,
+) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE attendance SET role_text = ?3, capacity = ?4, mode = ?5, for_first_item = ?6,
+                for_last_item = ?7, takes_minutes = ?8
+          WHERE meeting_id = ?1 AND id = ?2",
+        params![
+            id,
+            line,
+            d.role_text,
+            d.capacity.code(),
+            d.mode.code(),
+            d.for_items.map(|(f, _)| f as i64),
+            d.for_items.map(|(_, l)| l as i64),
+            d.takes_minutes as i64
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound {
+            what: "That line of this meeting's register".into(),
         });
     }
-    Ok(out)
+    Ok(())
+}
+
+/// Who held a role in `group` on `on`: (person, role).
+pub(crate) fn group_roles_on(
+    conn: &Connection,
+    group: GroupId,
+    on: NaiveDate,
+) -> Result<Vec<(PersonId, Role)>> {
+    let mut stmt = conn.prepare(
+        "SELECT person_id, role FROM memberships
+          WHERE group_id = ?1 AND started_on <= ?2 AND (ended_on IS NULL OR ended_on > ?2)",
+    )?;
+    let rows = stmt
+        .query_map(params![group, on.format(DATE).to_string()], |r| {
+            Ok((r.get::<_, PersonId>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(p, role)| Role::from_code(&role).map(|r| (p, r)))
+        .collect())
+}
+
+/// Records who chaired (None: the group's chair, if present).
+pub(crate) fn set_chaired_by(
+    conn: &Connection,
+    id: MeetingId,
+    person: Option<PersonId>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE meetings SET chaired_by = ?2 WHERE id = ?1",
+        params![id, person],
+    )?;
+    Ok(())
 }
 
 /// Adds everyone holding a current role in the group as expected: members
@@ -507,13 +618,32 @@ pub(crate) fn set_presence(
     Ok(())
 }
 
-pub(crate) fn add_guest(conn: &Connection, id: MeetingId, name: &str) -> Result<()> {
+/// Adds someone not on the roster, present: a guest, or an anonymised
+/// attendee (`anonymous`, with a role and no name). Returns the line.
+pub(crate) fn add_guest(
+    conn: &Connection,
+    id: MeetingId,
+    name: &str,
+    anonymous: bool,
+    d: &LineDetails,
+) -> Result<i64> {
     conn.execute(
-        "INSERT INTO attendance (meeting_id, guest_name, capacity, presence)
-         VALUES (?1, ?2, 'in_attendance', 'present')",
-        params![id, name],
+        "INSERT INTO attendance (meeting_id, guest_name, anonymous, presence, role_text, capacity,
+                                 mode, for_first_item, for_last_item, takes_minutes)
+         VALUES (?1, ?2, ?3, 'present', ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            id,
+            name,
+            anonymous as i64,
+            d.role_text,
+            d.capacity.code(),
+            d.mode.code(),
+            d.for_items.map(|(f, _)| f as i64),
+            d.for_items.map(|(_, l)| l as i64),
+            d.takes_minutes as i64
+        ],
     )?;
-    Ok(())
+    Ok(conn.last_insert_rowid())
 }
 
 /// For each active group: (group, name, cadence, created_on-ish, last held, last held time, next planned).

@@ -15,6 +15,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../../migrations/0005_document_texts.sql")),
     (6, include_str!("../../migrations/0006_incidents.sql")),
     (7, include_str!("../../migrations/0007_audit.sql")),
+    (8, include_str!("../../migrations/0008_register.sql")),
 ];
 
 /// The schema version this build writes and understands.
@@ -79,6 +80,10 @@ mod tests {
         (
             7,
             "b5c67a333f69d01ea6fb7498fa9680d7e24575488b775195c1d6eb2a05bba398",
+        ),
+        (
+            8,
+            "a910e0ae55758262a7cf9fff395032a2e39cc559511b8e469d280135cb445922",
         ),
     ];
 

@@ -20,7 +20,7 @@ pub(crate) use attached_papers::attach_paper_in;
 pub use attached_papers::{attach_paper, paper, remove_paper, MAX_PAPER_BYTES};
 pub use editing::{save_agenda, save_template, template_for, Saved};
 pub use invitations::{calendar, invitation};
-pub use register::{add_guest, set_presence};
+pub use register::{add_guest, set_chair, set_line, set_presence, GuestForm, LineForm};
 pub use scheduling::{
     check_meeting_form, create, due, update_details, GroupDue, MeetingForm, ValidMeeting,
 };

@@ -2,6 +2,7 @@
 //! the register and the quorum, carried actions and escalations. The
 //! owner's own view inside the app: documents use an audience view.
 
+use super::register::LineForm;
 use crate::confidentiality::Confidentiality;
 use crate::dates::long_date_time;
 use crate::error::Result;
@@ -10,7 +11,7 @@ use crate::meetings::agenda::{self, ItemDraft};
 use crate::meetings::attendance::{self, QuorumState};
 use crate::roster::rules::Quorum;
 use crate::storage::{meetings as db, Vault};
-use crate::vocabulary::{Capacity, MeetingKind, MeetingStatus, Presence};
+use crate::vocabulary::{AttendanceMode, Capacity, MeetingKind, MeetingStatus, Presence};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
@@ -51,9 +52,25 @@ pub struct Agreement {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegisterLine {
+    /// The line, to change its details.
+    pub line: i64,
     pub person_id: Option<PersonId>,
+    /// Empty for an anonymised attendee: `role` says who they are.
     pub name: String,
+    /// As printed: typed for the meeting, or a police contact's rank.
+    pub role: String,
+    pub anonymous: bool,
+    /// A member on the roster (not a police contact or guest).
+    pub roster_member: bool,
     pub capacity: Capacity,
+    pub mode: AttendanceMode,
+    /// "for item 2", when a guest attends for some items only.
+    pub for_items: Option<String>,
+    /// The line's details as the form edits them.
+    pub form: LineForm,
+    pub takes_minutes: bool,
+    /// In the chair at this meeting.
+    pub in_the_chair: bool,
     pub presence: Presence,
     pub presence_label: &'static str,
     pub arrived_at: Option<usize>,
@@ -65,6 +82,10 @@ pub struct RegisterLine {
 #[derive(Debug, Clone, Serialize)]
 pub struct MeetingDetail {
     pub id: MeetingId,
+    /// The member chosen to chair, when not the group's own chair.
+    pub chaired_by: Option<PersonId>,
+    /// Who is in the chair: the one chosen, else the group's chair if present.
+    pub chair: Option<PersonId>,
     pub group_id: GroupId,
     pub group_name: String,
     pub when: String,
@@ -127,6 +148,7 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
     let items = db::items(conn, id)?;
     let papers = db::papers(conn, id)?;
     let numbers = agenda::numbers(&items.iter().map(|(i, _)| i.depth).collect::<Vec<_>>());
+    let item_numbers = numbers.clone();
     let minutes: Vec<u32> = items.iter().map(|(i, _)| i.minutes).collect();
     let (starts, overrun) = agenda::start_times(m.starts_at, &minutes, m.duration_minutes);
     let lines = items
@@ -175,6 +197,8 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
         })
         .collect();
     let register = db::attendance(conn, id)?;
+    let roles = db::group_roles_on(conn, m.group, m.starts_at.date())?;
+    let chair = attendance::chair(m.chaired_by, &register, &roles);
     let members = db::members_count(conn, m.group, m.starts_at.date())?;
     let quorum = Quorum::parse(&db::group_quorum(conn, m.group)?).unwrap_or(Quorum::Fraction {
         numerator: 1,
@@ -191,6 +215,8 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
         .collect();
     Ok(MeetingDetail {
         id,
+        chaired_by: m.chaired_by,
+        chair,
         group_id: m.group,
         group_name: m.group_name,
         when: long_date_time(m.starts_at),
@@ -214,7 +240,22 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
         register: register
             .into_iter()
             .map(|r| RegisterLine {
+                line: r.line,
                 person_id: r.person,
+                role: attendance::role(&r),
+                anonymous: r.anonymous,
+                roster_member: r.person_kind == Some(crate::vocabulary::PersonKind::Member),
+                mode: r.mode,
+                for_items: attendance::items_phrase(r.for_items, &item_numbers),
+                form: LineForm {
+                    role: r.role_text.clone(),
+                    capacity: r.capacity.code().into(),
+                    mode: r.mode.code().into(),
+                    for_items: attendance::items_text(r.for_items, &item_numbers),
+                    takes_minutes: r.takes_minutes,
+                },
+                takes_minutes: r.takes_minutes,
+                in_the_chair: r.person.is_some() && r.person == chair,
                 name: r.name,
                 capacity: r.capacity,
                 presence: r.presence,
