@@ -686,3 +686,34 @@ fn words_naming_dates_follow_the_day_the_demo_is_loaded() {
         s60.text
     );
 }
+
+#[test]
+fn the_demo_minutes_list_people_as_real_minutes_do() {
+    let (_t, vault) = crate::support::demo_vault();
+    let held = iag_desk_core::meetings::list(&vault, crate::support::now())
+        .unwrap()
+        .into_iter()
+        .find(|m| {
+            !m.upcoming && m.status == iag_desk_core::vocabulary::MeetingStatus::MinutesApproved
+        })
+        .expect("approved minutes in the demo");
+    let text = crate::support::pdf_text(&crate::support::minutes_pdf(
+        &vault,
+        held.id,
+        iag_desk_core::confidentiality::Audience::Public,
+    ));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for wanted in [
+        "Secretariat: Helen Marsh, Business Support Officer, Fenwold Police",
+        "Minutes taken by: Helen Marsh",
+        "(remote)",
+        "Cllr Dev Patel, Community Safety Lead, Fenwold District Council (for item",
+        "A youth worker from a local charity (for item",
+    ] {
+        assert!(flat.contains(wanted), "{wanted:?} missing from:\n{flat}");
+    }
+    assert!(
+        flat.contains("(Chair)") || flat.contains("in the chair"),
+        "who chaired is marked: {flat}"
+    );
+}
