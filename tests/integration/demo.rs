@@ -704,8 +704,8 @@ fn the_demo_minutes_list_people_as_real_minutes_do() {
     ));
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for wanted in [
-        "Secretariat: Helen Marsh, Business Support Officer, Fenwold Police",
-        "Minutes taken by: Helen Marsh",
+        "Secretariat: Joanne Pike, Business Support Officer, Fenwold Police",
+        "Minutes taken by: Joanne Pike",
         "(remote)",
         "Cllr Dev Patel, Community Safety Lead, Fenwold District Council (for item",
         "A youth worker from a local charity (for item",

@@ -145,7 +145,7 @@ fn register_as_minutes_keep_it(
     let last = items.saturating_sub(1);
     let guests: [(&str, bool, &str, Capacity, Option<(usize, usize)>, bool); 3] = [
         (
-            "Helen Marsh",
+            "Joanne Pike",
             false,
             "Business Support Officer, Fenwold Police",
             Capacity::Secretariat,

@@ -7,8 +7,10 @@
 //! named, not numbered, since ids differ between vaults. Import checks
 //! everything first, reports each problem with its JSON path, then imports
 //! all or nothing; importing the same meeting again (same `meeting.id`)
-//! updates it instead of adding a second copy. Version 1 files (no minutes)
-//! are still read.
+//! updates it instead of adding a second copy. Versions 1 (no minutes) and
+//! 2 (no register details) are still read; version 3 carries each register
+//! line whole (role, mode, arrival and departure, items, secretariat,
+//! minute-taker, anonymised attendees) and who chaired.
 //!
 //! Confidentiality: a file is written for one audience. A public file is
 //! built from the public view: confidential items carry only their public
@@ -23,11 +25,11 @@ use crate::error::{Error, Problem, Result};
 use crate::ids::MeetingId;
 use crate::minutes::{BallotDraft, EntryDraft};
 use crate::storage::{meetings as db, Vault};
-use crate::vocabulary::{Capacity, EntryKind, Presence};
+use crate::vocabulary::{AttendanceMode, Capacity, EntryKind, Presence};
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "iag-desk.meeting";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -66,6 +68,9 @@ pub struct MeetingFile {
     pub agenda: Vec<ItemDraft>,
     #[serde(default)]
     pub attendance: Vec<AttendeeFile>,
+    /// Who chaired, when not the group's chair: their name as on the register.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub chaired_by: String,
     #[serde(default)]
     pub minutes: Vec<EntryFile>,
 }
@@ -117,14 +122,32 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One register line. Positions (`arrived_at`, `left_at`, `for_items`) are
+/// 0-based agenda positions, as for minute entries.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct AttendeeFile {
+    /// Empty for an anonymised attendee, whose `role` says who they were.
     pub name: String,
-    #[serde(default)]
     pub email: String,
     pub capacity: String,
     pub presence: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    #[serde(skip_serializing_if = "is_false")]
+    pub anonymous: bool,
+    /// in_person (also when absent from the file) or remote.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub mode: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arrived_at: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<usize>,
+    /// [first, last] for a guest attending some items only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_items: Option<[usize; 2]>,
+    #[serde(skip_serializing_if = "is_false")]
+    pub takes_minutes: bool,
 }
 
 /// The meeting as a hand-over file for `audience` (pretty JSON).
@@ -224,6 +247,11 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
                 })
                 .collect(),
             minutes,
+            chaired_by: m
+                .chaired_by
+                .and_then(|c| m.register.iter().find(|r| r.person_id == Some(c)))
+                .map(|r| r.name.clone())
+                .unwrap_or_default(),
             attendance: m
                 .register
                 .iter()
@@ -235,6 +263,16 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
                         .unwrap_or_default(),
                     capacity: r.capacity.code().into(),
                     presence: r.presence.code().into(),
+                    role: r.form.role.clone(),
+                    anonymous: r.anonymous,
+                    mode: match r.mode {
+                        AttendanceMode::InPerson => String::new(),
+                        other => other.code().into(),
+                    },
+                    arrived_at: r.arrived_at,
+                    left_at: r.left_at,
+                    for_items: r.for_range.map(|(a, b)| [a, b]),
+                    takes_minutes: r.takes_minutes,
                 })
                 .collect(),
         },
@@ -342,13 +380,22 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
             Vec::new()
         }
     };
-    let mut register = Vec::new();
+    let mut register: Vec<db::NewLine> = Vec::new();
+    let mut seen: std::collections::HashMap<crate::ids::PersonId, usize> = Default::default();
+    let positions = m.agenda.len();
     for (i, a) in m.attendance.iter().enumerate() {
         let at = |f: &str| format!("meeting.attendance[{i}].{f}");
         let capacity = Capacity::from_code(&a.capacity);
         let presence = Presence::from_code(&a.presence);
+        let mode = match a.mode.as_str() {
+            "" => Some(AttendanceMode::InPerson),
+            code => AttendanceMode::from_code(code),
+        };
         if capacity.is_none() {
-            problems.push(Problem::new(at("capacity"), "use member or in_attendance."));
+            problems.push(Problem::new(
+                at("capacity"),
+                "use member, in_attendance or secretariat.",
+            ));
         }
         if presence.is_none() {
             problems.push(Problem::new(
@@ -356,17 +403,104 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
                 "use expected, present, apologies or absent.",
             ));
         }
-        match db::person_by_name_and_email(vault.conn(), &a.name, &a.email)? {
-            Some(person) => register.push((Some(person), a.name.clone(), capacity, presence)),
-            None if capacity == Some(Capacity::InAttendance) => {
-                register.push((None, a.name.clone(), capacity, presence))
+        if mode.is_none() {
+            problems.push(Problem::new(at("mode"), "use in_person or remote."));
+        }
+        for (field, position) in [
+            ("arrived_at", a.arrived_at),
+            ("left_at", a.left_at),
+            ("for_items[0]", a.for_items.map(|r| r[0])),
+            ("for_items[1]", a.for_items.map(|r| r[1])),
+        ] {
+            if position.is_some_and(|p| p >= positions) {
+                problems.push(Problem::new(
+                    at(field),
+                    format!(
+                        "item position {} is not on this agenda (it has {positions} items, \
+                         positions 0 to {}).",
+                        position.unwrap_or_default(),
+                        positions.saturating_sub(1)
+                    ),
+                ));
             }
-            None => problems.push(Problem::new(
-                at("name"),
-                format!("no member called \"{}\" is on this roster.", a.name),
-            )),
+        }
+        if a.for_items.is_some_and(|[f, l]| l < f) {
+            problems.push(Problem::new(
+                at("for_items"),
+                "the first item comes after the last.",
+            ));
+        }
+        let person = if a.anonymous {
+            if !a.name.trim().is_empty() || a.role.trim().is_empty() {
+                problems.push(Problem::new(
+                    at("name"),
+                    "an anonymised attendee has a role and no name.",
+                ));
+            }
+            None
+        } else {
+            match db::person_by_name_and_email(vault.conn(), &a.name, &a.email)? {
+                Some(person) => {
+                    if let Some(first) = seen.insert(person, i) {
+                        problems.push(Problem::new(
+                            at("name"),
+                            format!(
+                                "{} is already on the register at meeting.attendance[{first}]; \
+                                 a person has one line, present or with apologies, not both.",
+                                a.name
+                            ),
+                        ));
+                    }
+                    Some(person)
+                }
+                None if capacity.is_some_and(|c| c != Capacity::Member) => None,
+                None => {
+                    problems.push(Problem::new(
+                        at("name"),
+                        format!("no member called \"{}\" is on this roster.", a.name),
+                    ));
+                    None
+                }
+            }
+        };
+        if let (Some(capacity), Some(presence), Some(mode)) = (capacity, presence, mode) {
+            register.push(db::NewLine {
+                person,
+                name: if person.is_some() || a.anonymous {
+                    String::new()
+                } else {
+                    a.name.trim().to_string()
+                },
+                anonymous: a.anonymous,
+                presence,
+                arrived_at: a.arrived_at,
+                left_at: a.left_at,
+                role_text: a.role.trim().to_string(),
+                capacity,
+                mode,
+                for_items: a.for_items.map(|[f, l]| (f, l)),
+                takes_minutes: a.takes_minutes,
+            });
         }
     }
+    let chaired_by = match m.chaired_by.trim() {
+        "" => None,
+        name => {
+            let found = m
+                .attendance
+                .iter()
+                .zip(register.iter())
+                .find(|(a, _)| a.name.trim() == name)
+                .and_then(|(_, line)| line.person);
+            if found.is_none() {
+                problems.push(Problem::new(
+                    "meeting.chaired_by",
+                    format!("\"{name}\" is not a member on this meeting's register."),
+                ));
+            }
+            found
+        }
+    };
     let existing = db::by_handover_id(vault.conn(), &m.id)?;
     let mut items = items;
     if let Some(here) = existing {
@@ -517,21 +651,8 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         }
         db::set_status(&tx, id, crate::vocabulary::MeetingStatus::MinutesDraft)?;
     }
-    db::replace_attendance(
-        &tx,
-        id,
-        &register
-            .iter()
-            .map(|(p, n, c, pr)| {
-                (
-                    *p,
-                    n.as_str(),
-                    c.unwrap_or(Capacity::InAttendance),
-                    pr.unwrap_or(Presence::Expected),
-                )
-            })
-            .collect::<Vec<_>>(),
-    )?;
+    db::replace_attendance(&tx, id, &register)?;
+    db::set_chaired_by(&tx, id, chaired_by)?;
     tx.commit()?;
     Ok(Imported {
         meeting: id,

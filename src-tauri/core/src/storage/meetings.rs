@@ -821,19 +821,53 @@ pub(crate) fn person_by_name_and_email(
     Ok(if ids.len() == 1 { Some(ids[0]) } else { None })
 }
 
+/// A whole register line, as a hand-over file brings it.
+pub(crate) struct NewLine {
+    pub person: Option<PersonId>,
+    /// A guest's name; empty for a roster person or an anonymised attendee.
+    pub name: String,
+    pub anonymous: bool,
+    pub presence: Presence,
+    pub arrived_at: Option<usize>,
+    pub left_at: Option<usize>,
+    pub role_text: String,
+    pub capacity: Capacity,
+    pub mode: AttendanceMode,
+    pub for_items: Option<(usize, usize)>,
+    pub takes_minutes: bool,
+}
+
+/// Replaces a meeting's register with `lines` (checked by the caller: a
+/// person twice is an error there, never silently dropped here).
 pub(crate) fn replace_attendance(
     conn: &Connection,
     id: MeetingId,
-    lines: &[(Option<PersonId>, &str, Capacity, Presence)],
+    lines: &[NewLine],
 ) -> Result<()> {
     conn.execute("DELETE FROM attendance WHERE meeting_id = ?1", [id])?;
     let mut stmt = conn.prepare(
-        "INSERT OR IGNORE INTO attendance (meeting_id, person_id, guest_name, capacity, presence)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO attendance (meeting_id, person_id, guest_name, anonymous, presence,
+                                 arrived_at_item, left_at_item, role_text, capacity, mode,
+                                 for_first_item, for_last_item, takes_minutes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
-    for (person, name, capacity, presence) in lines {
-        let guest = if person.is_some() { "" } else { name };
-        stmt.execute(params![id, person, guest, capacity.code(), presence.code()])?;
+    let position = |p: Option<usize>| p.map(|p| p as i64);
+    for l in lines {
+        stmt.execute(params![
+            id,
+            l.person,
+            l.name,
+            l.anonymous as i64,
+            l.presence.code(),
+            position(l.arrived_at),
+            position(l.left_at),
+            l.role_text,
+            l.capacity.code(),
+            l.mode.code(),
+            position(l.for_items.map(|(f, _)| f)),
+            position(l.for_items.map(|(_, l)| l)),
+            l.takes_minutes as i64
+        ])?;
     }
     Ok(())
 }

@@ -66,6 +66,8 @@ pub struct RegisterLine {
     pub mode: AttendanceMode,
     /// "for item 2", when a guest attends for some items only.
     pub for_items: Option<String>,
+    /// The same as agenda positions (first, last).
+    pub for_range: Option<(usize, usize)>,
     /// The line's details as the form edits them.
     pub form: LineForm,
     pub takes_minutes: bool,
@@ -247,6 +249,7 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
                 roster_member: r.person_kind == Some(crate::vocabulary::PersonKind::Member),
                 mode: r.mode,
                 for_items: attendance::items_phrase(r.for_items, &item_numbers),
+                for_range: r.for_items,
                 form: LineForm {
                     role: r.role_text.clone(),
                     capacity: r.capacity.code().into(),
