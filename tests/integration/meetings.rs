@@ -358,6 +358,88 @@ fn the_register_keeps_roles_remote_items_secretariat_the_minute_taker_and_who_ch
 }
 
 #[test]
+fn a_group_publishing_counts_names_no_member_in_its_public_minutes_and_the_annex_names_them() {
+    let (_t, mut vault) = demo_vault();
+    let g = group(&vault, "Marlow Fen Local IAG");
+    let mut settings = iag_desk_core::roster::groups::group_form(&vault, g).unwrap();
+    settings.public_attendance = "counts".into();
+    iag_desk_core::roster::groups::update_group(&mut vault, g, &settings, crate::support::today())
+        .unwrap();
+    assert_eq!(
+        iag_desk_core::roster::groups::group_form(&vault, g)
+            .unwrap()
+            .public_attendance,
+        "counts"
+    );
+    let held: Vec<_> = iag_desk_core::meetings::list(&vault, now())
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.group_id == g && !m.upcoming && m.status != MeetingStatus::Planned)
+        .collect();
+    assert!(!held.is_empty());
+    for m in held {
+        let detail = plan::detail(&vault, m.id).unwrap();
+        let members: Vec<String> = detail
+            .register
+            .iter()
+            .filter(|r| r.roster_member)
+            .map(|r| r.name.clone())
+            .collect();
+        let present = detail
+            .register
+            .iter()
+            .filter(|r| {
+                r.capacity == Capacity::Member
+                    && r.presence == iag_desk_core::vocabulary::Presence::Present
+            })
+            .count();
+        let pdf = crate::support::minutes_pdf(&vault, m.id, Audience::Public);
+        let public = [
+            crate::support::pdf_text(&pdf),
+            crate::support::pdf_info(&pdf),
+            page(export(
+                &vault,
+                Request::Minutes {
+                    meeting: m.id,
+                    audience: Audience::Public,
+                    format: Format::Html,
+                },
+            )),
+        ];
+        for text in &public {
+            for name in &members {
+                let at = text.find(name.as_str());
+                assert!(
+                    at.is_none(),
+                    "{name} named in the public minutes of {}: …{}…",
+                    m.when,
+                    at.map(|i| text[i.saturating_sub(120)..]
+                        .chars()
+                        .take(240)
+                        .collect::<String>())
+                        .unwrap_or_default()
+                );
+            }
+        }
+        let flat = public[0].split_whitespace().collect::<Vec<_>>().join(" ");
+        if present > 0 {
+            assert!(
+                flat.contains(&format!("Present: {present} member")),
+                "{flat}"
+            );
+        }
+        let annex = crate::support::pdf_text(&crate::support::minutes_pdf(
+            &vault,
+            m.id,
+            Audience::Members,
+        ));
+        for name in members.iter().take(3) {
+            assert!(annex.contains(name.as_str()), "the annex names {name}");
+        }
+    }
+}
+
+#[test]
 fn register_contradictions_are_refused_with_the_field_and_nothing_changes() {
     let (_t, mut vault) = demo_vault();
     let g = group(&vault, "Marlow Fen Local IAG");

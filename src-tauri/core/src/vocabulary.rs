@@ -134,6 +134,14 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// What the public minutes say of the members there.
+    PublicAttendance {
+        Names => ("names", "Their names"),
+        Counts => ("counts", "Only how many"),
+    }
+);
+
+vocabulary!(
     AttendanceMode {
         InPerson => ("in_person", "In person"),
         Remote => ("remote", "Remote"),

@@ -41,6 +41,7 @@ mod tests {
         same!("presences", Presence);
         same!("capacities", Capacity);
         same!("attendance_modes", AttendanceMode);
+        same!("public_attendances", PublicAttendance);
         same!("confidentiality", Confidentiality);
         same!("exemption_reasons", ExemptionReason);
         same!("item_kinds", ItemKind);

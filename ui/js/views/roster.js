@@ -151,6 +151,7 @@ async function groupFormPage(id) {
     field({ name: 'cadence_months', label: 'Months between meetings', type: 'number', value: f.cadence_months ?? '3', hint: '3 is quarterly; 6 is twice a year.' }),
     field({ name: 'quorum', label: 'Quorum', value: f.quorum ?? '1/3', hint: 'A number of members (5) or a fraction of the members (1/3).' }),
     field({ name: 'escalation', label: 'Named point of escalation', value: f.escalation ?? '', hint: 'Who the group goes to when a concern is not resolved.' }),
+    field({ name: 'public_attendance', label: 'Members present, in the public minutes', options: v.public_attendances, value: f.public_attendance || 'names', hint: 'Some groups publish how many members attended, not who; the members’ confidential annex always names them.' }),
     field({ name: 'status', label: 'Status', options: v.group_statuses, value: f.status ?? 'active' }),
     field({ name: 'stood_down_on', label: 'Stood down on', type: 'date', value: f.stood_down_on ?? '' }),
     h('div', { class: 'actions' },

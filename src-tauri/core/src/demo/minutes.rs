@@ -143,47 +143,55 @@ fn register_as_minutes_keep_it(
             .any(|r| r.name == name || r.role_text == name)
     };
     let last = items.saturating_sub(1);
-    let guests: [(&str, bool, &str, Capacity, Option<(usize, usize)>, bool); 3] = [
-        (
-            "Joanne Pike",
-            false,
-            "Business Support Officer, Fenwold Police",
-            Capacity::Secretariat,
-            None,
-            true,
-        ),
-        (
-            "Cllr Dev Patel",
-            false,
-            "Community Safety Lead, Fenwold District Council",
-            Capacity::InAttendance,
-            Some((4.min(last), 4.min(last))),
-            false,
-        ),
-        (
-            "",
-            true,
-            "A youth worker from a local charity",
-            Capacity::InAttendance,
-            Some((5.min(last), 6.min(last))),
-            false,
-        ),
+    struct Guest {
+        name: &'static str,
+        anonymous: bool,
+        role: &'static str,
+        capacity: Capacity,
+        for_items: Option<(usize, usize)>,
+        takes_minutes: bool,
+    }
+    let guests = [
+        Guest {
+            name: "Joanne Pike",
+            anonymous: false,
+            role: "Business Support Officer, Fenwold Police",
+            capacity: Capacity::Secretariat,
+            for_items: None,
+            takes_minutes: true,
+        },
+        Guest {
+            name: "Cllr Dev Patel",
+            anonymous: false,
+            role: "Community Safety Lead, Fenwold District Council",
+            capacity: Capacity::InAttendance,
+            for_items: Some((4.min(last), 4.min(last))),
+            takes_minutes: false,
+        },
+        Guest {
+            name: "",
+            anonymous: true,
+            role: "A youth worker from a local charity",
+            capacity: Capacity::InAttendance,
+            for_items: Some((5.min(last), 6.min(last))),
+            takes_minutes: false,
+        },
     ];
-    for (name, anonymous, role, capacity, for_items, takes_minutes) in guests {
-        if has(if anonymous { role } else { name }) {
+    for g in guests {
+        if has(if g.anonymous { g.role } else { g.name }) {
             continue;
         }
         mdb::add_guest(
             conn,
             id,
-            name,
-            anonymous,
+            g.name,
+            g.anonymous,
             &mdb::LineDetails {
-                role_text: role,
-                capacity,
+                role_text: g.role,
+                capacity: g.capacity,
                 mode: AttendanceMode::InPerson,
-                for_items,
-                takes_minutes,
+                for_items: g.for_items,
+                takes_minutes: g.takes_minutes,
             },
         )?;
     }

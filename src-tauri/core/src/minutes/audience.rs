@@ -96,6 +96,9 @@ pub struct AnnexItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MembersAnnex {
     pub heading: Heading,
+    /// Present, apologies and absent by name, when the public minutes give
+    /// only counts: the annex always has the names.
+    pub named_attendance: Option<[Vec<String>; 3]>,
     pub declarations: Vec<MinuteLine>,
     pub items: Vec<AnnexItem>,
     pub action_updates: Vec<MinuteLine>,
@@ -106,6 +109,16 @@ pub const IN_ANNEX: &str =
     "A confidential matter under this item is recorded in the members' confidential annex.";
 pub const NOT_RECORDED: &str =
     "A confidential matter was discussed and, at the police lead's request, not recorded.";
+
+/// Members as the public minutes list them: by name, or for a group that
+/// publishes counts, "Present: 7 members".
+fn members_listed(r: &MinutesRecord, names: &[String]) -> Vec<String> {
+    if !r.members_by_count || names.is_empty() {
+        return names.to_vec();
+    }
+    let n = names.len();
+    vec![format!("{n} member{}", if n == 1 { "" } else { "s" })]
+}
 
 fn heading(r: &MinutesRecord) -> Heading {
     Heading {
@@ -311,14 +324,24 @@ pub fn public_minutes(r: &MinutesRecord) -> PublicMinutes {
         || r.action_updates
             .iter()
             .any(|u| u.level == Confidentiality::Confidential);
-    PublicMinutes {
+    let minutes = PublicMinutes {
         heading: heading(r),
-        present: r.present.clone(),
-        apologies: r.apologies.clone(),
-        absent: r.absent.clone(),
+        present: members_listed(r, &r.present),
+        apologies: members_listed(r, &r.apologies),
+        absent: members_listed(r, &r.absent),
         in_attendance: r.in_attendance.clone(),
         secretariat: r.secretariat.clone(),
-        minutes_taken_by: r.minutes_taken_by.clone(),
+        minutes_taken_by: r
+            .minutes_taken_by
+            .iter()
+            .map(|t| {
+                if t.member && r.members_by_count {
+                    "a member".to_string()
+                } else {
+                    t.name.clone()
+                }
+            })
+            .collect(),
         declarations,
         items,
         action_updates,
@@ -328,7 +351,43 @@ pub fn public_minutes(r: &MinutesRecord) -> PublicMinutes {
             .map(|a| amendment_for(a, a.level == Confidentiality::Open))
             .collect(),
         has_annex,
+    };
+    if r.members_by_count {
+        without_member_names(minutes, &r.member_names)
+    } else {
+        minutes
     }
+}
+
+/// For a group that publishes counts: every member's name, wherever the
+/// public minutes would carry it (an action's owner, a declaration, a
+/// named vote), becomes "a member".
+fn without_member_names(mut m: PublicMinutes, names: &[String]) -> PublicMinutes {
+    let sweep = |text: &mut String| {
+        for name in names {
+            if let Some(new) = crate::data_protection::replace_name(text, name, "a member") {
+                *text = new;
+            }
+        }
+    };
+    let lines = m
+        .declarations
+        .iter_mut()
+        .chain(m.action_updates.iter_mut())
+        .chain(m.items.iter_mut().flat_map(|i| i.lines.iter_mut()));
+    for line in lines {
+        sweep(&mut line.label);
+        sweep(&mut line.text);
+    }
+    for text in m
+        .amendments
+        .iter_mut()
+        .chain(m.in_attendance.iter_mut())
+        .chain(m.secretariat.iter_mut())
+    {
+        sweep(text);
+    }
+    m
 }
 
 /// The members' confidential annex: everything confidential, by item.
@@ -394,6 +453,9 @@ pub fn members_annex(r: &MinutesRecord) -> MembersAnnex {
         .collect();
     MembersAnnex {
         heading: heading(r),
+        named_attendance: r
+            .members_by_count
+            .then(|| [r.present.clone(), r.apologies.clone(), r.absent.clone()]),
         declarations: r
             .items
             .iter()

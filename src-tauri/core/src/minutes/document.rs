@@ -163,6 +163,17 @@ pub fn annex_document(a: &MembersAnnex) -> Document {
         "For members of the group only. Do not copy, forward or publish. Read it with the \
          public minutes, which hold everything that is open.",
     )]));
+    if let Some([present, apologies, absent]) = &a.named_attendance {
+        b.push(Block::heading(
+            2,
+            "Members present (the public minutes give counts)",
+        ));
+        b.push(names("Present", present, "no members recorded as present"));
+        b.push(names("Apologies", apologies, "none"));
+        if !absent.is_empty() {
+            b.push(names("Absent", absent, "none"));
+        }
+    }
     if !a.declarations.is_empty() {
         b.push(Block::heading(2, "Declarations of interest"));
         b.extend(a.declarations.iter().map(line));

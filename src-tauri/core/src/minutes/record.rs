@@ -45,11 +45,27 @@ pub struct MinutesRecord {
     #[serde(default)]
     pub secretariat: Vec<String>,
     #[serde(default)]
-    pub minutes_taken_by: Vec<String>,
+    pub minutes_taken_by: Vec<MinuteTaker>,
+    /// The group publishes how many members attended, not who: the public
+    /// minutes give counts and only the annex names them.
+    #[serde(default)]
+    pub members_by_count: bool,
+    /// Every member on the register, by name: what a group publishing
+    /// counts keeps out of the public minutes.
+    #[serde(default)]
+    pub member_names: Vec<String>,
     pub items: Vec<RecordItem>,
     /// Earlier meetings' actions whose status was reported at this meeting.
     pub action_updates: Vec<ActionUpdate>,
     pub amendments: Vec<RecordAmendment>,
+}
+
+/// Who took the minutes, and whether they are a member (whose name a
+/// group publishing counts keeps out of the public minutes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinuteTaker {
+    pub name: String,
+    pub member: bool,
 }
 
 impl MinutesRecord {
@@ -358,14 +374,18 @@ pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Resu
     let minutes_taken_by = register
         .iter()
         .filter(|r| r.takes_minutes && r.presence == Presence::Present)
-        .map(|r| {
-            if r.anonymous {
+        .map(|r| MinuteTaker {
+            name: if r.anonymous {
                 attendance::role(r)
             } else {
                 r.name.clone()
-            }
+            },
+            member: r.capacity == Capacity::Member
+                || r.person_kind == Some(crate::vocabulary::PersonKind::Member),
         })
         .collect();
+    let members_by_count = crate::storage::roster::public_attendance(conn, m.group)?
+        == crate::vocabulary::PublicAttendance::Counts;
     Ok(MinutesRecord {
         meeting,
         group_name: m.group_name,
@@ -385,6 +405,12 @@ pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Resu
         in_attendance: names(Capacity::InAttendance, Presence::Present),
         secretariat: names(Capacity::Secretariat, Presence::Present),
         minutes_taken_by,
+        members_by_count,
+        member_names: register
+            .iter()
+            .filter(|r| r.person_kind == Some(crate::vocabulary::PersonKind::Member))
+            .map(|r| r.name.clone())
+            .collect(),
         items: record_items,
         action_updates,
         amendments,

@@ -10,7 +10,7 @@ use crate::dates::parse_date;
 use crate::error::{Error, Problem, Result};
 use crate::ids::GroupId;
 use crate::storage::{roster as db, Vault};
-use crate::vocabulary::{GroupStatus, Tier};
+use crate::vocabulary::{GroupStatus, PublicAttendance, Tier};
 use chrono::NaiveDate;
 
 pub use crate::storage::roster::{GroupForm, ValidGroup};
@@ -107,6 +107,13 @@ pub fn check_group(
             Quorum::Count { members: 1 }
         }),
     };
+    let public_attendance = match form.public_attendance.trim() {
+        "" => PublicAttendance::Names,
+        code => PublicAttendance::from_code(code).unwrap_or_else(|| {
+            problems.push(Problem::new("public_attendance", "choose names or counts."));
+            PublicAttendance::Names
+        }),
+    };
     let status = match form.status.trim() {
         "" => GroupStatus::Active,
         code => GroupStatus::from_code(code).unwrap_or_else(|| {
@@ -144,6 +151,7 @@ pub fn check_group(
             area: form.area.trim().to_string(),
             cadence_months,
             quorum: quorum.to_text(),
+            public_attendance,
             escalation: form.escalation.trim().to_string(),
             status,
             stood_down_on: if status == GroupStatus::StoodDown {

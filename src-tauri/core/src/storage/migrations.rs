@@ -16,6 +16,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../../migrations/0006_incidents.sql")),
     (7, include_str!("../../migrations/0007_audit.sql")),
     (8, include_str!("../../migrations/0008_register.sql")),
+    (
+        9,
+        include_str!("../../migrations/0009_public_attendance.sql"),
+    ),
 ];
 
 /// The schema version this build writes and understands.
@@ -84,6 +88,10 @@ mod tests {
         (
             8,
             "a910e0ae55758262a7cf9fff395032a2e39cc559511b8e469d280135cb445922",
+        ),
+        (
+            9,
+            "f7de84af88c146b0900c41c5e23a08f12a875079f05b5612d325623e4e8bd1bc",
         ),
     ];
 

@@ -6,7 +6,7 @@ use super::people::ValidPerson;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
 use crate::vocabulary::{
-    GroupStatus, MeetingKind, MeetingStatus, MemberStatus, PersonKind, Role, Tier,
+    GroupStatus, MeetingKind, MeetingStatus, MemberStatus, PersonKind, PublicAttendance, Role, Tier,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -31,6 +31,9 @@ pub struct GroupForm {
     pub escalation: String,
     pub status: String,
     pub stood_down_on: String,
+    /// names (the default) or counts: what the public minutes say of the
+    /// members there.
+    pub public_attendance: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +48,7 @@ pub struct ValidGroup {
     pub escalation: String,
     pub status: GroupStatus,
     pub stood_down_on: Option<NaiveDate>,
+    pub public_attendance: PublicAttendance,
 }
 
 pub(crate) struct NewGroup<'a> {
@@ -719,13 +723,14 @@ pub(crate) fn save_group(
         g.escalation,
         g.status.code(),
         g.stood_down_on.map(|d| d.format(DATE).to_string()),
+        g.public_attendance.code(),
     ];
     match id {
         None => {
             conn.execute(
                 "INSERT INTO groups (name, tier, parent_id, area, cadence_months, quorum, escalation,
-                                     status, stood_down_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                     status, stood_down_on, public_attendance)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 values,
             )?;
             Ok(GroupId(conn.last_insert_rowid()))
@@ -735,8 +740,9 @@ pub(crate) fn save_group(
             all.push(&id);
             let changed = conn.execute(
                 "UPDATE groups SET name = ?1, tier = ?2, parent_id = ?3, area = ?4, cadence_months = ?5,
-                                   quorum = ?6, escalation = ?7, status = ?8, stood_down_on = ?9
-                  WHERE id = ?10",
+                                   quorum = ?6, escalation = ?7, status = ?8, stood_down_on = ?9,
+                                   public_attendance = ?10
+                  WHERE id = ?11",
                 all.as_slice(),
             )?;
             if changed == 0 {
@@ -751,7 +757,8 @@ pub(crate) fn save_group(
 
 pub(crate) fn group_form(conn: &Connection, id: GroupId) -> Result<GroupForm> {
     conn.query_row(
-        "SELECT name, tier, parent_id, area, cadence_months, quorum, escalation, status, stood_down_on
+        "SELECT name, tier, parent_id, area, cadence_months, quorum, escalation, status, stood_down_on,
+                public_attendance
            FROM groups WHERE id = ?1",
         [id],
         |r| {
@@ -765,11 +772,22 @@ pub(crate) fn group_form(conn: &Connection, id: GroupId) -> Result<GroupForm> {
                 escalation: r.get(6)?,
                 status: r.get(7)?,
                 stood_down_on: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                public_attendance: r.get(9)?,
             })
         },
     )
     .optional()?
     .ok_or_else(|| Error::NotFound { what: "That group".into() })
+}
+
+/// What the public minutes of `group` say of the members there.
+pub(crate) fn public_attendance(conn: &Connection, group: GroupId) -> Result<PublicAttendance> {
+    let code: String = conn.query_row(
+        "SELECT public_attendance FROM groups WHERE id = ?1",
+        [group],
+        |r| r.get(0),
+    )?;
+    parse_code(code, PublicAttendance::from_code, "public attendance")
 }
 
 /// Rows across the roster and meeting tables, to report what a load added.
