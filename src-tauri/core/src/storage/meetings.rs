@@ -627,23 +627,16 @@ pub(crate) fn add_guest(
     anonymous: bool,
     d: &LineDetails,
 ) -> Result<i64> {
+    // The name, or the role that stands for it, first (the table checks one
+    // is there); then the line's details as any line's are set.
     conn.execute(
-        "INSERT INTO attendance (meeting_id, guest_name, anonymous, presence, role_text, capacity,
-                                 mode, for_first_item, for_last_item, takes_minutes)
-         VALUES (?1, ?2, ?3, 'present', ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            id,
-            name,
-            anonymous as i64,
-            d.role_text,
-            d.capacity.code(),
-            d.mode.code(),
-            d.for_items.map(|(f, _)| f as i64),
-            d.for_items.map(|(_, l)| l as i64),
-            d.takes_minutes as i64
-        ],
+        "INSERT INTO attendance (meeting_id, guest_name, anonymous, presence, role_text, capacity)
+         VALUES (?1, ?2, ?3, 'present', ?4, ?5)",
+        params![id, name, anonymous as i64, d.role_text, d.capacity.code()],
     )?;
-    Ok(conn.last_insert_rowid())
+    let line = conn.last_insert_rowid();
+    set_line_details(conn, id, line, d)?;
+    Ok(line)
 }
 
 /// For each active group: (group, name, cadence, created_on-ish, last held, last held time, next planned).
