@@ -689,6 +689,7 @@ mod handover {
         file["meeting"]["attendance"][0]["name"] = "Nobody Known".into();
         file["meeting"]["attendance"][0]["capacity"] = "member".into();
         file["meeting"]["attendance"][1]["presence"] = "maybe".into();
+        file["meeting"]["chair_agreed"] = serde_json::json!({ "by": " ", "at": "yesterday" });
         let (_b, mut secretary) = demo_vault();
         let before = iag_desk_core::meetings::list(&secretary, now())
             .unwrap()
@@ -702,6 +703,8 @@ mod handover {
             "meeting.agenda[7].reason",
             "meeting.attendance[0].name",
             "meeting.attendance[1].presence",
+            "meeting.chair_agreed.by",
+            "meeting.chair_agreed.at",
         ] {
             assert!(paths.contains(&expected), "missing {expected} in {paths:?}");
         }
@@ -763,7 +766,8 @@ mod handover {
 
     /// The register, who chaired and the minutes travel whole: for every
     /// demo meeting, export, import into another laptop's vault (the same
-    /// demo roster) and export again gives the same file. The minutes read
+    /// demo roster) and export again gives the same file, agreements of the
+    /// agenda included. The minutes read
     /// the same on both laptops where the file holds the whole record (not
     /// yet: approval, and updates to earlier meetings' actions).
     #[test]
@@ -773,9 +777,11 @@ mod handover {
         let meetings = iag_desk_core::meetings::list(&chair, now()).unwrap();
         assert!(meetings.len() > 20);
         let mut with_details = 0;
+        let mut with_agreements = 0;
         for m in meetings {
             let json = handover::export(&chair, m.id, Audience::Members).unwrap();
             with_details += usize::from(json.contains("\"takes_minutes\": true"));
+            with_agreements += usize::from(json.contains("\"police_agreed\""));
             let here = handover::import(&mut secretary, &json, now())
                 .unwrap_or_else(|e| panic!("{} {}: {e} {:?}", m.group_name, m.when, e.problems()));
             let back = handover::export(&secretary, here.meeting, Audience::Members).unwrap();
@@ -803,6 +809,7 @@ mod handover {
                 );
             }
         }
+        assert!(with_agreements > 0, "agreed agendas travel too");
         assert!(
             with_details >= 3,
             "the demo's held meetings carry their register details: {with_details}"

@@ -71,6 +71,11 @@ pub struct MeetingFile {
     /// Who chaired, when not the group's chair: their name as on the register.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub chaired_by: String,
+    /// The chair's and the police contact's agreement of the agenda.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair_agreed: Option<AgreementFile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub police_agreed: Option<AgreementFile>,
     #[serde(default)]
     pub minutes: Vec<EntryFile>,
 }
@@ -122,6 +127,14 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+/// Who agreed the agenda, and when (2026-11-23T12:00, local time).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementFile {
+    pub by: String,
+    pub at: String,
+}
+
 /// One register line. Positions (`arrived_at`, `left_at`, `for_items`) are
 /// 0-based agenda positions, as for minute entries.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -154,6 +167,7 @@ pub struct AttendeeFile {
 pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String> {
     let hid = db::ensure_handover_id(vault.conn(), id)?;
     let m = plan::detail(vault, id)?;
+    let row = db::get(vault.conn(), id)?;
     let emails = db::attendance_emails(vault.conn(), id)?;
     let levels: std::collections::HashMap<i64, (usize, Confidentiality)> = m
         .items
@@ -247,6 +261,14 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
                 })
                 .collect(),
             minutes,
+            chair_agreed: row
+                .chair_agreed
+                .clone()
+                .map(|(by, at)| AgreementFile { by, at }),
+            police_agreed: row
+                .police_agreed
+                .clone()
+                .map(|(by, at)| AgreementFile { by, at }),
             chaired_by: m
                 .chaired_by
                 .and_then(|c| m.register.iter().find(|r| r.person_id == Some(c)))
@@ -483,6 +505,26 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
             });
         }
     }
+    let mut agreements = Vec::new();
+    for (police, field, agreed) in [
+        (false, "chair_agreed", &m.chair_agreed),
+        (true, "police_agreed", &m.police_agreed),
+    ] {
+        let Some(a) = agreed else { continue };
+        if a.by.trim().is_empty() {
+            problems.push(Problem::new(
+                format!("meeting.{field}.by"),
+                "say who agreed it.",
+            ));
+        }
+        match chrono::NaiveDateTime::parse_from_str(a.at.trim(), crate::dates::DATE_TIME) {
+            Ok(at) => agreements.push((police, a.by.trim().to_string(), at)),
+            Err(_) => problems.push(Problem::new(
+                format!("meeting.{field}.at"),
+                format!("\"{}\" is not a date and time like 2026-11-23T18:30.", a.at),
+            )),
+        }
+    }
     let chaired_by = match m.chaired_by.trim() {
         "" => None,
         name => {
@@ -653,6 +695,16 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
     }
     db::replace_attendance(&tx, id, &register)?;
     db::set_chaired_by(&tx, id, chaired_by)?;
+    // The file's agreements are the agreements: none in it, none here.
+    db::clear_agreement(&tx, id)?;
+    for (police, by, at) in &agreements {
+        db::record_agreement(&tx, id, *police, by, *at)?;
+    }
+    if agreements.len() == 2
+        && db::get(&tx, id)?.status == crate::vocabulary::MeetingStatus::Planned
+    {
+        db::set_status(&tx, id, crate::vocabulary::MeetingStatus::AgendaAgreed)?;
+    }
     tx.commit()?;
     Ok(Imported {
         meeting: id,
