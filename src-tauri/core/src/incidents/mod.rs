@@ -137,15 +137,15 @@ pub struct IncidentSummary {
 fn summary(r: &db::IncidentRow) -> IncidentSummary {
     IncidentSummary {
         id: r.id,
-        title: r.title.clone(),
-        public_title: r.public_title.clone(),
-        confidential: r.confidential,
-        when: long_date_time(r.occurred_at),
-        status: r.status,
-        status_label: r.status.label(),
+        title: r.incident.title.clone(),
+        public_title: r.incident.public_title.clone(),
+        confidential: r.incident.confidential,
+        when: long_date_time(r.incident.occurred_at),
+        status: r.incident.status,
+        status_label: r.incident.status.label(),
         group_id: r.group,
         group_name: r.group_name.clone(),
-        gold_suggested: r.gold_suggested,
+        gold_suggested: r.incident.gold_suggested,
     }
 }
 
@@ -178,16 +178,16 @@ pub fn detail(vault: &Vault, id: i64, today: chrono::NaiveDate) -> Result<Incide
     Ok(IncidentDetail {
         summary: summary(&r),
         form: IncidentForm {
-            title: r.title.clone(),
-            date: r.occurred_at.format("%Y-%m-%d").to_string(),
-            time: r.occurred_at.format("%H:%M").to_string(),
-            description: r.description.clone(),
-            open: !r.confidential,
-            public_title: r.public_title.clone(),
-            community_impact: r.community_impact.clone(),
-            gold_suggested: r.gold_suggested,
-            gold_answer: r.gold_answer.clone(),
-            status: r.status.code().into(),
+            title: r.incident.title.clone(),
+            date: r.incident.occurred_at.format("%Y-%m-%d").to_string(),
+            time: r.incident.occurred_at.format("%H:%M").to_string(),
+            description: r.incident.description.clone(),
+            open: !r.incident.confidential,
+            public_title: r.incident.public_title.clone(),
+            community_impact: r.incident.community_impact.clone(),
+            gold_suggested: r.incident.gold_suggested,
+            gold_answer: r.incident.gold_answer.clone(),
+            status: r.incident.status.code().into(),
         },
         advice: match group {
             Some(g) => crate::minutes::advice::register(
@@ -457,15 +457,15 @@ pub struct CallList {
 }
 
 pub fn call_list(vault: &Vault, id: i64, today: chrono::NaiveDate) -> Result<CallList> {
-    let incident = db::get(vault.conn(), id)?;
-    let Some(group) = incident.group else {
+    let stored = db::get(vault.conn(), id)?;
+    let Some(group) = stored.group else {
         return Err(Error::Conflict(
             "No critical group has been convened for this incident yet: convene it first.".into(),
         ));
     };
     // A stood-down group's roles ended the day it stood down: its call list
     // is whoever was on it then.
-    let on = match incident.group_stood_down_on {
+    let on = match stored.group_stood_down_on {
         Some(stood_down) if stood_down <= today => stood_down.pred_opt().unwrap_or(stood_down),
         _ => today,
     };
@@ -477,14 +477,14 @@ pub fn call_list(vault: &Vault, id: i64, today: chrono::NaiveDate) -> Result<Cal
         },
         on,
     )?;
-    let group_name = incident.group_name.clone().unwrap_or_default();
+    let group_name = stored.group_name.clone().unwrap_or_default();
     Ok(CallList {
-        incident: if incident.confidential {
-            incident.public_title.clone()
+        incident: if stored.incident.confidential {
+            stored.incident.public_title.clone()
         } else {
-            incident.title.clone()
+            stored.incident.title.clone()
         },
-        occurred: long_date(incident.occurred_at.date()),
+        occurred: long_date(stored.incident.occurred_at.date()),
         people: people
             .into_iter()
             .map(|p| {

@@ -68,10 +68,10 @@ pub struct Suggestion {
 }
 
 pub fn suggestions(vault: &Vault, id: i64, today: NaiveDate) -> Result<Vec<Suggestion>> {
-    let incident = db::get(vault.conn(), id)?;
+    let stored = db::get(vault.conn(), id)?;
     let incident_words = words(&format!(
         "{} {} {}",
-        incident.title, incident.description, incident.community_impact
+        stored.incident.title, stored.incident.description, stored.incident.community_impact
     ));
     let mut out: Vec<Suggestion> = members::search(vault, &MemberQuery::default(), today)?
         .into_iter()

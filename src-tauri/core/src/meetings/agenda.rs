@@ -149,6 +149,15 @@ pub fn check_agenda(drafts: &[ItemDraft]) -> Result<Vec<Item>, Vec<Problem>> {
     }
 }
 
+/// The label of the item at `position` among `numbers` ("2.1"); a position
+/// past the end (an agenda shortened since) is counted from 1.
+pub fn number_at(numbers: &[String], position: usize) -> String {
+    numbers
+        .get(position)
+        .cloned()
+        .unwrap_or_else(|| (position + 1).to_string())
+}
+
 /// Labels for items at the given depths: 1, 2, 2.1, 2.2, 3…
 pub fn numbers(depths: &[u8]) -> Vec<String> {
     let (mut main, mut sub) = (0u32, 0u32);

@@ -5,6 +5,7 @@
 //! no longer counts from that item on.
 
 use crate::ids::PersonId;
+use crate::meetings::agenda;
 use crate::roster::rules::Quorum;
 use crate::storage::meetings::AttendanceRow;
 use crate::vocabulary::{Capacity, PersonKind, Presence, Role};
@@ -22,12 +23,7 @@ pub(crate) fn role(row: &AttendanceRow) -> String {
 /// "for item 2" or "for items 3–4", from agenda positions and the agenda's
 /// numbers.
 pub fn items_phrase(items: Option<(usize, usize)>, numbers: &[String]) -> Option<String> {
-    let number = |p: usize| {
-        numbers
-            .get(p)
-            .cloned()
-            .unwrap_or_else(|| (p + 1).to_string())
-    };
+    let number = |p: usize| agenda::number_at(numbers, p);
     items.map(|(a, b)| {
         if a == b {
             format!("for item {}", number(a))
@@ -39,12 +35,7 @@ pub fn items_phrase(items: Option<(usize, usize)>, numbers: &[String]) -> Option
 
 /// The items typed back into the form: "2" or "3-4".
 pub fn items_text(items: Option<(usize, usize)>, numbers: &[String]) -> String {
-    let number = |p: usize| {
-        numbers
-            .get(p)
-            .cloned()
-            .unwrap_or_else(|| (p + 1).to_string())
-    };
+    let number = |p: usize| agenda::number_at(numbers, p);
     match items {
         Some((a, b)) if a == b => number(a),
         Some((a, b)) => format!("{}-{}", number(a), number(b)),

@@ -176,12 +176,7 @@ pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Resu
                 && r.left_at.is_none_or(|l| l > position)
         })
     };
-    let number_at = |p: usize| {
-        numbers
-            .get(p)
-            .cloned()
-            .unwrap_or_else(|| (p + 1).to_string())
-    };
+    let number_at = |p: usize| agenda::number_at(&numbers, p);
 
     let mut by_item: HashMap<i64, Vec<RecordEntry>> = HashMap::new();
     let mut entry_item: HashMap<i64, i64> = HashMap::new();

@@ -20,17 +20,10 @@ pub struct ValidIncident {
     pub status: IncidentStatus,
 }
 
+/// A stored incident: what was recorded, and its critical group.
 pub(crate) struct IncidentRow {
     pub id: i64,
-    pub title: String,
-    pub occurred_at: NaiveDateTime,
-    pub description: String,
-    pub confidential: bool,
-    pub public_title: String,
-    pub community_impact: String,
-    pub gold_suggested: bool,
-    pub gold_answer: String,
-    pub status: IncidentStatus,
+    pub incident: ValidIncident,
     pub group: Option<GroupId>,
     pub group_name: Option<String>,
     /// When its critical group was stood down, if it has been.
@@ -45,16 +38,19 @@ const SELECT: &str = "SELECT i.id, i.title, i.occurred_at, i.description, i.conf
 fn row(r: &Row) -> rusqlite::Result<IncidentRow> {
     Ok(IncidentRow {
         id: r.get(0)?,
-        title: r.get(1)?,
-        occurred_at: NaiveDateTime::parse_from_str(&r.get::<_, String>(2)?, DATE_TIME)
-            .unwrap_or_default(),
-        description: r.get(3)?,
-        confidential: r.get::<_, i64>(4)? != 0,
-        public_title: r.get(5)?,
-        community_impact: r.get(6)?,
-        gold_suggested: r.get::<_, i64>(7)? != 0,
-        gold_answer: r.get(8)?,
-        status: IncidentStatus::from_code(&r.get::<_, String>(9)?).unwrap_or(IncidentStatus::Open),
+        incident: ValidIncident {
+            title: r.get(1)?,
+            occurred_at: NaiveDateTime::parse_from_str(&r.get::<_, String>(2)?, DATE_TIME)
+                .unwrap_or_default(),
+            description: r.get(3)?,
+            confidential: r.get::<_, i64>(4)? != 0,
+            public_title: r.get(5)?,
+            community_impact: r.get(6)?,
+            gold_suggested: r.get::<_, i64>(7)? != 0,
+            gold_answer: r.get(8)?,
+            status: IncidentStatus::from_code(&r.get::<_, String>(9)?)
+                .unwrap_or(IncidentStatus::Open),
+        },
         group: r.get(10)?,
         group_name: r.get(11)?,
         group_stood_down_on: r
