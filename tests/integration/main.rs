@@ -22,6 +22,10 @@ mod csv;
 // Meetings and agendas: templates, numbering, timing, agreement, register.
 mod meetings;
 
+// Attendance over time against a hand-built register; the group's rules
+// for its record and its draft minutes' marking.
+mod attendance;
+
 // Minutes: levels, not-recorded text, the leak suite over every output,
 // approval and amendments, votes, actions, advice, hand-over, crash safety.
 mod minutes;

@@ -461,6 +461,29 @@ mod leak_suite {
         let public = iag_desk_core::meetings::handover::export(v, m.id, Audience::Public).unwrap();
         assert!(public.contains(OPEN_WORDS));
         assert_clean("the public hand-over file", &public);
+
+        // The attendance report names members, never what was said.
+        for format in [Format::Pdf, Format::Csv] {
+            let file = export(
+                v,
+                Request::Attendance {
+                    group: m.group,
+                    from: None,
+                    to: None,
+                    format,
+                },
+            );
+            assert_clean("the attendance report's file name", &file.file_name);
+            let body = match format {
+                Format::Pdf => {
+                    assert_clean("the attendance report's metadata", &pdf_info(&file.bytes));
+                    pdf_text(&file.bytes)
+                }
+                _ => String::from_utf8(file.bytes).unwrap(),
+            };
+            assert!(body.contains("Margaret Ellison"), "{body}");
+            assert_clean("the attendance report", &body);
+        }
     }
 
     #[test]

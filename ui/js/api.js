@@ -94,6 +94,10 @@ export const meetings = {
   addGuest: (id, guest) => call('attendance_add_guest', { id, guest }),
   setLine: (id, line, form) => call('attendance_set_line', { id, line, form }),
   setChair: (id, person) => call('attendance_set_chair', { id, person }),
+  attendanceReport: (group, from = '', to = '') => call('attendance_report', { group, from, to }),
+  attendanceOfMember: (person) => call('attendance_of_member', { person }),
+  exportAttendance: (group, from, to, formatCode) =>
+    call('attendance_export', { group, from, to, formatCode }),
   exportCalendar: (group = null) => call('meetings_export_calendar', { group }),
   exportInvitation: (id) => call('meeting_export_invitation', { id }),
   exportHandover: (id, audience) => call('meeting_export_handover', { id, audience }),

@@ -37,6 +37,9 @@ pub struct Dashboard {
     /// Members whose vetting has expired or expires within 60 days, or who
     /// have not signed an agreement.
     pub vetting_and_agreements: Vec<PersonAttention>,
+    /// Current members who have missed as many meetings in a row as their
+    /// group's terms of reference allow.
+    pub attendance_to_follow_up: Vec<crate::roster::attendance::MemberAttendance>,
     /// Incidents still open or being monitored.
     pub open_incidents: Vec<crate::incidents::IncidentSummary>,
     /// The last backup, and a reminder after a week.
@@ -114,6 +117,7 @@ pub fn dashboard(vault: &Vault, now: NaiveDateTime) -> Result<Dashboard> {
             },
         )?,
         vetting_and_agreements: people,
+        attendance_to_follow_up: crate::roster::attendance::to_follow_up(vault, today)?,
         backup: crate::backup::state(vault, now)?,
         retention_due: crate::data_protection::retention_due(vault, today)?,
         retention_months: crate::data_protection::retention_months(vault)?,

@@ -173,6 +173,14 @@ pub enum Request {
     Roster {
         group: Option<GroupId>,
     },
+    /// Members' attendance over a period (the last twelve months unless
+    /// given).
+    Attendance {
+        group: GroupId,
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+        format: Format,
+    },
     Paper {
         meeting: MeetingId,
         paper: i64,
@@ -534,6 +542,41 @@ pub fn prepare(vault: &Vault, request: &Request, now: Now) -> Result<Prepared> {
                         Format::Csv,
                         "the roster",
                     )
+                },
+            )
+        }
+        Request::Attendance {
+            group,
+            from,
+            to,
+            format,
+        } => {
+            let report = crate::roster::attendance::report(vault, *group, *from, *to, today)?;
+            let name = format!(
+                "Attendance {} {} to {}.{}",
+                report.group_name.replace(['/', '\\', ':'], "-"),
+                report.from.format("%Y-%m-%d"),
+                report.to.format("%Y-%m-%d"),
+                format.extension()
+            );
+            let detail = format!(
+                "The attendance report of {}, {} (members' names).",
+                report.group_name, report.period
+            );
+            let body = match format {
+                Format::Csv => Body::Ready(crate::roster::attendance::report_csv(&report)?),
+                _ => document(crate::roster::attendance::report_document(&report)),
+            };
+            (
+                body,
+                Meta {
+                    readers: Readers::Members,
+                    caution: Some("OFFICIAL-SENSITIVE: members' attendance, for the group only."),
+                    audit: Some(AuditNote {
+                        action: AuditAction::ConfidentialExport,
+                        detail,
+                    }),
+                    ..meta(name, *format, "the attendance report")
                 },
             )
         }

@@ -134,6 +134,15 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// Government Security Classifications marking, printed on every page
+    /// of a document; a group chooses the one its draft minutes carry.
+    Marking {
+        Official => ("official", "OFFICIAL"),
+        OfficialSensitive => ("official_sensitive", "OFFICIAL-SENSITIVE"),
+    }
+);
+
+vocabulary!(
     /// What the public minutes say of the members there.
     PublicAttendance {
         Names => ("names", "Their names"),

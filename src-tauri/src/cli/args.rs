@@ -178,6 +178,20 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.csv")]
         output: PathBuf,
     },
+    /// Write a group's attendance report (per member: expected, attended, apologies, absences) as PDF or CSV
+    Attendance {
+        /// The group (its name, or its number)
+        group: String,
+        /// From this date (2026-01-01 or 01/01/2026); twelve months before --to without it
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// To this date; today without it
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// The file to write: .pdf or .csv
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.csv")]
+        output: PathBuf,
+    },
     /// Write a group's induction pack as a PDF, or as a web page when FILE ends in .html
     Pack {
         /// The group (its name, or its number)

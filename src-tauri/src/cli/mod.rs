@@ -96,6 +96,24 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
             };
             Ok(Request::Actions { query, format })
         }),
+        Command::Attendance {
+            group,
+            from,
+            to,
+            output,
+        } => export(&vault_path, &output, |v| {
+            let format = format_for(RequestKind::Table, &output)?;
+            let (from, to) = iag_desk_core::roster::attendance::parse_period(
+                from.as_deref().unwrap_or_default(),
+                to.as_deref().unwrap_or_default(),
+            )?;
+            Ok(Request::Attendance {
+                group: lookup::group(v, &group, "GROUP", today())?,
+                from,
+                to,
+                format,
+            })
+        }),
         Command::Pack {
             group,
             output,

@@ -42,6 +42,7 @@ mod tests {
         same!("capacities", Capacity);
         same!("attendance_modes", AttendanceMode);
         same!("public_attendances", PublicAttendance);
+        same!("markings", Marking);
         same!("confidentiality", Confidentiality);
         same!("exemption_reasons", ExemptionReason);
         same!("item_kinds", ItemKind);

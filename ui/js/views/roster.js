@@ -2,6 +2,7 @@
 // per member and per group, add / edit forms with errors beside each field,
 // and CSV in and out. Every figure comes from the vault.
 
+import { groupAttendance, memberAttendance } from './attendance.js';
 import { escalationsSection } from './escalations.js';
 import { dataProtection, files, meetings, roster } from '../api.js';
 import { announce, errorBlock, fill, h, pager, savedNotice, table, toPageTop } from '../dom.js';
@@ -123,6 +124,7 @@ async function groupPage(id) {
         h('li', {}, h('bdi', { class: 'name' }, name), ': ', ws.map((w) => w.message).join(' ')))),
     h('h2', {}, `Current members (${people.length})`),
     memberTable(people, 'Current members of the group'),
+    await groupAttendance(g.id),
     await escalationsSection(g.id),
     representation(rep, 'How the group reflects its communities'));
 }
@@ -152,6 +154,10 @@ async function groupFormPage(id) {
     field({ name: 'quorum', label: 'Quorum', value: f.quorum ?? '1/3', hint: 'A number of members (5) or a fraction of the members (1/3).' }),
     field({ name: 'escalation', label: 'Named point of escalation', value: f.escalation ?? '', hint: 'Who the group goes to when a concern is not resolved.' }),
     field({ name: 'public_attendance', label: 'Members present, in the public minutes', options: v.public_attendances, value: f.public_attendance || 'names', hint: 'Some groups publish how many members attended, not who; the members’ confidential annex always names them.' }),
+    field({ name: 'missed_in_a_row', label: 'Meetings a member may miss in a row', type: 'number', value: f.missed_in_a_row ?? '3', hint: 'After this many the chair follows the member up; printed in the terms of reference.' }),
+    field({ name: 'apologies_count_as_missed', label: 'Do apologies count as missed?', options: [['no', 'No: only absences without apologies'], ['yes', 'Yes: apologies count too']], value: f.apologies_count_as_missed || 'no' }),
+    field({ name: 'draft_marking', label: 'Draft minutes are marked', options: v.markings, value: f.draft_marking || 'official', hint: 'Until approved; approved minutes are OFFICIAL.' }),
+    field({ name: 'draft_handling', label: 'Handling line on draft minutes', value: f.draft_handling ?? '', hint: 'For example: Not to be circulated beyond members until approved for publication. Leave empty for none.' }),
     field({ name: 'status', label: 'Status', options: v.group_statuses, value: f.status ?? 'active' }),
     field({ name: 'stood_down_on', label: 'Stood down on', type: 'date', value: f.stood_down_on ?? '' }),
     h('div', { class: 'actions' },
@@ -462,6 +468,7 @@ async function memberPage(id) {
       ], p.memberships)
       : h('p', {}, 'No roles yet.'),
     h('h3', {}, 'Add to a group'), roleForm,
+    isPolice ? null : await memberAttendance(id),
     isPolice ? null : [
       h('h2', {}, 'Vetting'),
       h('p', {}, p.vetting ? `${p.vetting.level_label}, granted ${p.vetting.granted_on}, expires ${p.vetting.expires_on}.` : 'No vetting recorded.'),

@@ -661,3 +661,30 @@ pub(super) fn critical(
     )?;
     Ok(())
 }
+
+/// Eastwick's last three meetings with their registers taken (their minutes
+/// are not written here): everyone there but one member, absent each time
+/// without apologies, whom the dashboard then names for the chair to
+/// follow up, as the group's terms of reference ask after three.
+pub(super) fn registers_taken(
+    conn: &Connection,
+    group: GroupId,
+    meetings: &[(MeetingId, NaiveDateTime)],
+    absentee: PersonId,
+) -> Result<()> {
+    let mut latest = meetings.to_vec();
+    latest.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+    for (id, at) in latest.into_iter().take(3) {
+        mdb::expect_roster(conn, id, group, at.date())?;
+        for r in mdb::attendance(conn, id)? {
+            let Some(person) = r.person else { continue };
+            let presence = if person == absentee {
+                Presence::Absent
+            } else {
+                Presence::Present
+            };
+            mdb::set_presence(conn, id, person, presence, None, None)?;
+        }
+    }
+    Ok(())
+}

@@ -242,6 +242,21 @@ pub fn load(vault: &mut Vault, today: NaiveDate) -> Result<DemoReport> {
     let added = crate::storage::roster::row_count(&tx)?.saturating_sub(before);
 
     minutes::load(&tx, group_ids["marlow"], &held["marlow"])?;
+    // Marlow Fen keeps its draft minutes from publication until approved.
+    crate::storage::roster::set_record_rules(
+        &tx,
+        group_ids["marlow"],
+        &crate::storage::roster::RecordRules {
+            draft_handling: "not for publication until approved by the group".into(),
+            ..Default::default()
+        },
+    )?;
+    minutes::registers_taken(
+        &tx,
+        group_ids["eastwick"],
+        &held["eastwick"],
+        people[MEMBERS[26].email],
+    )?;
     next.sort_by_key(|(_, _, at)| *at);
     for (n, (g, meeting, at)) in next.into_iter().enumerate() {
         prepare::prepare(

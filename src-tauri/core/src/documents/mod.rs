@@ -85,22 +85,7 @@ impl Document {
     }
 }
 
-/// Government Security Classifications marking, printed on every page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Marking {
-    Official,
-    OfficialSensitive,
-}
-
-impl Marking {
-    /// The marking as it must appear on the page.
-    pub fn label(self) -> &'static str {
-        match self {
-            Marking::Official => "OFFICIAL",
-            Marking::OfficialSensitive => "OFFICIAL-SENSITIVE",
-        }
-    }
-}
+pub use crate::vocabulary::Marking;
 
 /// One piece of a document's body, laid out top to bottom.
 #[derive(Debug, Clone, PartialEq)]

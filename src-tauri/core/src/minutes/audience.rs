@@ -49,6 +49,8 @@ pub struct Heading {
     pub venue: String,
     pub kind_label: String,
     pub draft: bool,
+    /// While a draft: the group's marking for drafts and its handling line.
+    pub draft_marking: Option<super::record::DraftMarking>,
     pub approved: Option<String>,
     pub issue: u32,
 }
@@ -128,6 +130,7 @@ fn heading(r: &MinutesRecord) -> Heading {
         venue: r.venue.clone(),
         kind_label: r.kind_label.clone(),
         draft: r.is_draft(),
+        draft_marking: r.draft_marking.clone().filter(|_| r.is_draft()),
         approved: r.approved.clone(),
         issue: r.issue,
     }

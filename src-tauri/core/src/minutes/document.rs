@@ -63,6 +63,18 @@ fn facts(h: &Heading) -> Block {
     Block::Paragraph(runs)
 }
 
+/// The group's handling line for its drafts, in bold under the title,
+/// with the document's own marking (the annex is always the higher).
+fn handling(h: &Heading, marking: Marking) -> Option<Block> {
+    let draft = h.draft_marking.as_ref()?;
+    let line = crate::minutes::record::DraftMarking {
+        marking,
+        handling: draft.handling.clone(),
+    }
+    .line()?;
+    Some(Block::Paragraph(vec![TextRun::bold(line)]))
+}
+
 fn status(h: &Heading) -> Block {
     Block::paragraph(
         h.approved
@@ -78,13 +90,19 @@ pub fn public_document(m: &PublicMinutes) -> Document {
         format!("Minutes: {}, {}", h.group_name, h.when),
         h.group_name.clone(),
     );
-    doc.marking = Marking::Official;
+    // A group may mark its drafts higher until they are approved.
+    let marking = h
+        .draft_marking
+        .as_ref()
+        .map_or(Marking::Official, |d| d.marking);
+    doc.marking = marking;
     doc.header_text = h.group_name.clone();
     if h.draft {
         doc.watermark = Some("DRAFT".into());
     }
     let b = &mut doc.blocks;
     b.push(Block::heading(1, format!("{}: minutes", h.group_name)));
+    b.extend(handling(h, marking));
     b.push(facts(h));
     b.push(names(
         "Present",
@@ -158,6 +176,7 @@ pub fn annex_document(a: &MembersAnnex) -> Document {
         1,
         format!("{}: confidential annex to the minutes", h.group_name),
     ));
+    b.extend(handling(h, Marking::OfficialSensitive));
     b.push(facts(h));
     b.push(Block::Paragraph(vec![TextRun::bold(
         "For members of the group only. Do not copy, forward or publish. Read it with the \

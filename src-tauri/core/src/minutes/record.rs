@@ -54,6 +54,9 @@ pub struct MinutesRecord {
     /// counts keeps out of the public minutes.
     #[serde(default)]
     pub member_names: Vec<String>,
+    /// While a draft: how the group marks its draft minutes.
+    #[serde(default)]
+    pub draft_marking: Option<DraftMarking>,
     pub items: Vec<RecordItem>,
     /// Earlier meetings' actions whose status was reported at this meeting.
     pub action_updates: Vec<ActionUpdate>,
@@ -66,6 +69,30 @@ pub struct MinutesRecord {
 pub struct MinuteTaker {
     pub name: String,
     pub member: bool,
+}
+
+/// The marking a group gives its draft minutes until they are approved,
+/// and the handling line printed under it ("Not to be circulated beyond
+/// members until approved for publication").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftMarking {
+    pub marking: crate::vocabulary::Marking,
+    pub handling: String,
+}
+
+impl DraftMarking {
+    /// The line printed at the top of a draft: the marking and the
+    /// handling words, unless the group typed the marking in them already.
+    pub fn line(&self) -> Option<String> {
+        let handling = self.handling.trim();
+        if handling.is_empty() {
+            None
+        } else if handling.to_uppercase().starts_with("OFFICIAL") {
+            Some(handling.to_string())
+        } else {
+            Some(format!("{}: {handling}", self.marking.label()))
+        }
+    }
 }
 
 impl MinutesRecord {
@@ -381,6 +408,16 @@ pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Resu
         .collect();
     let members_by_count = crate::storage::roster::public_attendance(conn, m.group)?
         == crate::vocabulary::PublicAttendance::Counts;
+    let draft_marking = match approved {
+        Some(_) => None,
+        None => {
+            let rules = crate::storage::roster::record_rules(conn, m.group)?;
+            Some(DraftMarking {
+                marking: rules.draft_marking,
+                handling: rules.draft_handling,
+            })
+        }
+    };
     Ok(MinutesRecord {
         meeting,
         group_name: m.group_name,
@@ -406,6 +443,7 @@ pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Resu
             .filter(|r| r.person_kind == Some(crate::vocabulary::PersonKind::Member))
             .map(|r| r.name.clone())
             .collect(),
+        draft_marking,
         items: record_items,
         action_updates,
         amendments,

@@ -31,6 +31,20 @@ fn frequency(months: u32) -> String {
     }
 }
 
+/// How the group's draft minutes are marked until approved.
+fn draft_minutes(rules: &crate::roster::groups::RecordRules) -> String {
+    let handling = if rules.draft_handling.is_empty() {
+        String::new()
+    } else {
+        format!(", with the line \u{201c}{}\u{201d}", rules.draft_handling)
+    };
+    format!(
+        "Draft minutes are marked {}{handling}, until the group approves them at its next \
+         meeting; approved minutes are published as OFFICIAL.",
+        rules.draft_marking.label()
+    )
+}
+
 pub const VOTING: &str = "The group aims to reach its advice by agreement. When a vote is needed, \
 a motion is carried by a simple majority of the members present and voting. A member who cannot \
 attend may give a proxy vote to another member, which counts only if that member is present. If \
@@ -73,14 +87,19 @@ pub fn document(vault: &Vault, group: GroupId, today: NaiveDate) -> Result<Docum
     };
     section(b, SECTIONS[0], prose(&text(&texts, "tor_purpose")));
     section(b, SECTIONS[1], prose(&text(&texts, "tor_membership")));
+    let rules = crate::roster::groups::record_rules(vault, group)?;
     section(
         b,
         SECTIONS[2],
-        vec![Block::paragraph(format!(
-            "{} Extra meetings may be called by the chair, or at the request of the police \
-             lead when a critical incident needs the group's advice.",
-            frequency(g.cadence_months)
-        ))],
+        vec![
+            Block::paragraph(format!(
+                "{} Extra meetings may be called by the chair, or at the request of the police \
+                 lead when a critical incident needs the group's advice.",
+                frequency(g.cadence_months)
+            )),
+            Block::paragraph(crate::roster::attendance::rule_text(&rules)),
+            Block::paragraph(draft_minutes(&rules)),
+        ],
     );
     section(
         b,

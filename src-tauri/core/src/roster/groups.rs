@@ -10,10 +10,10 @@ use crate::dates::parse_date;
 use crate::error::{Error, Problem, Result};
 use crate::ids::GroupId;
 use crate::storage::{roster as db, Vault};
-use crate::vocabulary::{GroupStatus, PublicAttendance, Tier};
+use crate::vocabulary::{GroupStatus, Marking, PublicAttendance, Tier};
 use chrono::NaiveDate;
 
-pub use crate::storage::roster::{GroupForm, ValidGroup};
+pub use crate::storage::roster::{GroupForm, RecordRules, ValidGroup};
 
 /// What the rules need to know about the other groups: (id, name, tier).
 pub type Neighbours<'a> = &'a [(GroupId, String, Tier)];
@@ -114,6 +114,7 @@ pub fn check_group(
             PublicAttendance::Names
         }),
     };
+    let rules = check_record_rules(form, &mut problems);
     let status = match form.status.trim() {
         "" => GroupStatus::Active,
         code => GroupStatus::from_code(code).unwrap_or_else(|| {
@@ -152,6 +153,7 @@ pub fn check_group(
             cadence_months,
             quorum: quorum.to_text(),
             public_attendance,
+            rules,
             escalation: form.escalation.trim().to_string(),
             status,
             stood_down_on: if status == GroupStatus::StoodDown {
@@ -161,6 +163,68 @@ pub fn check_group(
             },
         }),
         _ => Err(problems),
+    }
+}
+
+/// The longest draft handling line: one line under the marking, not a page.
+const HANDLING_MAX: usize = 300;
+
+/// The group's rules for its record, as its terms of reference print them.
+fn check_record_rules(form: &GroupForm, problems: &mut Vec<Problem>) -> RecordRules {
+    let standard = RecordRules::default();
+    let missed_in_a_row = match form.missed_in_a_row.trim() {
+        "" => standard.missed_in_a_row,
+        text => match text.parse::<u32>() {
+            Ok(n) if (1..=12).contains(&n) => n,
+            _ => {
+                problems.push(Problem::new(
+                    "missed_in_a_row",
+                    format!("\"{text}\" is not a number of meetings between 1 and 12."),
+                ));
+                standard.missed_in_a_row
+            }
+        },
+    };
+    let apologies_count_as_missed = match form.apologies_count_as_missed.trim() {
+        "" | "no" => false,
+        "yes" => true,
+        _ => {
+            problems.push(Problem::new(
+                "apologies_count_as_missed",
+                "choose yes or no.",
+            ));
+            false
+        }
+    };
+    let draft_marking = match form.draft_marking.trim() {
+        "" => standard.draft_marking,
+        code => Marking::from_code(code).unwrap_or_else(|| {
+            problems.push(Problem::new(
+                "draft_marking",
+                "choose OFFICIAL or OFFICIAL-SENSITIVE.",
+            ));
+            standard.draft_marking
+        }),
+    };
+    let draft_handling = form
+        .draft_handling
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if draft_handling.chars().count() > HANDLING_MAX {
+        problems.push(Problem::new(
+            "draft_handling",
+            format!(
+                "keep the handling line to {HANDLING_MAX} characters (it has {}).",
+                draft_handling.chars().count()
+            ),
+        ));
+    }
+    RecordRules {
+        missed_in_a_row,
+        apologies_count_as_missed,
+        draft_marking,
+        draft_handling,
     }
 }
 
@@ -183,7 +247,6 @@ pub fn update_group(
     db::save_group(vault.conn(), Some(id), &g).map(|_| ())
 }
 
-/// The stored values, for the edit form.
 /// A group's name, for titles and file names.
 pub fn name(vault: &Vault, id: GroupId) -> Result<String> {
     db::group_tiers(vault.conn())?
@@ -195,8 +258,14 @@ pub fn name(vault: &Vault, id: GroupId) -> Result<String> {
         })
 }
 
+/// The stored values, for the edit form.
 pub fn group_form(vault: &Vault, id: GroupId) -> Result<GroupForm> {
     db::group_form(vault.conn(), id)
+}
+
+/// What `group`'s terms of reference say about its record.
+pub fn record_rules(vault: &Vault, group: GroupId) -> Result<RecordRules> {
+    db::record_rules(vault.conn(), group)
 }
 
 #[cfg(test)]

@@ -115,6 +115,7 @@ impl PersonSummary {
     }
 }
 
+pub mod attendance;
 pub mod compliance;
 pub mod csv;
 pub mod groups;

@@ -873,3 +873,103 @@ pub(crate) fn agenda_item_total(conn: &Connection) -> Result<usize> {
         })? as usize,
     )
 }
+
+/// One member's line on the register of a meeting that was held, for
+/// attendance over time.
+#[derive(Debug, Clone)]
+pub(crate) struct HistoryRow {
+    pub group: GroupId,
+    pub group_name: String,
+    pub person: PersonId,
+    pub person_name: String,
+    pub meeting: MeetingId,
+    pub date: NaiveDate,
+    pub presence: Presence,
+}
+
+/// Whose attendance to read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum HistoryOf {
+    Group(GroupId),
+    Person(PersonId),
+    Everyone,
+}
+
+/// Members' lines (never guests, the secretariat or anonymised lines) on
+/// the registers of meetings held up to `to`, oldest first. A meeting
+/// counts once its register shows someone present: one nobody marked, or
+/// with only apologies sent ahead, says nothing yet about who came.
+pub(crate) fn attendance_history(
+    conn: &Connection,
+    of: HistoryOf,
+    to: NaiveDate,
+) -> Result<Vec<HistoryRow>> {
+    let (column, id) = match of {
+        HistoryOf::Group(g) => ("m.group_id", g.0),
+        HistoryOf::Person(p) => ("a.person_id", p.0),
+        HistoryOf::Everyone => ("0", 0),
+    };
+    let sql = format!(
+        "SELECT m.group_id, g.name, a.person_id, p.full_name, m.id, substr(m.starts_at, 1, 10),
+                a.presence
+           FROM attendance a
+           JOIN meetings m ON m.id = a.meeting_id
+           JOIN groups g ON g.id = m.group_id
+           JOIN people p ON p.id = a.person_id
+          WHERE {column} = ?1 AND a.capacity = 'member' AND a.anonymous = 0
+            AND substr(m.starts_at, 1, 10) <= ?2
+            AND EXISTS (SELECT 1 FROM attendance t
+                         WHERE t.meeting_id = m.id AND t.presence = 'present')
+          ORDER BY m.starts_at, m.id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(params![id, to.format(DATE).to_string()], |r| {
+            Ok((
+                HistoryRow {
+                    group: r.get(0)?,
+                    group_name: r.get(1)?,
+                    person: r.get(2)?,
+                    person_name: r.get(3)?,
+                    meeting: r.get(4)?,
+                    date: NaiveDate::default(),
+                    presence: Presence::Expected,
+                },
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(row, date, presence)| {
+            Ok(HistoryRow {
+                date: NaiveDate::parse_from_str(&date, DATE)
+                    .map_err(|_| Error::Internal("a meeting's date in the vault".into()))?,
+                presence: Presence::from_code(&presence)
+                    .ok_or_else(|| Error::Internal("unknown presence code in the vault".into()))?,
+                ..row
+            })
+        })
+        .collect()
+}
+
+/// The members (never police contacts) of `group` on `on`: (id, name), by name.
+pub(crate) fn members_on(
+    conn: &Connection,
+    group: GroupId,
+    on: NaiveDate,
+) -> Result<Vec<(PersonId, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT p.id, p.full_name FROM memberships m JOIN people p ON p.id = m.person_id
+          WHERE m.group_id = ?1 AND p.kind = 'member' AND m.started_on <= ?2
+            AND (m.ended_on IS NULL OR m.ended_on > ?2)
+            AND m.role NOT IN ('police_lead', 'police_spoc')
+          ORDER BY p.full_name",
+    )?;
+    let rows = stmt
+        .query_map(params![group, on.format(DATE).to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

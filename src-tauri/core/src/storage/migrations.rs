@@ -20,6 +20,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         9,
         include_str!("../../migrations/0009_public_attendance.sql"),
     ),
+    (
+        10,
+        include_str!("../../migrations/0010_group_record_rules.sql"),
+    ),
 ];
 
 /// The schema version this build writes and understands.
@@ -92,6 +96,10 @@ mod tests {
         (
             9,
             "f7de84af88c146b0900c41c5e23a08f12a875079f05b5612d325623e4e8bd1bc",
+        ),
+        (
+            10,
+            "19e44ddf8f92b6aa4731fd9e536537521775a8ae3ad0df66f08a26b5918407e4",
         ),
     ];
 

@@ -6,7 +6,8 @@ use super::people::ValidPerson;
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, MeetingId, MembershipId, PersonId};
 use crate::vocabulary::{
-    GroupStatus, MeetingKind, MeetingStatus, MemberStatus, PersonKind, PublicAttendance, Role, Tier,
+    GroupStatus, Marking, MeetingKind, MeetingStatus, MemberStatus, PersonKind, PublicAttendance,
+    Role, Tier,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row};
@@ -34,6 +35,15 @@ pub struct GroupForm {
     /// names (the default) or counts: what the public minutes say of the
     /// members there.
     pub public_attendance: String,
+    /// Meetings in a row a member may miss before the chair follows it up
+    /// (1 to 12; 3 when empty).
+    pub missed_in_a_row: String,
+    /// "yes" when apologies count as missed; "no" or empty when they do not.
+    pub apologies_count_as_missed: String,
+    /// official or official_sensitive: the public draft minutes' marking.
+    pub draft_marking: String,
+    /// The line printed under the marking of draft minutes (may be empty).
+    pub draft_handling: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +59,28 @@ pub struct ValidGroup {
     pub status: GroupStatus,
     pub stood_down_on: Option<NaiveDate>,
     pub public_attendance: PublicAttendance,
+    pub rules: RecordRules,
+}
+
+/// What a group's terms of reference say about its record: when a member's
+/// absences need following up, and how drafts are marked until approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordRules {
+    pub missed_in_a_row: u32,
+    pub apologies_count_as_missed: bool,
+    pub draft_marking: Marking,
+    pub draft_handling: String,
+}
+
+impl Default for RecordRules {
+    fn default() -> Self {
+        RecordRules {
+            missed_in_a_row: 3,
+            apologies_count_as_missed: false,
+            draft_marking: Marking::Official,
+            draft_handling: String::new(),
+        }
+    }
 }
 
 pub(crate) struct NewGroup<'a> {
@@ -724,13 +756,18 @@ pub(crate) fn save_group(
         g.status.code(),
         g.stood_down_on.map(|d| d.format(DATE).to_string()),
         g.public_attendance.code(),
+        g.rules.missed_in_a_row,
+        g.rules.apologies_count_as_missed,
+        g.rules.draft_marking.code(),
+        g.rules.draft_handling,
     ];
     match id {
         None => {
             conn.execute(
                 "INSERT INTO groups (name, tier, parent_id, area, cadence_months, quorum, escalation,
-                                     status, stood_down_on, public_attendance)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                     status, stood_down_on, public_attendance, missed_in_a_row,
+                                     apologies_count_as_missed, draft_marking, draft_handling)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 values,
             )?;
             Ok(GroupId(conn.last_insert_rowid()))
@@ -741,8 +778,10 @@ pub(crate) fn save_group(
             let changed = conn.execute(
                 "UPDATE groups SET name = ?1, tier = ?2, parent_id = ?3, area = ?4, cadence_months = ?5,
                                    quorum = ?6, escalation = ?7, status = ?8, stood_down_on = ?9,
-                                   public_attendance = ?10
-                  WHERE id = ?11",
+                                   public_attendance = ?10, missed_in_a_row = ?11,
+                                   apologies_count_as_missed = ?12, draft_marking = ?13,
+                                   draft_handling = ?14
+                  WHERE id = ?15",
                 all.as_slice(),
             )?;
             if changed == 0 {
@@ -758,7 +797,8 @@ pub(crate) fn save_group(
 pub(crate) fn group_form(conn: &Connection, id: GroupId) -> Result<GroupForm> {
     conn.query_row(
         "SELECT name, tier, parent_id, area, cadence_months, quorum, escalation, status, stood_down_on,
-                public_attendance
+                public_attendance, missed_in_a_row, apologies_count_as_missed, draft_marking,
+                draft_handling
            FROM groups WHERE id = ?1",
         [id],
         |r| {
@@ -773,6 +813,10 @@ pub(crate) fn group_form(conn: &Connection, id: GroupId) -> Result<GroupForm> {
                 status: r.get(7)?,
                 stood_down_on: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
                 public_attendance: r.get(9)?,
+                missed_in_a_row: r.get::<_, i64>(10)?.to_string(),
+                apologies_count_as_missed: if r.get(11)? { "yes" } else { "no" }.into(),
+                draft_marking: r.get(12)?,
+                draft_handling: r.get(13)?,
             })
         },
     )
@@ -788,6 +832,44 @@ pub(crate) fn public_attendance(conn: &Connection, group: GroupId) -> Result<Pub
         |r| r.get(0),
     )?;
     parse_code(code, PublicAttendance::from_code, "public attendance")
+}
+
+/// What `group`'s terms of reference say about its record.
+pub(crate) fn record_rules(conn: &Connection, group: GroupId) -> Result<RecordRules> {
+    let (missed, apologies, marking, handling): (u32, bool, String, String) = conn
+        .query_row(
+            "SELECT missed_in_a_row, apologies_count_as_missed, draft_marking, draft_handling
+               FROM groups WHERE id = ?1",
+            [group],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            what: "That group".into(),
+        })?;
+    Ok(RecordRules {
+        missed_in_a_row: missed,
+        apologies_count_as_missed: apologies,
+        draft_marking: parse_code(marking, Marking::from_code, "draft marking")?,
+        draft_handling: handling,
+    })
+}
+
+/// Sets `group`'s rules for its record alone (the demo's groups).
+pub(crate) fn set_record_rules(conn: &Connection, group: GroupId, r: &RecordRules) -> Result<()> {
+    conn.execute(
+        "UPDATE groups SET missed_in_a_row = ?2, apologies_count_as_missed = ?3,
+                           draft_marking = ?4, draft_handling = ?5
+          WHERE id = ?1",
+        rusqlite::params![
+            group,
+            r.missed_in_a_row,
+            r.apologies_count_as_missed,
+            r.draft_marking.code(),
+            r.draft_handling
+        ],
+    )?;
+    Ok(())
 }
 
 /// Rows across the roster and meeting tables, to report what a load added.
