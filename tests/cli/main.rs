@@ -872,6 +872,78 @@ fn advice_and_actions_registers_as_pdf_and_csv() {
     assert_fails_with(&o, 1, "from:");
 }
 
+/// The attendance report from the command line: the demo's Eastwick
+/// member absent from its last three meetings is marked to follow up, in
+/// CSV and PDF; a bad or backwards period is named and nothing is written.
+#[test]
+fn the_attendance_report_as_csv_and_pdf() {
+    let dir = demo_dir();
+    let eastwick = "Eastwick & Saltmarsh Local IAG";
+    let csv = dir.path().join("attendance.csv");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["attendance", eastwick, "-o", csv.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("OFFICIAL-SENSITIVE"), "{}", stdout(&o));
+    let body = std::fs::read_to_string(&csv).unwrap();
+    let callum = body
+        .lines()
+        .find(|l| l.starts_with("\"Callum Reid\","))
+        .unwrap_or_else(|| panic!("{body}"));
+    assert!(callum.ends_with(r#""3","0","0","3","3","yes""#), "{callum}");
+    assert_eq!(
+        body.lines().filter(|l| l.ends_with(r#","yes""#)).count(),
+        1,
+        "{body}"
+    );
+
+    let pdf = dir.path().join("attendance.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &["attendance", eastwick, "-o", pdf.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdftotext(&pdf);
+    assert!(
+        text.contains("Callum Reid") && text.contains("FOLLOW UP"),
+        "{text}"
+    );
+
+    let elsewhere = dir.path().join("never.csv");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "attendance",
+            eastwick,
+            "--from",
+            "31/02/2026",
+            "-o",
+            elsewhere.to_str().unwrap(),
+        ],
+    );
+    assert_fails_with(&o, 1, "from:");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "attendance",
+            eastwick,
+            "--from",
+            "2026-06-01",
+            "--to",
+            "2026-05-01",
+            "-o",
+            elsewhere.to_str().unwrap(),
+        ],
+    );
+    assert_fails_with(&o, 1, "ends earlier");
+    assert!(!elsewhere.exists());
+}
+
 #[test]
 fn a_public_hand_over_file_carries_only_open_minutes() {
     let dir = demo_dir();

@@ -894,6 +894,12 @@ async fn the_dashboard_says_what_needs_doing_and_search_finds_it() {
         .await;
     app.wait_text("#actions-overdue + ul", "use-of-force figures")
         .await;
+    // Eastwick's register: a member absent from its last three meetings.
+    app.wait_text(
+        "section[aria-labelledby=attendance-attention]",
+        "Callum Reid",
+    )
+    .await;
     app.wait_text(
         "section[aria-labelledby=advice-waiting]",
         "dispersal orders",
@@ -965,6 +971,42 @@ async fn the_dashboard_says_what_needs_doing_and_search_finds_it() {
         "We will ask the district commander for the figures.",
     )
     .await;
+
+    // Attendance on the group's page: the figures, the flag, and the
+    // report saved as CSV; then the member's own page.
+    app.click("a[data-route=roster]").await;
+    app.wait_text("main", "Eastwick & Saltmarsh Local IAG")
+        .await;
+    app.execute_script(&open_group("Eastwick & Saltmarsh Local IAG"))
+        .await;
+    app.wait_text("#attendance-flags", "Callum Reid").await;
+    app.wait_text("#attendance-results tr[data-person]", "Follow up")
+        .await;
+    app.scroll_to("#attendance").await;
+    shots.take(&app, "04-group-attendance").await;
+    app.click("#export-attendance-csv").await;
+    app.wait_text("#attendance", "Saved the attendance report")
+        .await;
+    let report = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".csv"))
+        .expect("the attendance report was saved");
+    let csv = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("\"Callum Reid\"") && l.ends_with("\"yes\"")),
+        "{csv}"
+    );
+    std::fs::remove_file(report).unwrap();
+    app.execute_script(
+        "[...document.querySelectorAll('#attendance-results a')] \
+         .find((a) => a.textContent === 'Callum Reid').click()",
+    )
+    .await;
+    app.wait_text("#member-attendance", "Follow up").await;
+    app.scroll_to("#member-attendance").await;
+    shots.take(&app, "05-member-attendance").await;
 
     // A backup from Settings; the dashboard then says when it was taken.
     app.click("a[data-route=settings]").await;
