@@ -291,6 +291,13 @@ fn the_register_keeps_roles_remote_items_secretariat_the_minute_taker_and_who_ch
     )
     .unwrap();
     plan::set_chair(&mut vault, id, Some(vice)).unwrap();
+    // One more member came, then left before the first item.
+    let (early, early_name) = members
+        .iter()
+        .find(|(p, _)| ![vice, remote, secretary].contains(p))
+        .unwrap()
+        .clone();
+    plan::set_presence(&mut vault, id, early, "present", None, Some(0)).unwrap();
 
     // Back through the window's view.
     let m = plan::detail(&vault, id).unwrap();
@@ -351,6 +358,7 @@ fn the_register_keeps_roles_remote_items_secretariat_the_minute_taker_and_who_ch
             "A psychologist (for items 3–4, remote)".into(),
             format!("Secretariat: {secretary_name}, Secretary to the group"),
             format!("Minutes taken by: {secretary_name}"),
+            format!("{early_name} (left prior to the meeting commencing)"),
         ] {
             assert!(flat.contains(&wanted), "{wanted:?} missing from:\n{flat}");
         }

@@ -132,10 +132,12 @@ export function registerTable(m, id, refresh, locked = false) {
       cell: (r) => {
         if (!r.person_id || r.presence !== 'present') return '—';
         // Late arrivals and early departures change the quorum item by item.
-        const options = (none) => [['', none], ...m.items.map((it, i) => [String(i), `at item ${it.number}`])];
+        // Leaving "at item 1" is leaving before the meeting began.
+        const options = (none, key) => [['', none], ...m.items.map((it, i) => [String(i),
+          key === 'left' && i === 0 ? 'before the meeting began' : `at item ${it.number}`])];
         const pick = (label, value, key) => {
           const s = h('select', { 'aria-label': `${label} (${r.name})`, class: 'presence', 'data-field': key },
-            options(key === 'arrived' ? 'from the start' : 'stayed to the end').map(([v, l]) => h('option', { value: v, selected: String(value ?? '') === v }, l)));
+            options(key === 'arrived' ? 'from the start' : 'stayed to the end', key).map(([v, l]) => h('option', { value: v, selected: String(value ?? '') === v }, l)));
           if (locked) s.disabled = true;
           s.addEventListener('change', async () => {
             const arrived = key === 'arrived' ? (s.value === '' ? null : Number(s.value)) : r.arrived_at;

@@ -372,6 +372,8 @@ pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Resu
                 number_at(l)
             )),
             (Some(a), None) => notes.push(format!("arrived for item {}", number_at(a))),
+            // Came, then left before the first item: published minutes say so.
+            (None, Some(0)) => notes.push("left prior to the meeting commencing".into()),
             (None, Some(l)) => notes.push(format!("left before item {}", number_at(l))),
             (None, None) => {}
         }
