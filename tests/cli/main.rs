@@ -966,6 +966,68 @@ fn a_public_hand_over_file_carries_only_open_minutes() {
     assert!(json.contains("burglary in Marlow Fen fell by a tenth"));
     assert!(!json.contains(DEMO_SECRET) && !json.contains(DEMO_SECRET_ADVICE));
     assert!(json.contains("\"audience\": \"public\""));
+
+    // An independent JSON reader (jq) reads the members' file as the
+    // format says: version 3 and the register's details.
+    let members = dir.path().join("members.json");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "meetings",
+            "export",
+            &id,
+            members.to_str().unwrap(),
+            "--audience",
+            "members",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (check, what) in [
+        (
+            r#".format == "iag-desk.meeting" and .version == 3"#,
+            "format and version",
+        ),
+        (
+            r#".audience == "members" and ([.meeting.attendance[] | select(.presence == "apologies")] | length == 1)"#,
+            "apologies",
+        ),
+        (
+            r#"[.meeting.attendance[] | select(.takes_minutes)] | length == 1"#,
+            "one minute-taker",
+        ),
+        (
+            r#"[.meeting.attendance[] | select(.capacity == "secretariat")] | length == 1"#,
+            "the secretariat",
+        ),
+        (
+            r#"[.meeting.attendance[] | select(.for_items != null and .role != "")] | length >= 1"#,
+            "a guest for an item, with a role",
+        ),
+        (
+            r#"[.meeting.attendance[] | select(.anonymous and .name == "")] | length == 1"#,
+            "an anonymised attendee",
+        ),
+        (
+            r#"[.meeting.attendance[] | select(.mode == "remote")] | length >= 1"#,
+            "someone remote",
+        ),
+        (
+            r#"[.meeting.minutes[] | select(.confidentiality == "confidential")] | length >= 1"#,
+            "confidential minutes, members only",
+        ),
+    ] {
+        let out = Command::new("jq")
+            .args(["-e", check, members.to_str().unwrap()])
+            .output()
+            .expect("jq must be installed (.ci/install-deps installs it)");
+        assert!(
+            out.status.success(),
+            "{what}: jq {check} said {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]
