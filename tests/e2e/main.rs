@@ -490,6 +490,13 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
     app.type_into("#guest-form [name=for_items]", "2").await;
     app.click("#guest-form button").await;
     app.wait_text("main table", "Cllr Ayesha Rahman").await;
+    // An anonymised attendee: a role, no name, never matched to the roster.
+    app.click("#guest-anonymous").await;
+    app.type_into("#guest-form [name=role]", "A psychologist")
+        .await;
+    app.type_into("#guest-form [name=for_items]", "3-4").await;
+    app.click("#guest-form button").await;
+    app.wait_text("main table", "A psychologist").await;
     app.click("#save-template").await;
     app.wait_text(
         "#agenda-message",
@@ -588,6 +595,7 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
         "Present: Zofia Wójcik (Vice Chair) in the chair (remote)",
         "Cllr Ayesha Rahman, Community Safety Officer, Fenwold District Council (for item 2)",
         "Minutes taken by: Margaret Ellison",
+        "A psychologist (for items 3–4)",
     ] {
         assert!(minutes.contains(wanted), "{wanted:?} missing:\n{minutes}");
     }
