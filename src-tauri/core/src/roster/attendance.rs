@@ -265,6 +265,28 @@ pub fn of_member(
 ) -> Result<Vec<MemberAttendance>> {
     let (from, to) = last_twelve_months(today);
     let rows = meetings_db::attendance_history(vault.conn(), HistoryOf::Person(person), to)?;
+    each_group(vault, &rows, from, to, Some(person))
+}
+
+/// Current members who have missed as many meetings in a row as their
+/// group allows, for the dashboard.
+pub fn to_follow_up(vault: &Vault, today: NaiveDate) -> Result<Vec<MemberAttendance>> {
+    let (from, to) = last_twelve_months(today);
+    let rows = meetings_db::attendance_history(vault.conn(), HistoryOf::Everyone, to)?;
+    let mut out = each_group(vault, &rows, from, to, None)?;
+    out.retain(|m| m.flag.is_some());
+    Ok(out)
+}
+
+/// The figures of every group in `rows`, each by its own rules, for its
+/// members on `to` (or only `person`).
+fn each_group(
+    vault: &Vault,
+    rows: &[HistoryRow],
+    from: NaiveDate,
+    to: NaiveDate,
+    person: Option<PersonId>,
+) -> Result<Vec<MemberAttendance>> {
     let mut groups: Vec<(GroupId, String)> = rows
         .iter()
         .map(|r| (r.group, r.group_name.clone()))
@@ -276,33 +298,9 @@ pub fn of_member(
         let rules = super::groups::record_rules(vault, group)?;
         let current: Vec<_> = meetings_db::members_on(vault.conn(), group, to)?
             .into_iter()
-            .filter(|(p, _)| *p == person)
+            .filter(|(p, _)| person.is_none_or(|only| only == *p))
             .collect();
-        out.extend(summarise(&rows, &current, (group, &name), &rules, from, to));
-    }
-    Ok(out)
-}
-
-/// Current members who have missed as many meetings in a row as their
-/// group allows, for the dashboard.
-pub fn to_follow_up(vault: &Vault, today: NaiveDate) -> Result<Vec<MemberAttendance>> {
-    let (from, to) = last_twelve_months(today);
-    let rows = meetings_db::attendance_history(vault.conn(), HistoryOf::Everyone, to)?;
-    let mut groups: Vec<(GroupId, String)> = rows
-        .iter()
-        .map(|r| (r.group, r.group_name.clone()))
-        .collect();
-    groups.sort();
-    groups.dedup();
-    let mut out = Vec::new();
-    for (group, name) in groups {
-        let rules = super::groups::record_rules(vault, group)?;
-        let current = meetings_db::members_on(vault.conn(), group, to)?;
-        out.extend(
-            summarise(&rows, &current, (group, &name), &rules, from, to)
-                .into_iter()
-                .filter(|m| m.flag.is_some()),
-        );
+        out.extend(summarise(rows, &current, (group, &name), &rules, from, to));
     }
     Ok(out)
 }
