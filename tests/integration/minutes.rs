@@ -243,6 +243,9 @@ mod leak_suite {
     /// later, in the advice register): in no public output, nor the annex.
     const RESPONSE_CANARY: &str = "CANARY-advice-reason";
     const NOT_RECORDED: &str = "NOTREC-canary-55f1";
+    /// What a confidential item's paper holds: hand-over files carry a
+    /// paper's bytes in base64, where the words above would not show.
+    const PAPER_BYTES: &str = "%PDF CANARY-paper-bytes";
     const OPEN_WORDS: &str = "Burglary in Marlow Fen is down by a tenth";
 
     struct Meeting {
@@ -276,7 +279,16 @@ mod leak_suite {
             id,
             secret,
             "CANARY-paper-name.pdf",
-            b"%PDF",
+            PAPER_BYTES.as_bytes(),
+            now(),
+        )
+        .unwrap();
+        plan::attach_paper(
+            &mut vault,
+            id,
+            police,
+            "Open police update.pdf",
+            b"%PDF open figures",
             now(),
         )
         .unwrap();
@@ -461,6 +473,36 @@ mod leak_suite {
         let public = iag_desk_core::meetings::handover::export(v, m.id, Audience::Public).unwrap();
         assert!(public.contains(OPEN_WORDS));
         assert_clean("the public hand-over file", &public);
+        let file: iag_desk_core::meetings::handover::HandOver =
+            serde_json::from_str(&public).unwrap();
+        assert!(
+            file.meeting.approval.is_none() && file.meeting.amendments.is_empty(),
+            "the approved original and the amendments hold members' text: not in a public file"
+        );
+        let papers = file.meeting.papers.unwrap_or_default();
+        assert_eq!(
+            papers.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Open police update.pdf"],
+            "an open item's paper travels in the public file; a confidential item's does not"
+        );
+        {
+            use base64::Engine as _;
+            for p in &papers {
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(&p.content)
+                    .unwrap();
+                assert_clean(
+                    "a paper in the public hand-over file",
+                    &String::from_utf8_lossy(&bytes),
+                );
+                assert!(!String::from_utf8_lossy(&bytes).contains("CANARY"));
+            }
+            let secret = base64::engine::general_purpose::STANDARD.encode(PAPER_BYTES);
+            assert!(
+                !public.contains(&secret),
+                "the confidential paper's bytes must not reach the public hand-over file"
+            );
+        }
 
         // The attendance report names members, never what was said.
         for format in [Format::Pdf, Format::Csv] {
@@ -509,6 +551,20 @@ mod leak_suite {
                 .unwrap();
         assert!(members.contains("CANARY-decision"));
         assert!(!members.contains(NOT_RECORDED));
+        let file: iag_desk_core::meetings::handover::HandOver =
+            serde_json::from_str(&members).unwrap();
+        assert!(
+            file.meeting.approval.is_some() && !file.meeting.amendments.is_empty(),
+            "the members' file carries the approval and the amendments"
+        );
+        {
+            use base64::Engine as _;
+            let secret = base64::engine::general_purpose::STANDARD.encode(PAPER_BYTES);
+            assert!(
+                members.contains(&secret),
+                "the members' file carries the confidential item's paper"
+            );
+        }
     }
 
     /// Every file anyone may read, as the window and the command line get
@@ -1473,5 +1529,194 @@ fn a_hand_over_file_with_bad_minutes_names_each_problem_and_imports_nothing() {
         iag_desk_core::meetings::list(&chair, now()).unwrap().len(),
         before,
         "all or nothing"
+    );
+}
+
+/// A meeting approved at the next one, then amended, with a paper under an
+/// open item: its members' hand-over file, as JSON to spoil.
+fn approved_meeting_file() -> serde_json::Value {
+    use iag_desk_core::meetings::handover;
+    let (_t, mut secretary) = demo_vault();
+    let id = meeting_on(&mut secretary, "14/10/2026");
+    let police = items(&secretary, id)[5].id;
+    plan::attach_paper(
+        &mut secretary,
+        id,
+        police,
+        "Police update.pdf",
+        b"%PDF-1.7 figures",
+        now(),
+    )
+    .unwrap();
+    let note = save(
+        &mut secretary,
+        id,
+        entry(police, "note", "Burglary fell by 10%."),
+    );
+    let next = meeting_on(&mut secretary, "11/11/2026");
+    let at = item_titled(&secretary, next, "Minutes of the previous");
+    minutes::approve(&mut secretary, id, next, at, now()).unwrap();
+    minutes::amend(
+        &mut secretary,
+        id,
+        note,
+        "Burglary fell by 12%.",
+        "The inspector corrected the figure.",
+        today(),
+    )
+    .unwrap();
+    serde_json::from_str(&handover::export(&secretary, id, Audience::Members).unwrap()).unwrap()
+}
+
+/// Each spoilt part of an approved meeting's file is refused by its JSON
+/// path, alone or all together, and the laptop's vault is the same after.
+#[test]
+fn a_bad_approval_amendment_or_paper_is_refused_by_its_path_and_changes_nothing() {
+    use iag_desk_core::meetings::handover;
+    let file = approved_meeting_file();
+    let (t, mut chair) = demo_vault();
+    // The file as it is imports (into a vault of its own, so the refusals
+    // below meet a vault without it).
+    {
+        let (_t, mut other) = demo_vault();
+        let done = handover::import(&mut other, &file.to_string(), now()).unwrap();
+        let r = record::record(&other, done.meeting).unwrap();
+        assert_eq!(r.issue, 2, "approved, then amended once");
+        assert_eq!(r.amendments[0].after, "Burglary fell by 12%.");
+        assert_eq!(r.items[5].papers, ["Police update.pdf"]);
+        assert_eq!(
+            record::approved_original(&other, done.meeting)
+                .unwrap()
+                .unwrap()
+                .items[5]
+                .entries[0]
+                .text,
+            "Burglary fell by 10%.",
+            "the approved original travels as it was approved"
+        );
+    }
+    type Spoil = fn(&mut serde_json::Value);
+    let spoils: [(&str, Spoil); 9] = [
+        ("meeting.approval.on", |f| {
+            f["meeting"]["approval"]["on"] = "2026-13-45".into()
+        }),
+        ("meeting.approval.on", |f| {
+            f["meeting"]["approval"]["on"] = "2026-10-01".into()
+        }),
+        ("meeting.approval.original", |f| {
+            f["meeting"]["approval"]["original"] = serde_json::json!({ "items": "none" })
+        }),
+        ("meeting.amendments[0].entry", |f| {
+            f["meeting"]["amendments"][0]["entry"] = 99.into()
+        }),
+        ("meeting.amendments[0].made_on", |f| {
+            f["meeting"]["amendments"][0]["made_on"] = "2026-11-01".into()
+        }),
+        ("meeting.amendments[0].confidentiality", |f| {
+            f["meeting"]["amendments"][0]["confidentiality"] = "not_recorded".into()
+        }),
+        ("meeting.papers[0].content", |f| {
+            f["meeting"]["papers"][0]["content"] = "not base64!".into()
+        }),
+        ("meeting.papers[0].name", |f| {
+            f["meeting"]["papers"][0]["name"] = "../../.ssh/authorized_keys".into()
+        }),
+        ("meeting.papers[0].item", |f| {
+            f["meeting"]["papers"][0]["item"] = 40.into()
+        }),
+    ];
+    let before = decrypted_rows(&t.path, PASSPHRASE, &[]);
+    for (path, spoil) in spoils {
+        let mut bad = file.clone();
+        spoil(&mut bad);
+        let err = handover::import(&mut chair, &bad.to_string(), now()).unwrap_err();
+        let fields: Vec<&str> = err.problems().iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, [path], "{err:?}");
+    }
+    // All at once: each reported (but an amendment's date, which is
+    // checked against an approval date that is itself unreadable here).
+    let mut all = file.clone();
+    for (_, spoil) in &spoils[..1] {
+        spoil(&mut all);
+    }
+    for (_, spoil) in &spoils[2..] {
+        spoil(&mut all);
+    }
+    let err = handover::import(&mut chair, &all.to_string(), now()).unwrap_err();
+    let fields: Vec<&str> = err.problems().iter().map(|p| p.field.as_str()).collect();
+    for (path, _) in spoils {
+        if path != "meeting.amendments[0].made_on" {
+            assert!(fields.contains(&path), "{path} missing from {fields:?}");
+        }
+    }
+    assert_eq!(
+        decrypted_rows(&t.path, PASSPHRASE, &[]),
+        before,
+        "a refused file changes nothing"
+    );
+}
+
+/// An update to an earlier meeting's action names that meeting by its date
+/// and the action by its words: on a laptop without it, the file is
+/// refused by the update's path, and imports once the earlier meeting's
+/// own file is in.
+#[test]
+fn an_update_to_an_action_of_a_meeting_not_here_is_refused_until_that_meeting_arrives() {
+    use iag_desk_core::meetings::handover;
+    let (_a, mut secretary) = demo_vault();
+    let first = meeting_on(&mut secretary, "14/10/2026");
+    let police = items(&secretary, first)[5].id;
+    let action = save(
+        &mut secretary,
+        first,
+        EntryDraft {
+            owner_text: "Ama Mensah".into(),
+            due_on: "30/10/2026".into(),
+            ..entry(police, "action", "Draft the letter.")
+        },
+    );
+    let second = meeting_on(&mut secretary, "11/11/2026");
+    actions::set_status(
+        &mut secretary,
+        action,
+        &actions::StatusForm {
+            status: "done".into(),
+            note: "Sent on 1 November.".into(),
+            at_meeting_id: Some(second.0),
+            changed_on: "11/11/2026".into(),
+        },
+        today(),
+    )
+    .unwrap();
+    let second_file = handover::export(&secretary, second, Audience::Members).unwrap();
+
+    let (_b, mut chair) = demo_vault();
+    let err = handover::import(&mut chair, &second_file, now()).unwrap_err();
+    assert_eq!(err.problems().len(), 1, "{err:?}");
+    assert_eq!(err.problems()[0].field, "meeting.action_updates[0].action");
+    assert!(
+        err.problems()[0]
+            .message
+            .contains("import that meeting's hand-over file first"),
+        "{err:?}"
+    );
+
+    let first_file = handover::export(&secretary, first, Audience::Members).unwrap();
+    handover::import(&mut chair, &first_file, now()).unwrap();
+    let done = handover::import(&mut chair, &second_file, now()).unwrap();
+    let r = record::record(&chair, done.meeting).unwrap();
+    assert_eq!(r.action_updates.len(), 1);
+    assert_eq!(r.action_updates[0].text, "Draft the letter.");
+    assert_eq!(r.action_updates[0].note, "Sent on 1 November.");
+    assert_eq!(
+        pdf_text(&minutes_pdf(&chair, done.meeting, Audience::Public)),
+        pdf_text(&minutes_pdf(&secretary, second, Audience::Public)),
+        "the update is minuted on both laptops"
+    );
+    let log = actions::log(&chair, &actions::ActionQuery::default(), today()).unwrap();
+    assert!(
+        log.iter()
+            .any(|a| a.text == "Draft the letter." && a.status_label == "Done"),
+        "the action is done on this laptop too"
     );
 }

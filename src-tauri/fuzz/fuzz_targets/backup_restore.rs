@@ -13,7 +13,8 @@
 
 #![no_main]
 
-use iag_desk_core::storage::{check_backup, restore};
+use iag_desk_core::backup::restore;
+use iag_desk_core::storage::check_backup;
 use iag_desk_core::{SCHEMA_VERSION, VAULT_FILE};
 use iag_desk_fuzz::{
     new_vault, now, raw_key, remove_vault, scratch, write_seeds_if_asked, RAW_KEY,

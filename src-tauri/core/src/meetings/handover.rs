@@ -3,18 +3,31 @@
 //! laptop, and the secretary can pass the minutes back.
 //!
 //! Format (documented in the README): `{"format": "iag-desk.meeting",
-//! "version": 2, "audience": "members", "meeting": {...}}`. People are
-//! named, not numbered, since ids differ between vaults. Import checks
-//! everything first, reports each problem with its JSON path, then imports
-//! all or nothing; importing the same meeting again (same `meeting.id`)
-//! updates it instead of adding a second copy. Versions 1 (no minutes) and
-//! 2 (no register details) are still read; version 3 carries each register
-//! line whole (role, mode, arrival and departure, items, secretariat,
-//! minute-taker, anonymised attendees) and who chaired.
+//! "version": 3, "audience": "members", "meeting": {...}}`. People are
+//! named, not numbered, since ids differ between vaults; so are other
+//! meetings (by group and date) and entries (by position in the file).
+//! Import checks everything first, reports each problem with its JSON path,
+//! then imports all or nothing; importing the same meeting again (same
+//! `meeting.id`) updates it instead of adding a second copy. Versions 1 (no
+//! minutes) and 2 (no register details) are still read; version 3 carries
+//! each register line whole (role, mode, arrival and departure, items,
+//! secretariat, minute-taker, anonymised attendees) and who chaired, and
+//! since papers, approval, amendments and action updates were added (each
+//! optional, so earlier version 3 files read as before): the papers under
+//! the items (base64), the approval with the approved original, amendments
+//! made since, and status changes reported for earlier meetings' actions.
+//!
+//! An action update names an action of an earlier meeting, which must be on
+//! the laptop importing the file: an update that finds no such action is a
+//! problem at its path, never dropped, and the fix is to import that
+//! meeting's file first. (The update cannot be kept without its action: it
+//! changes the action's status, and the minutes print the action's words.)
 //!
 //! Confidentiality: a file is written for one audience. A public file is
 //! built from the public view: confidential items carry only their public
-//! title and reason, and only open minute entries travel. A public file
+//! title and reason, and only open minute entries, open items' papers and
+//! open actions' updates travel; the approval (whose original is the full
+//! record) and the amendments are in the members' copy only. A public file
 //! never updates a meeting already here, since that would overwrite the
 //! full record with the redacted one.
 
@@ -23,9 +36,12 @@ use super::plan::{self, MeetingForm};
 use crate::confidentiality::{Audience, Confidentiality};
 use crate::error::{Error, Problem, Result};
 use crate::ids::MeetingId;
+use crate::minutes::record::MinutesRecord;
 use crate::minutes::{BallotDraft, EntryDraft};
 use crate::storage::{meetings as db, Vault};
 use crate::vocabulary::{AttendanceMode, Capacity, EntryKind, Presence};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "iag-desk.meeting";
@@ -78,6 +94,93 @@ pub struct MeetingFile {
     pub police_agreed: Option<AgreementFile>,
     #[serde(default)]
     pub minutes: Vec<EntryFile>,
+    /// The papers under the agenda items. Absent (files written before
+    /// papers travelled): the papers here stay; present, even empty: they
+    /// are the meeting's papers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub papers: Option<Vec<PaperFile>>,
+    /// Members' copy only: when and where the minutes were approved, with
+    /// the approved original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<ApprovalFile>,
+    /// Members' copy only: corrections made after approval, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<AmendmentFile>,
+    /// Status changes reported at this meeting for actions raised at
+    /// earlier ones. Absent: those here stay; present: they are the
+    /// meeting's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action_updates: Option<Vec<ActionUpdateFile>>,
+}
+
+/// A paper under an agenda item; `item` is the item's 0-based position.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PaperFile {
+    pub item: usize,
+    /// The file's own name, without a folder: police-update.pdf.
+    pub name: String,
+    /// Today a paper has its item's level, and is written so; a paper more
+    /// restricted than its item is refused, since it could not be kept so.
+    pub confidentiality: String,
+    /// 2026-11-20T09:00; when absent, the time of the import.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub added_at: String,
+    /// The bytes in base64 (standard alphabet, padded, one line).
+    pub content: String,
+}
+
+/// The approval of the minutes at a later meeting.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ApprovalFile {
+    /// 2027-01-13
+    pub on: String,
+    /// The date of the meeting that approved them (a meeting is named by
+    /// its date, since ids differ between vaults); on import, the group's
+    /// meeting on that date, if it is here.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub at_meeting_on: String,
+    /// The approved original (issue 1) exactly as kept, but for the ids of
+    /// the vault it was kept in, which are written as 0.
+    pub original: Option<serde_json::Value>,
+}
+
+/// A correction to approved minutes.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AmendmentFile {
+    /// The entry corrected: its 0-based position in `minutes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<usize>,
+    /// 2027-02-01
+    pub made_on: String,
+    pub reason: String,
+    pub before: String,
+    pub after: String,
+    /// open or confidential: the corrected entry's level.
+    pub confidentiality: String,
+}
+
+/// An action raised at an earlier meeting whose status was reported at this
+/// one. The action is named by its meeting's date (and group, when not this
+/// meeting's) and its words, since ids differ between vaults: that meeting
+/// must be on the laptop importing the file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ActionUpdateFile {
+    /// 2026-10-14
+    pub raised_on: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub group: String,
+    /// The action's words, as minuted when it was raised.
+    pub action: String,
+    /// open, done or dropped
+    pub status: String,
+    /// 2026-11-11
+    pub changed_on: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// A minute entry; `item` is the 0-based position of its agenda item.
@@ -177,6 +280,8 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
         .collect();
     let public = audience == Audience::Public;
     let mut minutes = Vec::new();
+    // Where each entry is in the file's `minutes`, for the amendments.
+    let mut entry_index = std::collections::HashMap::new();
     for e in crate::storage::minutes::entries(vault.conn(), id)? {
         let (item, item_level) = levels
             .get(&e.item_id)
@@ -194,6 +299,7 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
                 proxy_holder: holder.map(|(_, name)| name).unwrap_or_default(),
             })
             .collect();
+        entry_index.insert(e.id, minutes.len());
         minutes.push(EntryFile {
             item,
             kind: e.kind.code().into(),
@@ -217,6 +323,40 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
             ballots,
         });
     }
+    // A paper has its item's level: the public copy carries open items' only.
+    let papers = db::paper_files(vault.conn(), id)?
+        .into_iter()
+        .filter_map(|p| {
+            let (item, level) = levels.get(&p.item).copied()?;
+            (!public || level == Confidentiality::Open).then(|| PaperFile {
+                item,
+                name: p.file_name,
+                confidentiality: level.code().into(),
+                added_at: p.added_at,
+                content: BASE64.encode(&p.bytes),
+            })
+        })
+        .collect();
+    let (approval, amendments) = if public {
+        // The approved original and the corrections hold members' text.
+        (None, Vec::new())
+    } else {
+        (
+            approval_file(vault, id)?,
+            crate::storage::minutes::amendments(vault.conn(), id)?
+                .into_iter()
+                .map(|a| AmendmentFile {
+                    entry: a.entry.and_then(|e| entry_index.get(&e).copied()),
+                    made_on: a.made_on.format(crate::dates::DATE).to_string(),
+                    reason: a.reason,
+                    before: a.before,
+                    after: a.after,
+                    confidentiality: a.level.code().into(),
+                })
+                .collect(),
+        )
+    };
+    let action_updates = action_update_files(vault, id, &row.group_name, public)?;
     let file = HandOver {
         format: FORMAT.into(),
         version: VERSION,
@@ -261,6 +401,10 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
                 })
                 .collect(),
             minutes,
+            papers: Some(papers),
+            approval,
+            amendments,
+            action_updates: Some(action_updates),
             chair_agreed: row
                 .chair_agreed
                 .clone()
@@ -300,6 +444,83 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
         },
     };
     serde_json::to_string_pretty(&file).map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// The approval of the meeting's minutes, if they are approved.
+fn approval_file(vault: &Vault, id: MeetingId) -> Result<Option<ApprovalFile>> {
+    let conn = vault.conn();
+    let Some((on, at)) = crate::storage::minutes::approval(conn, id)? else {
+        return Ok(None);
+    };
+    let at_meeting_on = match at {
+        Some(at) => db::get(conn, at)?
+            .starts_at
+            .format(crate::dates::DATE)
+            .to_string(),
+        None => String::new(),
+    };
+    let original = match crate::storage::minutes::original(conn, id)? {
+        Some(json) => {
+            let mut original: MinutesRecord = serde_json::from_str(&json)
+                .map_err(|e| Error::Internal(format!("unreadable approved original: {e}")))?;
+            // Ids of this vault mean nothing on another laptop.
+            original.meeting = MeetingId(0);
+            for item in &mut original.items {
+                item.id = 0;
+                for entry in &mut item.entries {
+                    entry.id = 0;
+                }
+            }
+            for update in &mut original.action_updates {
+                update.action_id = 0;
+            }
+            Some(serde_json::to_value(&original).map_err(|e| Error::Internal(e.to_string()))?)
+        }
+        None => None,
+    };
+    Ok(Some(ApprovalFile {
+        on: on.format(crate::dates::DATE).to_string(),
+        at_meeting_on,
+        original,
+    }))
+}
+
+/// The status changes reported at the meeting for earlier meetings' actions
+/// (for the public, open actions' only), in the order they were recorded.
+fn action_update_files(
+    vault: &Vault,
+    id: MeetingId,
+    group: &str,
+    public: bool,
+) -> Result<Vec<ActionUpdateFile>> {
+    let conn = vault.conn();
+    let mut updates = Vec::new();
+    for (action, on, status, note, _) in crate::storage::minutes::action_history(conn, Some(id))? {
+        let e = crate::storage::minutes::entry(conn, action)?;
+        if e.meeting == id {
+            continue;
+        }
+        let (_, item_level) = crate::storage::minutes::item_level(conn, e.item_id)?;
+        if public
+            && crate::confidentiality::effective_level(item_level, e.level) != Confidentiality::Open
+        {
+            continue;
+        }
+        let raised = db::get(conn, e.meeting)?;
+        updates.push(ActionUpdateFile {
+            raised_on: raised.starts_at.format(crate::dates::DATE).to_string(),
+            group: if raised.group_name == group {
+                String::new()
+            } else {
+                raised.group_name
+            },
+            action: e.text,
+            status: status.code().into(),
+            changed_on: on.format(crate::dates::DATE).to_string(),
+            note,
+        });
+    }
+    Ok(updates)
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -606,6 +827,8 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         }
     }
     let mut entries = Vec::new();
+    // The level of each entry that passed, by its position in the file.
+    let mut entry_levels = std::collections::HashMap::new();
     for (i, e) in m.minutes.iter().enumerate() {
         let at = |f: &str| format!("meeting.minutes[{i}].{f}");
         let Some(item) = items.get(e.item) else {
@@ -661,10 +884,40 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
             ballots,
         };
         match crate::minutes::check_entry(&draft, item.confidentiality, meeting_on) {
-            Ok(valid) => entries.push((e.item, valid)),
+            Ok(valid) => {
+                entry_levels.insert(
+                    i,
+                    crate::confidentiality::effective_level(item.confidentiality, valid.level),
+                );
+                entries.push((e.item, valid));
+            }
             Err(p) => problems.extend(p.into_iter().map(|p| Problem::new(at(&p.field), p.message))),
         }
     }
+    let papers = m
+        .papers
+        .as_ref()
+        .map(|papers| check_papers(papers, &items, now, &mut problems));
+    let approval = check_approval(m, audience, meeting_on, &mut problems);
+    let amendments = check_amendments(
+        m,
+        audience,
+        approval.as_ref().map(|a| a.on),
+        &entry_levels,
+        &mut problems,
+    );
+    let updates = match &m.action_updates {
+        Some(updates) => Some(check_action_updates(
+            vault,
+            updates,
+            group.map(|g| g.0),
+            &groups,
+            existing,
+            meeting_on,
+            &mut problems,
+        )?),
+        None => None,
+    };
     if !problems.is_empty() {
         return Err(Error::rejected(problems));
     }
@@ -683,15 +936,78 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         crate::storage::minutes::delete_entries(&tx, id)?;
     }
     db::replace_items(&tx, id, &items)?;
+    let item_ids: Vec<i64> = db::items(&tx, id)?
+        .into_iter()
+        .filter_map(|(i, _)| i.id)
+        .collect();
+    // The new id of each entry, by its position in the file.
+    let mut entry_ids = Vec::new();
     if !entries.is_empty() {
-        let item_ids: Vec<i64> = db::items(&tx, id)?
-            .into_iter()
-            .filter_map(|(i, _)| i.id)
-            .collect();
         for (position, valid) in &entries {
-            crate::minutes::insert_checked(&tx, id, item_ids[*position], valid, meeting_on, now)?;
+            entry_ids.push(crate::minutes::insert_checked(
+                &tx,
+                id,
+                item_ids[*position],
+                valid,
+                meeting_on,
+                now,
+            )?);
         }
         db::set_status(&tx, id, crate::vocabulary::MeetingStatus::MinutesDraft)?;
+    }
+    if let Some(papers) = &papers {
+        db::delete_papers(&tx, id)?;
+        for p in papers {
+            db::add_paper(&tx, item_ids[p.item], &p.name, &p.bytes, p.added_at)?;
+        }
+    }
+    if let Some(approval) = approval {
+        // The state approval leaves, written as it is: the decision that
+        // approved them is an entry of the later meeting, which travels in
+        // that meeting's own file, so none is added here.
+        let at = match (approval.at_meeting_on, group) {
+            (Some(on), Some(g)) => db::meeting_on_day(&tx, g.0, on, id)?,
+            _ => None,
+        };
+        let mut original = approval.original;
+        original.meeting = id;
+        let json = serde_json::to_string(&original).map_err(|e| Error::Internal(e.to_string()))?;
+        crate::storage::minutes::record_approval(&tx, id, approval.on, at, &json)?;
+        for a in &amendments {
+            crate::storage::minutes::add_amendment(
+                &tx,
+                id,
+                &crate::storage::minutes::AmendmentRow {
+                    entry: a.entry.map(|n| entry_ids[n]),
+                    made_on: a.made_on,
+                    reason: a.reason.clone(),
+                    before: a.before.clone(),
+                    after: a.after.clone(),
+                    level: a.level,
+                },
+            )?;
+        }
+    }
+    // Minutes approved at this meeting, imported before it arrived.
+    crate::storage::minutes::link_approvals_made_at(&tx, id)?;
+    if let Some(updates) = &updates {
+        let mut actions = crate::storage::minutes::delete_reported_updates(&tx, id)?;
+        for u in updates {
+            crate::storage::minutes::add_action_history(
+                &tx,
+                u.action,
+                u.status,
+                u.changed_on,
+                &u.note,
+                Some(id),
+            )?;
+            actions.push(u.action);
+        }
+        actions.sort_unstable();
+        actions.dedup();
+        for action in actions {
+            crate::storage::minutes::refresh_action_status(&tx, action)?;
+        }
     }
     db::replace_attendance(&tx, id, &register)?;
     db::set_chaired_by(&tx, id, chaired_by)?;
@@ -713,6 +1029,424 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         attendees: register.len(),
         minute_entries: entries.len(),
     })
+}
+
+/// A paper that passed the checks; `item` is its agenda position.
+struct CheckedPaper {
+    item: usize,
+    name: String,
+    added_at: chrono::NaiveDateTime,
+    bytes: Vec<u8>,
+}
+
+/// A day as the file writes it (2027-01-13), or a problem at `path`.
+fn day_at(text: &str, path: String, problems: &mut Vec<Problem>) -> Option<chrono::NaiveDate> {
+    match chrono::NaiveDate::parse_from_str(text.trim(), crate::dates::DATE) {
+        Ok(day) => Some(day),
+        Err(_) => {
+            problems.push(Problem::new(
+                path,
+                format!("\"{text}\" is not a date like 2027-01-13."),
+            ));
+            None
+        }
+    }
+}
+
+/// A file name that is only a name: a paper is saved back out under it.
+fn plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && name != "."
+        && name != ".."
+        && !name
+            .chars()
+            .any(|c| c == '/' || c == '\\' || c.is_control())
+}
+
+fn check_papers(
+    papers: &[PaperFile],
+    items: &[agenda::Item],
+    now: chrono::NaiveDateTime,
+    problems: &mut Vec<Problem>,
+) -> Vec<CheckedPaper> {
+    let max = plan::MAX_PAPER_BYTES;
+    let mut checked = Vec::new();
+    for (i, p) in papers.iter().enumerate() {
+        let at = |f: &str| format!("meeting.papers[{i}].{f}");
+        let before = problems.len();
+        let item_level = items.get(p.item).map(|item| item.confidentiality);
+        if item_level.is_none() {
+            problems.push(Problem::new(
+                at("item"),
+                format!("there is no agenda item {}.", p.item),
+            ));
+        }
+        let name = p.name.trim();
+        if !plain_file_name(name) {
+            problems.push(Problem::new(
+                at("name"),
+                "give the paper's own file name, like police-update.pdf, with no folder.",
+            ));
+        }
+        match (Confidentiality::from_code(&p.confidentiality), item_level) {
+            (None, _) => problems.push(Problem::new(
+                at("confidentiality"),
+                "use open, confidential or not_recorded.",
+            )),
+            (Some(level), Some(item))
+                if crate::confidentiality::effective_level(item, level) != item =>
+            {
+                problems.push(Problem::new(
+                    at("confidentiality"),
+                    format!(
+                        "the paper is {} but its item is {}; IAG Desk keeps a paper at its \
+                         item's level, so it would travel more widely than the file says.",
+                        level.label().to_lowercase(),
+                        item.label().to_lowercase()
+                    ),
+                ))
+            }
+            _ => {}
+        }
+        let added_at = match p.added_at.trim() {
+            "" => Some(now),
+            t => chrono::NaiveDateTime::parse_from_str(t, crate::dates::DATE_TIME)
+                .map_err(|_| {
+                    problems.push(Problem::new(
+                        at("added_at"),
+                        format!("\"{t}\" is not a date and time like 2026-11-20T09:00."),
+                    ))
+                })
+                .ok(),
+        };
+        // Checked before decoding, so a huge string costs no second copy.
+        let bytes = if p.content.len() > max.div_ceil(3) * 4 {
+            problems.push(Problem::new(
+                at("content"),
+                format!("papers can be at most {} MB.", max / (1024 * 1024)),
+            ));
+            None
+        } else {
+            match BASE64.decode(p.content.as_bytes()) {
+                Ok(bytes) if bytes.len() > max => {
+                    problems.push(Problem::new(
+                        at("content"),
+                        format!("papers can be at most {} MB.", max / (1024 * 1024)),
+                    ));
+                    None
+                }
+                Ok(bytes) => Some(bytes),
+                Err(e) => {
+                    problems.push(Problem::new(
+                        at("content"),
+                        format!(
+                            "not the paper's bytes in base64 (standard alphabet, padded): {e}."
+                        ),
+                    ));
+                    None
+                }
+            }
+        };
+        if let (true, Some(added_at), Some(bytes)) = (problems.len() == before, added_at, bytes) {
+            checked.push(CheckedPaper {
+                item: p.item,
+                name: name.to_string(),
+                added_at,
+                bytes,
+            });
+        }
+    }
+    checked
+}
+
+/// An approval that passed the checks.
+struct CheckedApproval {
+    on: chrono::NaiveDate,
+    at_meeting_on: Option<chrono::NaiveDate>,
+    original: MinutesRecord,
+}
+
+fn check_approval(
+    m: &MeetingFile,
+    audience: Audience,
+    meeting_on: chrono::NaiveDate,
+    problems: &mut Vec<Problem>,
+) -> Option<CheckedApproval> {
+    let a = m.approval.as_ref()?;
+    if audience == Audience::Public {
+        problems.push(Problem::new(
+            "meeting.approval",
+            "a public copy carries no approval: the approved original holds members' text, so \
+             only the members' copy carries it.",
+        ));
+        return None;
+    }
+    let before = problems.len();
+    let after_meeting =
+        |day: Option<chrono::NaiveDate>, path: &str, problems: &mut Vec<Problem>| {
+            if day.is_some_and(|d| d < meeting_on) {
+                problems.push(Problem::new(
+                    path,
+                    format!(
+                        "minutes are approved at a later meeting, not before this one on {}.",
+                        crate::dates::long_date(meeting_on)
+                    ),
+                ));
+            }
+        };
+    let on = day_at(&a.on, "meeting.approval.on".into(), problems);
+    after_meeting(on, "meeting.approval.on", problems);
+    let at_meeting_on = match a.at_meeting_on.trim() {
+        "" => None,
+        t => day_at(t, "meeting.approval.at_meeting_on".into(), problems),
+    };
+    after_meeting(at_meeting_on, "meeting.approval.at_meeting_on", problems);
+    if m.minutes.is_empty() {
+        problems.push(Problem::new(
+            "meeting.approval",
+            "approved minutes travel with their minutes, and this file has none.",
+        ));
+    }
+    let original = match &a.original {
+        None => {
+            problems.push(Problem::new(
+                "meeting.approval.original",
+                "the approved original is missing; a members' copy of approved minutes carries it.",
+            ));
+            None
+        }
+        Some(value) => serde_json::from_value::<MinutesRecord>(value.clone())
+            .map_err(|e| {
+                problems.push(Problem::new(
+                    "meeting.approval.original",
+                    format!("not approved minutes as IAG Desk keeps them: {e}."),
+                ))
+            })
+            .ok(),
+    };
+    match (problems.len() == before, on, original) {
+        (true, Some(on), Some(original)) => Some(CheckedApproval {
+            on,
+            at_meeting_on,
+            original,
+        }),
+        _ => None,
+    }
+}
+
+/// An amendment that passed the checks; `entry` is a position in `minutes`.
+struct CheckedAmendment {
+    entry: Option<usize>,
+    made_on: chrono::NaiveDate,
+    reason: String,
+    before: String,
+    after: String,
+    level: Confidentiality,
+}
+
+fn check_amendments(
+    m: &MeetingFile,
+    audience: Audience,
+    approved_on: Option<chrono::NaiveDate>,
+    entry_levels: &std::collections::HashMap<usize, Confidentiality>,
+    problems: &mut Vec<Problem>,
+) -> Vec<CheckedAmendment> {
+    if m.amendments.is_empty() {
+        return Vec::new();
+    }
+    if audience == Audience::Public {
+        problems.push(Problem::new(
+            "meeting.amendments",
+            "a public copy carries no amendments: they hold members' text, so only the \
+             members' copy carries them.",
+        ));
+        return Vec::new();
+    }
+    if m.approval.is_none() {
+        problems.push(Problem::new(
+            "meeting.amendments",
+            "amendments correct approved minutes, and this file has no approval.",
+        ));
+    }
+    let mut checked = Vec::new();
+    for (i, a) in m.amendments.iter().enumerate() {
+        let at = |f: &str| format!("meeting.amendments[{i}].{f}");
+        let before = problems.len();
+        let made_on = day_at(&a.made_on, at("made_on"), problems);
+        if let (Some(made), Some(approved)) = (made_on, approved_on) {
+            if made < approved {
+                problems.push(Problem::new(
+                    at("made_on"),
+                    format!(
+                        "an amendment comes after the approval on {}.",
+                        crate::dates::long_date(approved)
+                    ),
+                ));
+            }
+        }
+        if a.reason.trim().is_empty() {
+            problems.push(Problem::new(
+                at("reason"),
+                "say why the minutes were corrected.",
+            ));
+        }
+        let level = match Confidentiality::from_code(&a.confidentiality) {
+            Some(level @ (Confidentiality::Open | Confidentiality::Confidential)) => Some(level),
+            _ => {
+                problems.push(Problem::new(
+                    at("confidentiality"),
+                    "use open or confidential.",
+                ));
+                None
+            }
+        };
+        if let Some(n) = a.entry {
+            if n >= m.minutes.len() {
+                problems.push(Problem::new(
+                    at("entry"),
+                    format!(
+                        "there is no minute entry {n}: the file's minutes have {} entries.",
+                        m.minutes.len()
+                    ),
+                ));
+            } else if let (Some(entry), Some(level)) = (entry_levels.get(&n).copied(), level) {
+                if entry == Confidentiality::NotRecorded {
+                    problems.push(Problem::new(
+                        at("entry"),
+                        "a not-recorded matter has no text to amend.",
+                    ));
+                } else if crate::confidentiality::effective_level(entry, level) != level {
+                    problems.push(Problem::new(
+                        at("confidentiality"),
+                        format!(
+                            "the corrected entry is {}, and so is its correction; marked {} it \
+                             would reach the public minutes.",
+                            entry.label().to_lowercase(),
+                            level.label().to_lowercase()
+                        ),
+                    ));
+                }
+            }
+        }
+        if let (true, Some(made_on), Some(level)) = (problems.len() == before, made_on, level) {
+            checked.push(CheckedAmendment {
+                entry: a.entry,
+                made_on,
+                reason: a.reason.trim().to_string(),
+                before: a.before.clone(),
+                after: a.after.clone(),
+                level,
+            });
+        }
+    }
+    checked
+}
+
+/// An action update that passed the checks, with the action found here.
+struct CheckedUpdate {
+    action: i64,
+    status: crate::vocabulary::ActionStatus,
+    changed_on: chrono::NaiveDate,
+    note: String,
+}
+
+fn check_action_updates(
+    vault: &Vault,
+    updates: &[ActionUpdateFile],
+    group: Option<crate::ids::GroupId>,
+    groups: &[(crate::ids::GroupId, String, crate::vocabulary::Tier)],
+    existing: Option<MeetingId>,
+    meeting_on: chrono::NaiveDate,
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<CheckedUpdate>> {
+    use crate::vocabulary::ActionStatus;
+    let mut checked = Vec::new();
+    for (i, u) in updates.iter().enumerate() {
+        let at = |f: &str| format!("meeting.action_updates[{i}].{f}");
+        let before = problems.len();
+        let raised_on = day_at(&u.raised_on, at("raised_on"), problems);
+        if raised_on.is_some_and(|d| d > meeting_on) {
+            problems.push(Problem::new(
+                at("raised_on"),
+                "an action is reported on at or after the meeting that raised it.",
+            ));
+        }
+        let changed_on = day_at(&u.changed_on, at("changed_on"), problems);
+        if let (Some(raised), Some(changed)) = (raised_on, changed_on) {
+            if changed < raised {
+                problems.push(Problem::new(
+                    at("changed_on"),
+                    format!(
+                        "the action was raised on {}.",
+                        crate::dates::long_date(raised)
+                    ),
+                ));
+            }
+        }
+        let status = ActionStatus::from_code(u.status.trim());
+        if status.is_none() {
+            problems.push(Problem::new(at("status"), "use open, done or dropped."));
+        }
+        if status == Some(ActionStatus::Dropped) && u.note.trim().is_empty() {
+            problems.push(Problem::new(at("note"), "say why the action was dropped."));
+        }
+        let raised_by = match u.group.trim() {
+            "" => group,
+            name => {
+                let found = groups
+                    .iter()
+                    .find(|(_, n, _)| n.eq_ignore_ascii_case(name))
+                    .map(|g| g.0);
+                if found.is_none() {
+                    problems.push(Problem::new(
+                        at("group"),
+                        format!("there is no group called \"{name}\" on this roster."),
+                    ));
+                }
+                found
+            }
+        };
+        let action = match (raised_by, raised_on) {
+            (Some(g), Some(on)) => {
+                let found = crate::storage::minutes::action_raised_on(
+                    vault.conn(),
+                    g,
+                    on,
+                    &u.action,
+                    existing,
+                )?;
+                if found.is_none() {
+                    problems.push(Problem::new(
+                        at("action"),
+                        format!(
+                            "no action in these words was raised at a meeting of {} on {} on \
+                             this laptop; import that meeting's hand-over file first.",
+                            groups
+                                .iter()
+                                .find(|x| x.0 == g)
+                                .map(|x| x.1.as_str())
+                                .unwrap_or("the group"),
+                            crate::dates::long_date(on)
+                        ),
+                    ));
+                }
+                found
+            }
+            _ => None,
+        };
+        if let (true, Some(action), Some(status), Some(changed_on)) =
+            (problems.len() == before, action, status, changed_on)
+        {
+            checked.push(CheckedUpdate {
+                action,
+                status,
+                changed_on,
+                note: u.note.trim().to_string(),
+            });
+        }
+    }
+    Ok(checked)
 }
 
 /// Calls `found` with the JSON path ("meeting.agenda[2].title") of every

@@ -78,7 +78,7 @@ pub(crate) fn approve_in(
     };
     let decision = check_entry(&decision, item_level, on).map_err(Error::rejected)?;
     insert_checked(conn, at, item, &decision, on, now)?;
-    db::record_approval(conn, meeting, on, at, &json)?;
+    db::record_approval(conn, meeting, on, Some(at), &json)?;
     crate::audit::record(
         conn,
         crate::audit::When::At(now),

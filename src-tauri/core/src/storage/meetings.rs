@@ -302,6 +302,64 @@ pub(crate) fn papers(
     Ok(rows)
 }
 
+/// A paper whole, as a hand-over file carries it.
+pub(crate) struct PaperRow {
+    pub item: i64,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    /// As stored: 2026-11-20T09:00.
+    pub added_at: String,
+}
+
+/// Every paper of a meeting with its bytes, in agenda order.
+pub(crate) fn paper_files(conn: &Connection, meeting: MeetingId) -> Result<Vec<PaperRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.item_id, p.file_name, p.bytes, p.added_at
+           FROM agenda_papers p JOIN agenda_items a ON a.id = p.item_id
+          WHERE a.meeting_id = ?1 ORDER BY a.position, p.id",
+    )?;
+    let rows = stmt
+        .query_map([meeting], |r| {
+            Ok(PaperRow {
+                item: r.get(0)?,
+                file_name: r.get(1)?,
+                bytes: r.get(2)?,
+                added_at: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Every paper of a meeting, before a hand-over file puts its own.
+pub(crate) fn delete_papers(conn: &Connection, meeting: MeetingId) -> Result<()> {
+    conn.execute(
+        "DELETE FROM agenda_papers
+          WHERE item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?1)",
+        [meeting],
+    )?;
+    Ok(())
+}
+
+/// The group's first meeting on `on` other than `not`: how a hand-over file
+/// names another meeting, since ids differ between vaults.
+pub(crate) fn meeting_on_day(
+    conn: &Connection,
+    group: GroupId,
+    on: NaiveDate,
+    not: MeetingId,
+) -> Result<Option<MeetingId>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM meetings
+              WHERE group_id = ?1 AND substr(starts_at, 1, 10) = ?2 AND id <> ?3
+              ORDER BY starts_at, id LIMIT 1",
+            params![group, on.format(DATE).to_string(), not],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 pub(crate) fn item_meeting(conn: &Connection, item: i64) -> Result<Option<MeetingId>> {
     Ok(conn
         .query_row(

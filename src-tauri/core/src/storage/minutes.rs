@@ -362,11 +362,14 @@ pub(crate) fn approval(
     Ok(row.and_then(|(on, at)| date(on).map(|d| (d, at))))
 }
 
+/// Approves the minutes: the date, the later meeting (None when it is not
+/// in this vault: a hand-over file from a laptop that has it), the lock,
+/// and the approved original.
 pub(crate) fn record_approval(
     conn: &Connection,
     meeting: MeetingId,
     on: NaiveDate,
-    at: MeetingId,
+    at: Option<MeetingId>,
     original_json: &str,
 ) -> Result<()> {
     conn.execute(
@@ -378,6 +381,21 @@ pub(crate) fn record_approval(
     conn.execute(
         "INSERT INTO minutes_originals (meeting_id, approved_on, record_json) VALUES (?1, ?2, ?3)",
         params![meeting, day(on), original_json],
+    )?;
+    Ok(())
+}
+
+/// Links minutes approved on the day of `meeting` (a later meeting of the
+/// same group) but recorded without the meeting that approved them, which
+/// had not arrived yet when their hand-over file was imported.
+pub(crate) fn link_approvals_made_at(conn: &Connection, meeting: MeetingId) -> Result<()> {
+    conn.execute(
+        "UPDATE meetings SET minutes_approved_at = ?1
+          WHERE minutes_approved_at IS NULL AND id <> ?1
+            AND group_id = (SELECT group_id FROM meetings WHERE id = ?1)
+            AND minutes_approved_on = (SELECT substr(starts_at, 1, 10) FROM meetings WHERE id = ?1)
+            AND starts_at < (SELECT starts_at FROM meetings WHERE id = ?1)",
+        [meeting],
     )?;
     Ok(())
 }
@@ -493,6 +511,63 @@ pub(crate) fn add_action_history(
         params![entry, day(on), status.code(), note, at],
     )?;
     Ok(())
+}
+
+/// Removes the status changes reported at `meeting` for actions raised at
+/// other meetings (before a hand-over file puts its own); returns those
+/// actions, whose status is then worked out again.
+pub(crate) fn delete_reported_updates(conn: &Connection, meeting: MeetingId) -> Result<Vec<i64>> {
+    let actions: Vec<i64> = conn
+        .prepare(
+            "SELECT DISTINCT h.entry_id FROM action_history h
+               JOIN minute_entries e ON e.id = h.entry_id
+              WHERE h.meeting_id = ?1 AND e.meeting_id <> ?1",
+        )?
+        .query_map([meeting], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    conn.execute(
+        "DELETE FROM action_history WHERE meeting_id = ?1
+            AND entry_id NOT IN (SELECT id FROM minute_entries WHERE meeting_id = ?1)",
+        [meeting],
+    )?;
+    Ok(actions)
+}
+
+/// Sets an action's status to its latest change (by date, then as entered),
+/// after its history was changed other than through [`set_action_status`].
+pub(crate) fn refresh_action_status(conn: &Connection, entry: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE minute_entries SET action_status = COALESCE(
+                (SELECT status FROM action_history WHERE entry_id = ?1
+                  ORDER BY changed_on DESC, id DESC LIMIT 1), action_status)
+          WHERE id = ?1 AND kind = 'action'",
+        [entry],
+    )?;
+    Ok(())
+}
+
+/// The first action with exactly these words raised at a meeting of `group`
+/// on `on` (other than `not_at`): how a hand-over file names an earlier
+/// meeting's action, since ids differ between vaults.
+pub(crate) fn action_raised_on(
+    conn: &Connection,
+    group: GroupId,
+    on: NaiveDate,
+    text: &str,
+    not_at: Option<MeetingId>,
+) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT e.id FROM minute_entries e
+               JOIN meetings m ON m.id = e.meeting_id
+               JOIN agenda_items a ON a.id = e.item_id
+              WHERE m.group_id = ?1 AND substr(m.starts_at, 1, 10) = ?2 AND e.kind = 'action'
+                AND e.text = ?3 AND (?4 IS NULL OR m.id <> ?4)
+              ORDER BY m.starts_at, m.id, a.position, e.position LIMIT 1",
+            params![group, day(on), text, not_at],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// One change in an action's history: (entry, on, status, note, at meeting).
