@@ -786,9 +786,12 @@ mod handover {
         assert!(meetings.len() > 20);
         let (mut with_details, mut with_agreements, mut with_papers) = (0, 0, 0);
         let (mut approved, mut with_updates) = (0, 0);
+        let (mut responses, mut declared) = (0, 0);
         for m in meetings {
             let json = handover::export(&chair, m.id, Audience::Members).unwrap();
             with_details += usize::from(json.contains("\"takes_minutes\": true"));
+            responses += json.matches("\"response\": ").count();
+            declared += json.matches("\"declared\": true").count();
             with_agreements += usize::from(json.contains("\"police_agreed\""));
             let file: handover::HandOver = serde_json::from_str(&json).unwrap();
             with_papers += usize::from(file.meeting.papers.as_ref().is_some_and(|p| !p.is_empty()));
@@ -840,6 +843,11 @@ mod handover {
         assert!(with_papers > 0, "the demo's papers travel");
         assert!(approved >= 2, "the demo's approvals travel: {approved}");
         assert!(with_updates > 0, "the demo's action updates travel");
+        assert!(
+            responses >= 4,
+            "the police responses to advice travel: {responses}"
+        );
+        assert!(declared >= 1, "declared votes travel: {declared}");
     }
 
     #[test]
@@ -1169,10 +1177,48 @@ mod handover {
                 }
                 let saved = minutes::save_entry(v, id, &draft, now()).unwrap();
                 let recorded = saved.confidentiality != Confidentiality::NotRecorded;
+                let day = date.format("%d/%m/%Y").to_string();
+                // What an entry gathers afterwards: the police response to
+                // advice, a vote declared, an action closed from the log.
+                if kind == "advice" && recorded && rng.chance(60) {
+                    minutes::advice::respond(
+                        v,
+                        saved.id,
+                        &minutes::advice::ResponseForm {
+                            response: rng
+                                .pick(&["accepted", "partly_accepted", "not_followed"])
+                                .to_string(),
+                            reason: format!("{tag}: the district commander wrote back."),
+                            responded_on: day.clone(),
+                        },
+                        crate::support::today(),
+                    )
+                    .unwrap();
+                }
+                if kind == "vote" && rng.chance(40) {
+                    // A vote with no votes yet cannot be declared.
+                    let _ = minutes::declare_vote(v, id, saved.id, now());
+                }
+                let mut still_open = true;
+                if kind == "action" && recorded && rng.chance(30) {
+                    actions::set_status(
+                        v,
+                        saved.id,
+                        &actions::StatusForm {
+                            status: "done".into(),
+                            note: format!("{tag}: done between meetings."),
+                            at_meeting_id: rng.chance(50).then_some(id.0),
+                            changed_on: day.clone(),
+                        },
+                        crate::support::today(),
+                    )
+                    .unwrap();
+                    still_open = false;
+                }
                 if recorded {
                     made.amendable.push(saved.id);
                     if kind == "action" {
-                        made.actions.push((saved.id, true));
+                        made.actions.push((saved.id, still_open));
                     }
                 }
             }
@@ -1351,6 +1397,19 @@ mod handover {
                 all().any(|m| !m.chaired_by.is_empty()),
             );
             has("an agreed agenda", all().any(|m| m.police_agreed.is_some()));
+            has(
+                "a police response",
+                entries().any(|e| !e.response.is_empty()),
+            );
+            has("a declared vote", entries().any(|e| e.declared));
+            has(
+                "an action closed from the log",
+                entries().any(|e| e.status_changes.iter().any(|c| !c.at_this_meeting)),
+            );
+            has(
+                "an action closed at its own meeting",
+                entries().any(|e| e.status_changes.iter().any(|c| c.at_this_meeting)),
+            );
             has(
                 "a guest for some items",
                 lines().any(|l| l.for_items.is_some()),

@@ -1570,6 +1570,73 @@ fn approved_meeting_file() -> serde_json::Value {
 
 /// Each spoilt part of an approved meeting's file is refused by its JSON
 /// path, alone or all together, and the laptop's vault is the same after.
+/// What an entry gathers after it is minuted (a police response, a vote
+/// declared, an action's later status) is refused by its path when it
+/// does not belong to the entry or does not read, and nothing changes.
+#[test]
+fn a_response_declaration_or_status_change_that_does_not_fit_is_refused_by_its_path() {
+    use iag_desk_core::meetings::handover;
+    let mut file = approved_meeting_file();
+    let entries = file["meeting"]["minutes"].as_array_mut().unwrap();
+    let note = entries
+        .iter()
+        .position(|e| e["kind"] == "note")
+        .expect("the file has a note");
+    let item = entries[note]["item"].clone();
+    entries.push(serde_json::json!({
+        "item": item, "kind": "advice", "confidentiality": "open",
+        "text": "Publish the figures by ward.", "police_recipient": "Ch Insp Gareth Lloyd"
+    }));
+    let advice = entries.len() - 1;
+    let (t, mut chair) = demo_vault();
+    let before = decrypted_rows(&t.path, PASSPHRASE, &[]);
+    let cases: Vec<(String, serde_json::Value)> = vec![
+        (
+            format!("meeting.minutes[{note}].response"),
+            serde_json::json!({ "response": "accepted" }),
+        ),
+        (
+            format!("meeting.minutes[{advice}].response"),
+            serde_json::json!({ "response": "ignored" }),
+        ),
+        (
+            format!("meeting.minutes[{advice}].response_on"),
+            serde_json::json!({ "response": "accepted", "response_on": "31/02/2026" }),
+        ),
+        (
+            format!("meeting.minutes[{note}].declared"),
+            serde_json::json!({ "declared": true }),
+        ),
+        (
+            format!("meeting.minutes[{note}].status_changes"),
+            serde_json::json!({ "status_changes": [{ "on": "2026-11-01", "status": "done" }] }),
+        ),
+        (
+            format!("meeting.minutes[{note}].status_changes[0].status"),
+            serde_json::json!({ "status_changes": [{ "on": "2026-11-01", "status": "finished" }] }),
+        ),
+    ];
+    for (path, extra) in cases {
+        let mut bad = file.clone();
+        let at = if path.contains(&format!("[{advice}]")) {
+            advice
+        } else {
+            note
+        };
+        for (k, v) in extra.as_object().unwrap() {
+            bad["meeting"]["minutes"][at][k] = v.clone();
+        }
+        let err = handover::import(&mut chair, &bad.to_string(), now()).unwrap_err();
+        let fields: Vec<&str> = err.problems().iter().map(|p| p.field.as_str()).collect();
+        assert!(fields.contains(&path.as_str()), "{path} not in {fields:?}");
+    }
+    assert_eq!(
+        decrypted_rows(&t.path, PASSPHRASE, &[]),
+        before,
+        "a refused file changes nothing"
+    );
+}
+
 #[test]
 fn a_bad_approval_amendment_or_paper_is_refused_by_its_path_and_changes_nothing() {
     use iag_desk_core::meetings::handover;

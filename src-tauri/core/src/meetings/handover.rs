@@ -15,7 +15,9 @@
 //! since papers, approval, amendments and action updates were added (each
 //! optional, so earlier version 3 files read as before): the papers under
 //! the items (base64), the approval with the approved original, amendments
-//! made since, and status changes reported for earlier meetings' actions.
+//! made since, and status changes reported for earlier meetings' actions;
+//! and each entry what it gathered afterwards (a police response, a vote
+//! declared, a removal motion's member, an action's later status changes).
 //!
 //! An action update names an action of an earlier meeting, which must be on
 //! the laptop importing the file: an update that finds no such action is a
@@ -39,7 +41,7 @@ use crate::ids::MeetingId;
 use crate::minutes::record::MinutesRecord;
 use crate::minutes::{BallotDraft, EntryDraft};
 use crate::storage::{meetings as db, Vault};
-use crate::vocabulary::{AttendanceMode, Capacity, EntryKind, Presence};
+use crate::vocabulary::{AdviceResponse, AttendanceMode, Capacity, EntryKind, Presence};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -211,6 +213,42 @@ pub struct EntryFile {
     pub casting_vote: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ballots: Vec<BallotFile>,
+    /// A vote on removing a member: the member, by name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub removes: String,
+    /// A vote whose result the chair declared (then it is locked). On the
+    /// other laptop it is declared as it arrives: a removal it carried
+    /// reaches that roster with the roster, not with the minutes.
+    #[serde(skip_serializing_if = "is_false")]
+    pub declared: bool,
+    /// Advice: what the police did with it (accepted, partly_accepted,
+    /// not_followed; empty while awaiting), why, and when.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub response: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub response_reason: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub response_on: String,
+    /// An action: changes of its status made from the action log (those
+    /// reported at a later meeting travel in that meeting's file).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub status_changes: Vec<StatusChangeFile>,
+}
+
+/// A later change of an action's status: from the action log, or reported
+/// at the meeting that raised it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StatusChangeFile {
+    /// 2026-11-20
+    pub on: String,
+    /// open, done or dropped
+    pub status: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Reported at this meeting, rather than changed from the action log.
+    #[serde(skip_serializing_if = "is_false")]
+    pub at_this_meeting: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -282,6 +320,15 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
     let mut minutes = Vec::new();
     // Where each entry is in the file's `minutes`, for the amendments.
     let mut entry_index = std::collections::HashMap::new();
+    // Changes of this meeting's actions made from the action log or
+    // reported at this meeting, after the first ("Raised.", which minuting
+    // the action makes again); those reported later travel later.
+    let mut seen = std::collections::HashSet::new();
+    let logged_changes: Vec<_> = crate::storage::minutes::action_history(vault.conn(), None)?
+        .into_iter()
+        .filter(|(entry, ..)| !seen.insert(*entry))
+        .filter(|(.., at)| at.is_none() || *at == Some(id))
+        .collect();
     for e in crate::storage::minutes::entries(vault.conn(), id)? {
         let (item, item_level) = levels
             .get(&e.item_id)
@@ -321,6 +368,28 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
                 .map(|c| c.code().to_string())
                 .unwrap_or_default(),
             ballots,
+            removes: e.removes_name.clone().unwrap_or_default(),
+            declared: e.declared,
+            response: e
+                .response
+                .filter(|r| *r != AdviceResponse::Awaiting)
+                .map(|r| r.code().to_string())
+                .unwrap_or_default(),
+            response_reason: e.response_reason.clone(),
+            response_on: e
+                .response_on
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            status_changes: logged_changes
+                .iter()
+                .filter(|(entry, ..)| *entry == e.id)
+                .map(|(_, on, status, note, at)| StatusChangeFile {
+                    on: on.format("%Y-%m-%d").to_string(),
+                    status: status.code().into(),
+                    note: note.clone(),
+                    at_this_meeting: at.is_some(),
+                })
+                .collect(),
         });
     }
     // A paper has its item's level: the public copy carries open items' only.
@@ -855,6 +924,14 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         }
         let owner_id = person(&e.owner)?;
         let person_id = person(&e.person)?;
+        let removes_person_id = person(&e.removes)?;
+        if !e.removes.trim().is_empty() && removes_person_id.is_none() {
+            problems.push(Problem::new(
+                at("removes"),
+                format!("there is no \"{}\" on this roster.", e.removes.trim()),
+            ));
+        }
+        let after = check_entry_after(e, &at, &mut problems);
         let draft = EntryDraft {
             id: None,
             item_id: 0,
@@ -880,16 +957,21 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
             votes_against: e.votes_against,
             votes_abstain: e.votes_abstain,
             casting_vote: e.casting_vote.clone(),
-            removes_person_id: None,
+            removes_person_id,
             ballots,
         };
         match crate::minutes::check_entry(&draft, item.confidentiality, meeting_on) {
             Ok(valid) => {
-                entry_levels.insert(
-                    i,
-                    crate::confidentiality::effective_level(item.confidentiality, valid.level),
-                );
-                entries.push((e.item, valid));
+                let level =
+                    crate::confidentiality::effective_level(item.confidentiality, valid.level);
+                if level == Confidentiality::NotRecorded && !e.response_reason.is_empty() {
+                    problems.push(Problem::new(
+                        at("response_reason"),
+                        "a not-recorded matter keeps no words, the police response's included.",
+                    ));
+                }
+                entry_levels.insert(i, level);
+                entries.push((e.item, valid, after));
             }
             Err(p) => problems.extend(p.into_iter().map(|p| Problem::new(at(&p.field), p.message))),
         }
@@ -943,15 +1025,17 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
     // The new id of each entry, by its position in the file.
     let mut entry_ids = Vec::new();
     if !entries.is_empty() {
-        for (position, valid) in &entries {
-            entry_ids.push(crate::minutes::insert_checked(
+        for (position, valid, after) in &entries {
+            let entry = crate::minutes::insert_checked(
                 &tx,
                 id,
                 item_ids[*position],
                 valid,
                 meeting_on,
                 now,
-            )?);
+            )?;
+            after.write(&tx, id, entry, now)?;
+            entry_ids.push(entry);
         }
         db::set_status(&tx, id, crate::vocabulary::MeetingStatus::MinutesDraft)?;
     }
@@ -1029,6 +1113,111 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         attendees: register.len(),
         minute_entries: entries.len(),
     })
+}
+
+/// What an entry gathers after it is minuted, checked: a vote declared,
+/// the police response to advice, an action's changes from the log.
+#[derive(Debug, Default)]
+struct EntryAfter {
+    declared: bool,
+    response: Option<(AdviceResponse, String, Option<chrono::NaiveDate>)>,
+    status_changes: Vec<(
+        chrono::NaiveDate,
+        crate::vocabulary::ActionStatus,
+        String,
+        bool,
+    )>,
+}
+
+impl EntryAfter {
+    fn write(
+        &self,
+        tx: &rusqlite::Connection,
+        meeting: MeetingId,
+        entry: i64,
+        now: chrono::NaiveDateTime,
+    ) -> Result<()> {
+        use crate::storage::minutes as mdb;
+        if self.declared {
+            mdb::declare_vote(tx, entry, now)?;
+        }
+        if let Some((response, reason, on)) = &self.response {
+            mdb::set_response(tx, entry, *response, reason, *on)?;
+        }
+        for (on, status, note, here) in &self.status_changes {
+            let at = here.then_some(meeting);
+            mdb::add_action_history(tx, entry, *status, *on, note, at)?;
+        }
+        if !self.status_changes.is_empty() {
+            mdb::refresh_action_status(tx, entry)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks what an entry gathered after it was minuted, each problem at its
+/// path; what does not belong to the entry's kind is refused, not dropped.
+fn check_entry_after(
+    e: &EntryFile,
+    at: &dyn Fn(&str) -> String,
+    problems: &mut Vec<Problem>,
+) -> EntryAfter {
+    let kind = EntryKind::from_code(&e.kind);
+    let mut after = EntryAfter::default();
+    let not_for = |field: &str, what: &str, problems: &mut Vec<Problem>| {
+        problems.push(Problem::new(
+            at(field),
+            format!("only {what} has this; this entry is \"{}\".", e.kind),
+        ))
+    };
+    if (e.declared || !e.removes.is_empty()) && kind != Some(EntryKind::Vote) {
+        not_for(
+            if e.declared { "declared" } else { "removes" },
+            "a vote",
+            problems,
+        );
+    }
+    after.declared = e.declared;
+    let answered =
+        !e.response.is_empty() || !e.response_reason.is_empty() || !e.response_on.is_empty();
+    if answered && kind != Some(EntryKind::Advice) {
+        not_for("response", "advice", problems);
+    } else if answered {
+        let response = match e.response.as_str() {
+            "" => Some(AdviceResponse::Awaiting),
+            code => AdviceResponse::from_code(code).or_else(|| {
+                problems.push(Problem::new(
+                    at("response"),
+                    "use accepted, partly_accepted or not_followed (or leave it out while awaiting).",
+                ));
+                None
+            }),
+        };
+        let on = match e.response_on.as_str() {
+            "" => None,
+            text => day_at(text, at("response_on"), problems),
+        };
+        if let Some(response) = response {
+            after.response = Some((response, e.response_reason.clone(), on));
+        }
+    }
+    if !e.status_changes.is_empty() && kind != Some(EntryKind::Action) {
+        not_for("status_changes", "an action", problems);
+    }
+    for (n, c) in e.status_changes.iter().enumerate() {
+        let path = |f: &str| at(&format!("status_changes[{n}].{f}"));
+        let on = day_at(&c.on, path("on"), problems);
+        let status = crate::vocabulary::ActionStatus::from_code(&c.status);
+        if status.is_none() {
+            problems.push(Problem::new(path("status"), "use open, done or dropped."));
+        }
+        if let (Some(on), Some(status)) = (on, status) {
+            after
+                .status_changes
+                .push((on, status, c.note.clone(), c.at_this_meeting));
+        }
+    }
+    after
 }
 
 /// A paper that passed the checks; `item` is its agenda position.
