@@ -850,6 +850,129 @@ mod handover {
         assert!(declared >= 1, "declared votes travel: {declared}");
     }
 
+    /// A meeting's file imported again (the secretary corrected its
+    /// minutes) keeps what later meetings reported on its actions: by the
+    /// action's words, or by its place when the words were corrected; a
+    /// file that drops such an action is refused and changes nothing.
+    #[test]
+    fn importing_a_meeting_again_keeps_later_reports_on_its_actions() {
+        use iag_desk_core::minutes::{self, actions, EntryDraft};
+        let (t, mut vault) = demo_vault();
+        let g = group(&vault, "Brackenford Local IAG");
+        let meeting_on = |vault: &mut Vault, date: &str| {
+            plan::create(
+                vault,
+                &MeetingForm {
+                    group_id: g.0,
+                    date: date.into(),
+                    time: "18:30".into(),
+                    venue: "Brackenford Central Library, Meeting Room 2".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+        };
+        let earlier = meeting_on(&mut vault, "13/10/2026");
+        let later = meeting_on(&mut vault, "10/11/2026");
+        let item = plan::detail(&vault, earlier).unwrap().items[5].id;
+        let words = "Ask the district commander for the stop and search figures.";
+        let action = minutes::save_entry(
+            &mut vault,
+            earlier,
+            &EntryDraft {
+                item_id: item,
+                kind: "action".into(),
+                text: words.into(),
+                owner_text: "The chair".into(),
+                due_on: "30/11/2026".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap()
+        .id;
+        minutes::save_entry(
+            &mut vault,
+            earlier,
+            &EntryDraft {
+                item_id: item,
+                kind: "note".into(),
+                text: "The inspector reported on burglary.".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+        actions::set_status(
+            &mut vault,
+            action,
+            &actions::StatusForm {
+                status: "done".into(),
+                note: "The figures arrived.".into(),
+                at_meeting_id: Some(later.0),
+                changed_on: "10/11/2026".into(),
+            },
+            crate::support::today(),
+        )
+        .unwrap();
+        let status_of = |vault: &Vault, text: &str| {
+            actions::log(
+                vault,
+                &actions::ActionQuery::default(),
+                crate::support::today(),
+            )
+            .unwrap()
+            .into_iter()
+            .find(|a| a.text == text)
+            .map(|a| (a.status, a.history.len()))
+        };
+        assert_eq!(
+            status_of(&vault, words),
+            Some((iag_desk_core::vocabulary::ActionStatus::Done, 2))
+        );
+        let file: serde_json::Value =
+            serde_json::from_str(&handover::export(&vault, earlier, Audience::Members).unwrap())
+                .unwrap();
+        let at = file["meeting"]["minutes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|e| e["kind"] == "action")
+            .unwrap();
+
+        // The same file again: the later report stays.
+        handover::import(&mut vault, &file.to_string(), now()).unwrap();
+        assert_eq!(
+            status_of(&vault, words),
+            Some((iag_desk_core::vocabulary::ActionStatus::Done, 2))
+        );
+
+        // The action's words corrected: the report follows it.
+        let corrected = "Ask the district commander for the stop-and-search figures by ward.";
+        let mut edited = file.clone();
+        edited["meeting"]["minutes"][at]["text"] = corrected.into();
+        handover::import(&mut vault, &edited.to_string(), now()).unwrap();
+        assert_eq!(
+            status_of(&vault, corrected),
+            Some((iag_desk_core::vocabulary::ActionStatus::Done, 2))
+        );
+
+        // The action dropped: refused, nothing changes.
+        let mut dropped = edited.clone();
+        dropped["meeting"]["minutes"]
+            .as_array_mut()
+            .unwrap()
+            .remove(at);
+        let before = crate::support::decrypted_rows(&t.path, crate::support::PASSPHRASE, &[]);
+        let err = handover::import(&mut vault, &dropped.to_string(), now()).unwrap_err();
+        assert_eq!(err.problems()[0].field, "meeting.minutes", "{err:?}");
+        assert!(err.problems()[0].message.contains("10 November 2026"));
+        assert_eq!(
+            crate::support::decrypted_rows(&t.path, crate::support::PASSPHRASE, &[]),
+            before
+        );
+    }
+
     #[test]
     fn a_file_that_is_not_json_says_where() {
         let (_t, mut vault) = demo_vault();

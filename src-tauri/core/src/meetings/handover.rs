@@ -1000,6 +1000,12 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         )?),
         None => None,
     };
+    // Reports made at later meetings on this meeting's actions: replacing
+    // its entries would delete them, so each goes back onto its action.
+    let kept_reports = match existing {
+        Some(here) if !entries.is_empty() => reports_to_keep(vault, here, &entries, &mut problems)?,
+        _ => Vec::new(),
+    };
     if !problems.is_empty() {
         return Err(Error::rejected(problems));
     }
@@ -1038,6 +1044,24 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
             entry_ids.push(entry);
         }
         db::set_status(&tx, id, crate::vocabulary::MeetingStatus::MinutesDraft)?;
+        let mut reported = Vec::new();
+        for (n, on, status, note, at) in &kept_reports {
+            let action = entry_ids[*n];
+            crate::storage::minutes::add_action_history(
+                &tx,
+                action,
+                *status,
+                *on,
+                note,
+                Some(*at),
+            )?;
+            reported.push(action);
+        }
+        reported.sort_unstable();
+        reported.dedup();
+        for action in reported {
+            crate::storage::minutes::refresh_action_status(&tx, action)?;
+        }
     }
     if let Some(papers) = &papers {
         db::delete_papers(&tx, id)?;
@@ -1113,6 +1137,66 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         attendees: register.len(),
         minute_entries: entries.len(),
     })
+}
+
+/// A status change reported at a later meeting, to put back on the action
+/// at this position of the file's entries: (position, on, status, note, at).
+type KeptReport = (
+    usize,
+    chrono::NaiveDate,
+    crate::vocabulary::ActionStatus,
+    String,
+    MeetingId,
+);
+
+/// The later meetings' reports on the actions of `here`, each matched to
+/// the file's action with the same words, else to the action in the same
+/// place among the actions (its words corrected). A report whose action the
+/// file drops is a problem: importing would lose what was reported.
+fn reports_to_keep(
+    vault: &Vault,
+    here: MeetingId,
+    entries: &[(usize, crate::storage::minutes::ValidEntry, EntryAfter)],
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<KeptReport>> {
+    let reports = crate::storage::minutes::reported_elsewhere(vault.conn(), here)?;
+    if reports.is_empty() {
+        return Ok(Vec::new());
+    }
+    let old: Vec<(i64, String)> = crate::storage::minutes::entries(vault.conn(), here)?
+        .into_iter()
+        .filter(|e| e.kind == EntryKind::Action)
+        .map(|e| (e.id, e.text))
+        .collect();
+    let new: Vec<(usize, &str)> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, v, _))| v.kind == EntryKind::Action)
+        .map(|(n, (_, v, _))| (n, v.text.as_str()))
+        .collect();
+    let mut kept = Vec::new();
+    for (action, on, status, note, at) in reports {
+        let (Some(place), Some(at)) = (old.iter().position(|(id, _)| *id == action), at) else {
+            continue;
+        };
+        let words = &old[place].1;
+        match new
+            .iter()
+            .find(|(_, text)| text == words)
+            .or_else(|| new.get(place))
+        {
+            Some((n, _)) => kept.push((*n, on, status, note, at)),
+            None => problems.push(Problem::new(
+                "meeting.minutes",
+                format!(
+                    "the action \"{words}\" is not in the file, but its progress was reported \
+                     at a later meeting ({}); keep the action, or that report would be lost.",
+                    crate::dates::long_date(on)
+                ),
+            )),
+        }
+    }
+    Ok(kept)
 }
 
 /// What an entry gathers after it is minuted, checked: a vote declared,

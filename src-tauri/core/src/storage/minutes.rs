@@ -292,6 +292,30 @@ pub(crate) fn delete_entries(conn: &Connection, meeting: MeetingId) -> Result<()
     Ok(())
 }
 
+/// Status changes of `meeting`'s own actions reported at other meetings:
+/// (action, on, status, note, reported at), oldest first. Deleting the
+/// meeting's entries would take them too; a hand-over import keeps them.
+pub(crate) fn reported_elsewhere(conn: &Connection, meeting: MeetingId) -> Result<Vec<HistoryRow>> {
+    let rows = conn
+        .prepare(
+            "SELECT h.entry_id, h.changed_on, h.status, h.note, h.meeting_id
+               FROM action_history h JOIN minute_entries e ON e.id = h.entry_id
+              WHERE e.meeting_id = ?1 AND h.meeting_id IS NOT NULL AND h.meeting_id <> ?1
+              ORDER BY h.id",
+        )?
+        .query_map([meeting], |r| {
+            Ok((
+                r.get(0)?,
+                date(r.get(1)?).unwrap_or_default(),
+                ActionStatus::from_code(&r.get::<_, String>(2)?).unwrap_or(ActionStatus::Open),
+                r.get(3)?,
+                r.get(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 pub(crate) fn delete_entry(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM minute_entries WHERE id = ?1", [id])?;
     Ok(())
