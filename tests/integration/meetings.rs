@@ -850,6 +850,55 @@ mod handover {
         assert!(declared >= 1, "declared votes travel: {declared}");
     }
 
+    /// A guest who shares a name with someone on the roster stays a guest
+    /// on the other laptop: the file says so, so the name is not matched.
+    #[test]
+    fn a_guest_sharing_a_members_name_stays_a_guest() {
+        let (_a, mut chair) = demo_vault();
+        let (_b, mut secretary) = demo_vault();
+        let id = prepared(&mut chair);
+        let namesake = plan::detail(&chair, id)
+            .unwrap()
+            .register
+            .iter()
+            .find(|r| r.capacity == Capacity::Member)
+            .unwrap()
+            .name
+            .clone();
+        plan::add_guest(
+            &mut chair,
+            id,
+            &plan::GuestForm {
+                name: namesake.clone(),
+                details: plan::LineForm {
+                    role: "Fenwold Youth Service".into(),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let json = handover::export(&chair, id, Audience::Members).unwrap();
+        assert!(json.contains("\"guest\": true"));
+        let here = handover::import(&mut secretary, &json, now()).unwrap();
+        let lines: Vec<_> = plan::detail(&secretary, here.meeting)
+            .unwrap()
+            .register
+            .into_iter()
+            .filter(|r| r.name == namesake)
+            .map(|r| (r.person_id.is_some(), r.capacity))
+            .collect();
+        assert_eq!(
+            lines,
+            [(true, Capacity::Member), (false, Capacity::InAttendance)],
+            "the member and the guest, each on their own line"
+        );
+        assert_eq!(
+            json,
+            handover::export(&secretary, here.meeting, Audience::Members).unwrap()
+        );
+    }
+
     /// A meeting's file imported again (the secretary corrected its
     /// minutes) keeps what later meetings reported on its actions: by the
     /// action's words, or by its place when the words were corrected; a

@@ -290,6 +290,11 @@ pub struct AttendeeFile {
     pub role: String,
     #[serde(skip_serializing_if = "is_false")]
     pub anonymous: bool,
+    /// A guest by name, not on the roster: never matched to a roster
+    /// person who happens to share the name. (Files without it match a
+    /// name without an email to the roster, as before.)
+    #[serde(skip_serializing_if = "is_false")]
+    pub guest: bool,
     /// in_person (also when absent from the file) or remote.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub mode: String,
@@ -500,6 +505,7 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
                     presence: r.presence.code().into(),
                     role: r.form.role.clone(),
                     anonymous: r.anonymous,
+                    guest: r.person_id.is_none() && !r.anonymous,
                     mode: match r.mode {
                         AttendanceMode::InPerson => String::new(),
                         other => other.code().into(),
@@ -747,6 +753,17 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
                 problems.push(Problem::new(
                     at("name"),
                     "an anonymised attendee has a role and no name.",
+                ));
+            }
+            None
+        } else if a.guest {
+            if a.name.trim().is_empty() {
+                problems.push(Problem::new(at("name"), "a guest has a name."));
+            }
+            if capacity == Some(Capacity::Member) {
+                problems.push(Problem::new(
+                    at("capacity"),
+                    "a guest is in attendance or the secretariat, never a member.",
                 ));
             }
             None
