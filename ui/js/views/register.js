@@ -132,9 +132,10 @@ export function registerTable(m, id, refresh, locked = false) {
       cell: (r) => {
         if (!r.person_id || r.presence !== 'present') return '—';
         // Late arrivals and early departures change the quorum item by item.
-        // Leaving "at item 1" is leaving before the meeting began.
+        // Leaving "at item 1" is leaving before the meeting began: the
+        // minutes say "left prior to the meeting commencing".
         const options = (none, key) => [['', none], ...m.items.map((it, i) => [String(i),
-          key === 'left' && i === 0 ? 'before the meeting began' : `at item ${it.number}`])];
+          key === 'left' && i === 0 ? `before item ${it.number}` : `at item ${it.number}`])];
         const pick = (label, value, key) => {
           const s = h('select', { 'aria-label': `${label} (${r.name})`, class: 'presence', 'data-field': key },
             options(key === 'arrived' ? 'from the start' : 'stayed to the end', key).map(([v, l]) => h('option', { value: v, selected: String(value ?? '') === v }, l)));
