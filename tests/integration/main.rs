@@ -22,6 +22,14 @@ mod csv;
 // Meetings and agendas: templates, numbering, timing, agreement, register.
 mod meetings;
 
+// The agenda pack: papers merged in order, contents, markings, supplements,
+// the public pack's leak test, papers that cannot be merged.
+mod agenda_pack;
+
+// The email drafts of the papers, read by Python's email package: who they
+// go to, what they carry, and the public draft's leak test.
+mod papers_email;
+
 // Attendance over time against a hand-built register; the group's rules
 // for its record and its draft minutes' marking.
 mod attendance;

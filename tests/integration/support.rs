@@ -61,16 +61,20 @@ pub fn now() -> NaiveDateTime {
     today().and_hms_opt(12, 0, 0).unwrap()
 }
 
+/// The moment of an export, at [`now`].
+pub fn export_now() -> iag_desk_core::exports::Now {
+    iag_desk_core::exports::Now {
+        local: now(),
+        utc: now().and_utc(),
+    }
+}
+
 /// A file as the window or the command line would get it, at [`now`].
 pub fn export(
     vault: &iag_desk_core::Vault,
     request: iag_desk_core::exports::Request,
 ) -> iag_desk_core::exports::Export {
-    let at = iag_desk_core::exports::Now {
-        local: now(),
-        utc: now().and_utc(),
-    };
-    iag_desk_core::exports::prepare(vault, &request, at)
+    iag_desk_core::exports::prepare(vault, &request, export_now())
         .and_then(iag_desk_core::exports::Prepared::render)
         .unwrap()
 }

@@ -60,3 +60,14 @@ pub fn effective_level(item: Confidentiality, entry: Confidentiality) -> Confide
         item
     }
 }
+
+/// A paper's level given its item's: open only when both are; a paper of a
+/// confidential or not-recorded item is confidential (a paper is a file
+/// that exists, so it is never "not recorded").
+pub fn paper_level(item: Confidentiality, paper: Confidentiality) -> Confidentiality {
+    if item == Confidentiality::Open && paper == Confidentiality::Open {
+        Confidentiality::Open
+    } else {
+        Confidentiality::Confidential
+    }
+}

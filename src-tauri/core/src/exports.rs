@@ -46,6 +46,8 @@ pub enum Format {
     Json,
     /// A paper as it was attached, in its own format.
     Original,
+    /// An email message (a draft for the user's own email program).
+    Eml,
 }
 
 impl Format {
@@ -57,6 +59,7 @@ impl Format {
             Format::Ics => "ics",
             Format::Json => "json",
             Format::Original => "original",
+            Format::Eml => "eml",
         }
     }
 
@@ -77,6 +80,7 @@ impl Format {
             Format::Ics => "Calendar (iCalendar)",
             Format::Json => "JSON data",
             Format::Original => "Any file",
+            Format::Eml => "Email message",
         }
     }
 
@@ -89,6 +93,7 @@ impl Format {
             Format::Ics => "a calendar file (iCalendar)",
             Format::Json => "JSON",
             Format::Original => "the file attached",
+            Format::Eml => "an email draft",
         }
     }
 
@@ -101,6 +106,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "ics" => Some(Format::Ics),
             "json" => Some(Format::Json),
+            "eml" => Some(Format::Eml),
             _ => None,
         }
     }
@@ -185,6 +191,19 @@ pub enum Request {
         meeting: MeetingId,
         paper: i64,
     },
+    /// The agenda with its papers in place, for one audience; a supplement
+    /// holds only papers added since that audience's last pack.
+    AgendaPack {
+        meeting: MeetingId,
+        audience: Audience,
+        supplement: bool,
+    },
+    /// The email draft that sends that pack to the audience.
+    PapersEmail {
+        meeting: MeetingId,
+        audience: Audience,
+        supplement: bool,
+    },
 }
 
 /// The formats each kind of request can be written in; the first is the
@@ -252,12 +271,18 @@ enum Body {
     Pack(Box<pack::PackView>, bool),
     /// Made under the lock, being small: CSV, calendars, JSON, a paper.
     Ready(Vec<u8>),
+    /// The agenda pack: its papers are read and merged when it is drawn.
+    AgendaPack(Box<crate::meetings::agenda_pack::PackView>),
+    /// An email draft around the audience's pack (named here).
+    PapersEmail(Box<crate::meetings::papers_email::EmailView>, String),
 }
 
 /// An export read from the vault and not yet drawn.
 pub struct Prepared {
     body: Body,
     meta: Meta,
+    /// The moment of the export, for an email draft's date.
+    stamp: DateTime<Utc>,
 }
 
 impl std::fmt::Debug for Prepared {
@@ -276,6 +301,7 @@ struct Meta {
     what: String,
     caution: Option<&'static str>,
     audit: Option<AuditNote>,
+    pack: Option<crate::meetings::agenda_pack::PackRecord>,
 }
 
 /// A file ready to write.
@@ -293,6 +319,14 @@ pub struct Export {
     /// Recorded by [`record`] once the file is written; none for a file
     /// anyone may read.
     pub audit: Option<AuditNote>,
+    /// An agenda pack's papers, recorded as sent once the file is written
+    /// (so the next supplement holds only what is new).
+    pub pack: Option<crate::meetings::agenda_pack::PackRecord>,
+    /// Said after the file is written: a pack too large for email.
+    pub size_warning: Option<String>,
+    /// An email draft's parts, for the user's email program and for
+    /// saying who has no email address.
+    pub draft: Option<crate::meetings::papers_email::EmailDraft>,
 }
 
 impl Export {
@@ -325,6 +359,14 @@ impl Export {
         if let Some(caution) = self.caution {
             text.push(' ');
             text.push_str(caution);
+        }
+        if let Some(warning) = &self.size_warning {
+            text.push(' ');
+            text.push_str(warning);
+        }
+        if let Some(draft) = &self.draft {
+            text.push(' ');
+            text.push_str(&draft.summary());
         }
         text
     }
@@ -580,6 +622,82 @@ pub fn prepare(vault: &Vault, request: &Request, now: Now) -> Result<Prepared> {
                 },
             )
         }
+        Request::AgendaPack {
+            meeting,
+            audience,
+            supplement,
+        } => {
+            let view = crate::meetings::agenda_pack::view(vault, *meeting, *audience, *supplement)?;
+            let mut slug = format!("agenda-pack-{}", audience.code());
+            if view.supplement > 0 {
+                slug.push_str(&format!("-supplement-{}", view.supplement));
+            }
+            let name = meeting_file_name(vault, *meeting, &slug, Format::Pdf)?;
+            let what = view.what();
+            let record = view.record();
+            let base = Meta {
+                pack: Some(record),
+                ..meta(name, Format::Pdf, &what)
+            };
+            let meta = match audience {
+                Audience::Public => base,
+                Audience::Members => Meta {
+                    readers: Readers::Members,
+                    caution: Some("OFFICIAL-SENSITIVE: for the group's members only."),
+                    audit: Some(meeting_audit(vault, *meeting, "The members' agenda pack")?),
+                    ..base
+                },
+            };
+            (Body::AgendaPack(Box::new(view)), meta)
+        }
+        Request::PapersEmail {
+            meeting,
+            audience,
+            supplement,
+        } => {
+            let view = crate::meetings::papers_email::view(
+                vault,
+                *meeting,
+                *audience,
+                *supplement,
+                now.utc,
+            )?;
+            let suffix = match view.pack.supplement {
+                0 => String::new(),
+                n => format!("-supplement-{n}"),
+            };
+            let pack_name = meeting_file_name(
+                vault,
+                *meeting,
+                &format!("agenda-pack-{}{suffix}", audience.code()),
+                Format::Pdf,
+            )?;
+            let name = meeting_file_name(
+                vault,
+                *meeting,
+                &format!("papers-email-{}{suffix}", audience.code()),
+                Format::Eml,
+            )?;
+            let what = format!("the email draft with {}", view.pack.what());
+            let base = Meta {
+                pack: Some(view.pack.record()),
+                ..meta(name, Format::Eml, &what)
+            };
+            let meta = match audience {
+                Audience::Public => base,
+                Audience::Members => Meta {
+                    readers: Readers::Members,
+                    caution: Some("OFFICIAL-SENSITIVE: for the group's members only."),
+                    audit: Some(meeting_audit(
+                        vault,
+                        *meeting,
+                        "The members' email draft with the agenda pack",
+                    )?),
+                    ..base
+                },
+            };
+            (Body::PapersEmail(Box::new(view), pack_name), meta)
+        }
         Request::Paper { meeting, paper } => {
             let (name, bytes) = plan::paper(vault, *meeting, *paper)?;
             let what = format!("a copy of {name}");
@@ -592,19 +710,49 @@ pub fn prepare(vault: &Vault, request: &Request, now: Now) -> Result<Prepared> {
             )
         }
     };
-    Ok(Prepared { body, meta })
+    Ok(Prepared {
+        body,
+        meta,
+        stamp: now.utc,
+    })
 }
 
 impl Prepared {
     /// Lays out and draws the file; needs no vault.
     pub fn render(self) -> Result<Export> {
         let format = self.meta.format;
+        let mut draft = None;
         let bytes = match self.body {
             Body::Ready(bytes) => bytes,
             Body::Document(doc) => match format {
                 Format::Html => render_html(&doc).into_bytes(),
                 _ => render_pdf(&doc)?,
             },
+            Body::AgendaPack(view) => {
+                let drawn = crate::meetings::agenda_pack::draw(&view)?;
+                crate::documents::render_layout_with_insets(
+                    &drawn.document,
+                    &drawn.layout,
+                    &drawn.insets,
+                )?
+            }
+            Body::PapersEmail(view, pack_name) => {
+                let drawn = crate::meetings::agenda_pack::draw(&view.pack)?;
+                let pdf = crate::documents::render_layout_with_insets(
+                    &drawn.document,
+                    &drawn.layout,
+                    &drawn.insets,
+                )?;
+                let (eml, parts) = crate::meetings::papers_email::write(
+                    &view,
+                    &pack_name,
+                    pdf,
+                    drawn.separately,
+                    self.stamp,
+                )?;
+                draft = Some(parts);
+                eml
+            }
             Body::Pack(view, large_print) => match format {
                 Format::Html => render_html(&pack::web_document(&view, large_print)).into_bytes(),
                 _ => {
@@ -620,7 +768,17 @@ impl Prepared {
             what,
             caution,
             audit,
+            pack,
         } = self.meta;
+        let size_warning = (pack.is_some()
+            && bytes.len() > crate::meetings::agenda_pack::EMAIL_LIMIT_BYTES)
+            .then(|| {
+                format!(
+                    "At {} MB it is larger than most email systems accept (25 MB): send the \
+                     papers separately, or in a supplement.",
+                    bytes.len().div_ceil(1024 * 1024)
+                )
+            });
         Ok(Export {
             bytes,
             file_name,
@@ -629,6 +787,9 @@ impl Prepared {
             what,
             caution,
             audit,
+            pack,
+            size_warning,
+            draft,
         })
     }
 }
@@ -636,6 +797,9 @@ impl Prepared {
 /// Records the export's audit line, if it has one. Call it only after the
 /// file has been written: a failed write leaves no line behind.
 pub fn record(vault: &Vault, export: &Export, now: NaiveDateTime) -> Result<()> {
+    if let Some(pack) = &export.pack {
+        crate::meetings::agenda_pack::record_written(vault, pack, now)?;
+    }
     match &export.audit {
         Some(note) => audit::note(vault, now, note.action, &note.detail),
         None => Ok(()),
@@ -654,6 +818,7 @@ fn meta(file_name: String, format: Format, what: &str) -> Meta {
         what: what.to_owned(),
         caution: None,
         audit: None,
+        pack: None,
     }
 }
 

@@ -356,6 +356,9 @@ pub fn fodt(doc: &Document) -> String {
                 );
             }
             Block::PageBreak => page_break = true,
+            // A merged paper's page: only agenda packs have them, and the
+            // comparison draws minutes.
+            Block::Inset(_) => {}
         }
     }
     if page_break {

@@ -137,6 +137,8 @@ impl Body {
                 // Space is the style sheet's job on a page that reflows.
                 Block::Spacer(_) => {}
                 Block::PageBreak => out.push_str("<div class=\"page-break\"></div>\n"),
+                // A paper's page is not part of a web page.
+                Block::Inset(_) => {}
             }
         }
     }

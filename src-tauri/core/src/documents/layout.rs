@@ -79,6 +79,8 @@ pub struct Page {
     pub rules: Vec<Rule>,
     pub fills: Vec<Fill>,
     pub watermark: Option<Watermark>,
+    /// The inset this page shows in its body (a paper's page, a picture).
+    pub inset: Option<usize>,
 }
 
 impl Page {
@@ -264,6 +266,7 @@ pub fn layout(doc: &Document) -> Result<Layout> {
                     composer.new_page();
                 }
             }
+            Block::Inset(n) => composer.inset(*n),
         }
     }
     let mut pages = composer.pages;
@@ -368,6 +371,18 @@ impl Composer {
         self.pages.push(Page::default());
         self.y = BODY_TOP_MM;
         self.content_on_page = false;
+    }
+
+    /// A page of its own for an inset; what follows starts a new page.
+    fn inset(&mut self, n: usize) {
+        if self.content_on_page {
+            self.new_page();
+        }
+        if let Some(page) = self.pages.last_mut() {
+            page.inset = Some(n);
+        }
+        self.content_on_page = true;
+        self.y = BODY_BOTTOM_MM;
     }
 
     fn room(&self) -> f32 {

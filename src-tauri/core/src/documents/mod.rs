@@ -33,6 +33,7 @@
 
 mod fonts;
 pub mod html;
+mod inset;
 mod layout;
 pub mod preview;
 mod render;
@@ -41,11 +42,12 @@ mod text;
 
 pub use fonts::FontFace;
 pub use html::render_html;
+pub use inset::{picture, Inset, Picture};
 pub use layout::{
     layout, Fill, GlyphRun, Layout, Line, LineRole, Page, Part, PlacedGlyph, Rule, Watermark,
     BODY_BOTTOM_MM, BODY_TOP_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, PAGE_HEIGHT_MM, PAGE_WIDTH_MM,
 };
-pub use render::{render_layout, render_pdf};
+pub use render::{render_layout, render_layout_with_insets, render_pdf};
 
 /// A document to lay out and render. Text anywhere in it may be in any
 /// script; the engine picks a font per run of text.
@@ -103,6 +105,9 @@ pub enum Block {
     Spacer(f32),
     /// Start the next block on a new page.
     PageBreak,
+    /// A whole page kept for the n-th inset (a paper's page or a picture),
+    /// which the PDF renderer draws in its body; a web page shows nothing.
+    Inset(usize),
 }
 
 impl Block {

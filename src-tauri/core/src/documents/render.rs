@@ -50,9 +50,28 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>> {
 
 /// Renders an existing layout of `doc` (its metadata comes from `doc`).
 pub fn render_layout(doc: &Document, laid: &Layout) -> Result<Vec<u8>> {
+    render_layout_with_insets(doc, laid, &[])
+}
+
+/// Renders a layout whose pages kept for insets ([`Block::Inset`]) show
+/// them: `insets[n]` on the page laid out for `Block::Inset(n)`.
+pub fn render_layout_with_insets(
+    doc: &Document,
+    laid: &Layout,
+    insets: &[super::Inset],
+) -> Result<Vec<u8>> {
     // printpdf's warnings (a font it could not subset, say) leave a valid,
     // if larger, PDF: better than none. The tests check there are none.
     let (mut lo, _warnings) = pdf_objects(doc, laid)?;
+    let placed: Vec<(usize, super::Inset)> = laid
+        .pages
+        .iter()
+        .filter_map(|p| {
+            let n = p.inset?;
+            insets.get(n).map(|i| (p.number, i.clone()))
+        })
+        .collect();
+    super::inset::place(&mut lo, &placed)?;
     compress(&mut lo)?;
     let mut bytes = Vec::new();
     // Object streams (PDF 1.5) deflate the small dictionaries too: the

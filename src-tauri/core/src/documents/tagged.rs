@@ -433,7 +433,7 @@ fn skeleton(doc: &Document) -> (Vec<Element>, HashMap<LeafKey, usize>) {
                     }
                 }
             }
-            Block::Spacer(_) | Block::PageBreak => {}
+            Block::Spacer(_) | Block::PageBreak | Block::Inset(_) => {}
         }
     }
     (elements, leaves)

@@ -397,11 +397,12 @@ pub fn export(vault: &Vault, id: MeetingId, audience: Audience) -> Result<String
                 .collect(),
         });
     }
-    // A paper has its item's level: the public copy carries open items' only.
+    // A paper is open only on an open item: the public copy carries those.
     let papers = db::paper_files(vault.conn(), id)?
         .into_iter()
         .filter_map(|p| {
-            let (item, level) = levels.get(&p.item).copied()?;
+            let (item, item_level) = levels.get(&p.item).copied()?;
+            let level = crate::confidentiality::paper_level(item_level, p.level);
             (!public || level == Confidentiality::Open).then(|| PaperFile {
                 item,
                 name: p.file_name,
@@ -1083,7 +1084,14 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
     if let Some(papers) = &papers {
         db::delete_papers(&tx, id)?;
         for p in papers {
-            db::add_paper(&tx, item_ids[p.item], &p.name, &p.bytes, p.added_at)?;
+            db::add_paper(
+                &tx,
+                item_ids[p.item],
+                &p.name,
+                &p.bytes,
+                p.level,
+                p.added_at,
+            )?;
         }
     }
     if let Some(approval) = approval {
@@ -1324,6 +1332,7 @@ fn check_entry_after(
 /// A paper that passed the checks; `item` is its agenda position.
 struct CheckedPaper {
     item: usize,
+    level: Confidentiality,
     name: String,
     added_at: chrono::NaiveDateTime,
     bytes: Vec<u8>,
@@ -1379,26 +1388,32 @@ fn check_papers(
                 "give the paper's own file name, like police-update.pdf, with no folder.",
             ));
         }
-        match (Confidentiality::from_code(&p.confidentiality), item_level) {
-            (None, _) => problems.push(Problem::new(
-                at("confidentiality"),
-                "use open, confidential or not_recorded.",
-            )),
+        // Files written before papers had their own level wrote the item's
+        // (not_recorded among them): read as the paper's level given its item.
+        let level = match (Confidentiality::from_code(&p.confidentiality), item_level) {
+            (None, _) => {
+                problems.push(Problem::new(
+                    at("confidentiality"),
+                    "use open or confidential.",
+                ));
+                None
+            }
             (Some(level), Some(item))
-                if crate::confidentiality::effective_level(item, level) != item =>
+                if level == Confidentiality::Open && item != Confidentiality::Open =>
             {
                 problems.push(Problem::new(
                     at("confidentiality"),
                     format!(
-                        "the paper is {} but its item is {}; IAG Desk keeps a paper at its \
-                         item's level, so it would travel more widely than the file says.",
-                        level.label().to_lowercase(),
+                        "the paper is open but its item is {}; a confidential item's papers \
+                         are confidential, so it would travel more widely than the file says.",
                         item.label().to_lowercase()
                     ),
-                ))
+                ));
+                None
             }
-            _ => {}
-        }
+            (Some(level), Some(item)) => Some(crate::confidentiality::paper_level(item, level)),
+            (Some(_), None) => None,
+        };
         let added_at = match p.added_at.trim() {
             "" => Some(now),
             t => chrono::NaiveDateTime::parse_from_str(t, crate::dates::DATE_TIME)
@@ -1438,9 +1453,12 @@ fn check_papers(
                 }
             }
         };
-        if let (true, Some(added_at), Some(bytes)) = (problems.len() == before, added_at, bytes) {
+        if let (true, Some(added_at), Some(bytes), Some(level)) =
+            (problems.len() == before, added_at, bytes, level)
+        {
             checked.push(CheckedPaper {
                 item: p.item,
+                level,
                 name: name.to_string(),
                 added_at,
                 bytes,

@@ -2,11 +2,13 @@
 //! (planned → agenda agreed → held → minutes draft → minutes approved).
 
 pub mod agenda;
+pub mod agenda_pack;
 pub mod attendance;
 pub mod cadence;
 pub mod calendar;
 pub mod handover;
 pub mod papers;
+pub mod papers_email;
 pub mod plan;
 
 use crate::dates::{long_date_time, DATE_TIME};

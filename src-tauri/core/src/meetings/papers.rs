@@ -1,19 +1,21 @@
 //! The agenda and the sign-in sheet as documents.
 //!
-//! Confidentiality by construction: the renderers take only the public view
-//! types below, built by a pure function from the meeting. A confidential or
-//! not-recorded item reaches them as its public title and reason, nothing
-//! else: its real title, purpose and presenter never enter the view.
+//! Confidentiality by construction: the renderers take only the view types
+//! below, built by a pure function from the meeting for one audience. In
+//! the public view a confidential or not-recorded item is its public title
+//! and reason, nothing else: its real title, purpose, presenter and papers
+//! never enter it. The members' view (their agenda pack) holds everything
+//! and is marked OFFICIAL-SENSITIVE.
 
 use super::plan::MeetingDetail;
-use crate::confidentiality::Confidentiality;
+use crate::confidentiality::{Audience, Confidentiality};
 use crate::documents::{Block, Document, Marking, Table, TextRun};
 use crate::minutes::actions::{ActionLine, CONFIDENTIAL_ACTION};
 use crate::vocabulary::{Capacity, ItemKind};
 
 /// An agenda item as the public may read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PublicItem {
+pub struct AgendaViewItem {
     pub number: String,
     pub starts: String,
     pub depth: u8,
@@ -33,24 +35,26 @@ pub struct PublicItem {
     pub escalations: Vec<String>,
 }
 
-/// The agenda as the public (and everyone) may read it.
+/// The agenda as one audience may read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PublicAgenda {
+pub struct AgendaView {
+    /// OFFICIAL for the public; OFFICIAL-SENSITIVE for members.
+    pub marking: Marking,
     pub group_name: String,
     pub when: String,
     pub date: String,
     pub venue: String,
     pub online_details: String,
     pub kind_label: String,
-    pub items: Vec<PublicItem>,
+    pub items: Vec<AgendaViewItem>,
     pub members_expected: Vec<String>,
     pub in_attendance: Vec<String>,
     pub agreed: Option<String>,
 }
 
-/// Open actions as the public agenda lists them: a confidential action by
-/// its dates only.
-fn carried(actions: &[ActionLine]) -> Vec<String> {
+/// Open actions as the agenda lists them: for the public, a confidential
+/// action by its dates only.
+fn carried(actions: &[ActionLine], audience: Audience) -> Vec<String> {
     actions
         .iter()
         .map(|a| {
@@ -59,7 +63,7 @@ fn carried(actions: &[ActionLine]) -> Vec<String> {
                 .as_ref()
                 .map(|d| format!(", due {d}{}", if a.overdue { " (overdue)" } else { "" }))
                 .unwrap_or_default();
-            if a.level == Confidentiality::Open {
+            if a.level == Confidentiality::Open || audience == Audience::Members {
                 let owner = if a.owner.is_empty() {
                     String::new()
                 } else {
@@ -73,13 +77,25 @@ fn carried(actions: &[ActionLine]) -> Vec<String> {
         .collect()
 }
 
-/// The only way to a `PublicAgenda`: confidential content is dropped here.
-pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
+/// The only way to the public `AgendaView`: confidential content is
+/// dropped here.
+pub fn public_agenda(m: &MeetingDetail) -> AgendaView {
+    agenda_view(m, Audience::Public)
+}
+
+/// The agenda as the group's members read it: every item by its own title,
+/// a confidential one marked so, every paper named.
+pub fn members_agenda(m: &MeetingDetail) -> AgendaView {
+    agenda_view(m, Audience::Members)
+}
+
+fn agenda_view(m: &MeetingDetail, audience: Audience) -> AgendaView {
+    let members = audience == Audience::Members;
     let items = m
         .items
         .iter()
         .map(|i| match i.confidentiality {
-            Confidentiality::Open => PublicItem {
+            level if level == Confidentiality::Open || members => AgendaViewItem {
                 number: i.number.clone(),
                 starts: i.starts.clone(),
                 depth: i.depth,
@@ -87,10 +103,27 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
                 purpose: i.purpose.clone(),
                 presenter: i.presenter.clone(),
                 minutes: i.minutes,
-                notice: None,
-                papers: i.papers.iter().map(|p| p.file_name.clone()).collect(),
+                // A confidential paper is not named in public: a file name
+                // can say too much.
+                papers: i
+                    .papers
+                    .iter()
+                    .filter(|p| p.level == Confidentiality::Open || members)
+                    .map(|p| p.file_name.clone())
+                    .collect(),
+                notice: (level != Confidentiality::Open).then(|| {
+                    format!(
+                        "{} (members only): {}",
+                        if level == Confidentiality::Confidential {
+                            "Confidential item, taken in private"
+                        } else {
+                            "Confidential item, not recorded"
+                        },
+                        i.reason.clone().unwrap_or_default()
+                    )
+                }),
                 carried_actions: if i.kind == ItemKind::ActionLog {
-                    carried(&m.carried_actions)
+                    carried(&m.carried_actions, audience)
                 } else {
                     Vec::new()
                 },
@@ -98,7 +131,7 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
                     m.escalations
                         .iter()
                         .map(|e| {
-                            if e.confidential {
+                            if e.confidential && !members {
                                 format!(
                                     "A confidential concern from {} (raised {}), for members only.",
                                     e.from_name, e.raised_on
@@ -112,7 +145,7 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
                     Vec::new()
                 },
             },
-            level => PublicItem {
+            level => AgendaViewItem {
                 number: i.number.clone(),
                 starts: i.starts.clone(),
                 depth: i.depth,
@@ -142,7 +175,12 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
             .map(|r| r.name.clone())
             .collect::<Vec<_>>()
     };
-    PublicAgenda {
+    AgendaView {
+        marking: if members {
+            Marking::OfficialSensitive
+        } else {
+            Marking::Official
+        },
         group_name: m.group_name.clone(),
         when: m.when.clone(),
         date: m.date.clone(),
@@ -162,13 +200,13 @@ pub fn public_agenda(m: &MeetingDetail) -> PublicAgenda {
     }
 }
 
-/// The agenda PDF's document: marked OFFICIAL, built from the public view.
-pub fn agenda_document(a: &PublicAgenda) -> Document {
+/// The agenda's document, built from one audience's view and marked for it.
+pub fn agenda_document(a: &AgendaView) -> Document {
     let mut doc = Document::new(
         format!("Agenda: {}, {}", a.group_name, a.when),
         a.group_name.clone(),
     );
-    doc.marking = Marking::Official;
+    doc.marking = a.marking;
     doc.header_text = a.group_name.clone();
     doc.blocks
         .push(Block::heading(1, format!("{}: agenda", a.group_name)));

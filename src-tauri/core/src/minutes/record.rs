@@ -294,8 +294,8 @@ pub(crate) fn record_in(conn: &rusqlite::Connection, meeting: MeetingId) -> Resu
                 .unwrap_or_else(|| i.presenter_text.clone()),
             papers: papers
                 .iter()
-                .filter(|(item, ..)| Some(*item) == i.id)
-                .map(|(_, _, name, _)| name.clone())
+                .filter(|p| Some(p.item) == i.id)
+                .map(|p| p.file_name.clone())
                 .collect(),
             entries: i.id.and_then(|id| by_item.remove(&id)).unwrap_or_default(),
         })

@@ -284,47 +284,76 @@ pub(crate) fn replace_items(conn: &Connection, id: MeetingId, items: &[Item]) ->
     Ok(())
 }
 
-/// A paper attached to an agenda item: (item, paper id, file name, size).
-pub(crate) fn papers(
-    conn: &Connection,
-    meeting: MeetingId,
-) -> Result<Vec<(i64, i64, String, i64)>> {
+/// A paper attached to an agenda item, without its bytes.
+#[derive(Debug, Clone)]
+pub(crate) struct PaperLine {
+    pub item: i64,
+    pub id: i64,
+    pub file_name: String,
+    pub size: i64,
+    /// Its own level: open or confidential.
+    pub level: Confidentiality,
+}
+
+/// The papers of a meeting, in the order they were added.
+pub(crate) fn papers(conn: &Connection, meeting: MeetingId) -> Result<Vec<PaperLine>> {
     let mut stmt = conn.prepare(
-        "SELECT p.item_id, p.id, p.file_name, length(p.bytes)
+        "SELECT p.item_id, p.id, p.file_name, length(p.bytes), p.confidentiality
            FROM agenda_papers p JOIN agenda_items a ON a.id = p.item_id
           WHERE a.meeting_id = ?1 ORDER BY p.id",
     )?;
     let rows = stmt
         .query_map([meeting], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok(PaperLine {
+                item: r.get(0)?,
+                id: r.get(1)?,
+                file_name: r.get(2)?,
+                size: r.get(3)?,
+                level: Confidentiality::from_code(&r.get::<_, String>(4)?)
+                    .unwrap_or(Confidentiality::Confidential),
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
-/// A paper whole, as a hand-over file carries it.
+/// Sets a paper's own level.
+pub(crate) fn set_paper_level(conn: &Connection, paper: i64, level: Confidentiality) -> Result<()> {
+    conn.execute(
+        "UPDATE agenda_papers SET confidentiality = ?2 WHERE id = ?1",
+        params![paper, level.code()],
+    )?;
+    Ok(())
+}
+
+/// A paper whole, as a hand-over file or an agenda pack carries it.
 pub(crate) struct PaperRow {
+    pub id: i64,
     pub item: i64,
     pub file_name: String,
     pub bytes: Vec<u8>,
     /// As stored: 2026-11-20T09:00.
     pub added_at: String,
+    pub level: Confidentiality,
 }
 
 /// Every paper of a meeting with its bytes, in agenda order.
 pub(crate) fn paper_files(conn: &Connection, meeting: MeetingId) -> Result<Vec<PaperRow>> {
     let mut stmt = conn.prepare(
-        "SELECT p.item_id, p.file_name, p.bytes, p.added_at
+        "SELECT p.id, p.item_id, p.file_name, p.bytes, p.added_at, p.confidentiality
            FROM agenda_papers p JOIN agenda_items a ON a.id = p.item_id
           WHERE a.meeting_id = ?1 ORDER BY a.position, p.id",
     )?;
     let rows = stmt
         .query_map([meeting], |r| {
             Ok(PaperRow {
-                item: r.get(0)?,
-                file_name: r.get(1)?,
-                bytes: r.get(2)?,
-                added_at: r.get(3)?,
+                id: r.get(0)?,
+                item: r.get(1)?,
+                file_name: r.get(2)?,
+                bytes: r.get(3)?,
+                added_at: r.get(4)?,
+                level: Confidentiality::from_code(&r.get::<_, String>(5)?)
+                    .unwrap_or(Confidentiality::Confidential),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -375,11 +404,19 @@ pub(crate) fn add_paper(
     item: i64,
     name: &str,
     bytes: &[u8],
+    level: Confidentiality,
     at: NaiveDateTime,
 ) -> Result<i64> {
     conn.execute(
-        "INSERT INTO agenda_papers (item_id, file_name, bytes, added_at) VALUES (?1, ?2, ?3, ?4)",
-        params![item, name, bytes, at.format(DATE_TIME).to_string()],
+        "INSERT INTO agenda_papers (item_id, file_name, bytes, added_at, confidentiality)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            item,
+            name,
+            bytes,
+            at.format(DATE_TIME).to_string(),
+            level.code()
+        ],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -560,6 +597,38 @@ pub(crate) fn attendance(conn: &Connection, id: MeetingId) -> Result<Vec<Attenda
             person_kind: r
                 .get::<_, Option<String>>(14)?
                 .and_then(|k| PersonKind::from_code(&k)),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Who a meeting's papers go to: each named line of the register with the
+/// roster e-mail address where there is one (guests have none).
+pub(crate) struct AddressRow {
+    pub name: String,
+    /// None for a guest, who is not on the roster.
+    pub person_kind: Option<PersonKind>,
+    pub capacity: Capacity,
+    /// Empty when the roster has no address.
+    pub email: String,
+}
+
+pub(crate) fn register_addresses(conn: &Connection, id: MeetingId) -> Result<Vec<AddressRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT COALESCE(p.full_name, a.guest_name), p.kind, a.capacity, COALESCE(p.email, '')
+           FROM attendance a LEFT JOIN people p ON p.id = a.person_id
+          WHERE a.meeting_id = ?1 AND a.anonymous = 0
+          ORDER BY COALESCE(p.full_name, a.guest_name)",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(AddressRow {
+            name: r.get(0)?,
+            person_kind: r
+                .get::<_, Option<String>>(1)?
+                .and_then(|k| PersonKind::from_code(&k)),
+            capacity: Capacity::from_code(&r.get::<_, String>(2)?)
+                .unwrap_or(Capacity::InAttendance),
+            email: r.get(3)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -1030,4 +1099,91 @@ pub(crate) fn members_on(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// The packs of one audience already written for a meeting: how many, and
+/// every paper they held.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PacksWritten {
+    pub count: u32,
+    pub papers: std::collections::HashSet<i64>,
+}
+
+pub(crate) fn packs_written(
+    conn: &Connection,
+    meeting: MeetingId,
+    audience: crate::confidentiality::Audience,
+) -> Result<PacksWritten> {
+    let count: u32 = conn.query_row(
+        "SELECT count(*) FROM paper_packs WHERE meeting_id = ?1 AND audience = ?2",
+        params![meeting, audience.code()],
+        |r| r.get(0),
+    )?;
+    let papers = conn
+        .prepare(
+            "SELECT DISTINCT pp.paper_id FROM paper_pack_papers pp
+               JOIN paper_packs k ON k.id = pp.pack_id
+              WHERE k.meeting_id = ?1 AND k.audience = ?2",
+        )?
+        .query_map(params![meeting, audience.code()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(PacksWritten { count, papers })
+}
+
+/// Records a pack written: for whom, which supplement, which papers.
+pub(crate) fn record_pack(
+    conn: &Connection,
+    meeting: MeetingId,
+    audience: crate::confidentiality::Audience,
+    supplement: u32,
+    papers: &[i64],
+    at: NaiveDateTime,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO paper_packs (meeting_id, audience, supplement, written_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            meeting,
+            audience.code(),
+            supplement,
+            at.format(DATE_TIME).to_string()
+        ],
+    )?;
+    let pack = conn.last_insert_rowid();
+    let mut insert = conn
+        .prepare("INSERT OR IGNORE INTO paper_pack_papers (pack_id, paper_id) VALUES (?1, ?2)")?;
+    for paper in papers {
+        insert.execute(params![pack, paper])?;
+    }
+    Ok(())
+}
+
+/// Every pack written for a meeting, oldest first: (audience, supplement,
+/// written at, how many papers).
+pub(crate) fn packs_list(
+    conn: &Connection,
+    meeting: MeetingId,
+) -> Result<Vec<(crate::confidentiality::Audience, u32, NaiveDateTime, u32)>> {
+    let rows: Vec<(String, u32, String, u32)> = conn
+        .prepare(
+            "SELECT k.audience, k.supplement, k.written_at,
+                    (SELECT count(*) FROM paper_pack_papers pp WHERE pp.pack_id = k.id)
+               FROM paper_packs k WHERE k.meeting_id = ?1 ORDER BY k.id",
+        )?
+        .query_map([meeting], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(audience, supplement, at, papers)| {
+            Ok((
+                crate::confidentiality::Audience::from_code(&audience)
+                    .ok_or_else(|| Error::Internal("unknown pack audience in the vault".into()))?,
+                supplement,
+                NaiveDateTime::parse_from_str(&at, DATE_TIME)
+                    .map_err(|_| Error::Internal("a pack's time in the vault".into()))?,
+                papers,
+            ))
+        })
+        .collect()
 }

@@ -24,6 +24,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         10,
         include_str!("../../migrations/0010_group_record_rules.sql"),
     ),
+    (11, include_str!("../../migrations/0011_papers_out.sql")),
 ];
 
 /// The schema version this build writes and understands.
@@ -100,6 +101,10 @@ mod tests {
         (
             10,
             "19e44ddf8f92b6aa4731fd9e536537521775a8ae3ad0df66f08a26b5918407e4",
+        ),
+        (
+            11,
+            "fcae57504a4d7c56969aea0f4ef345f2b67dc881abc47babb9afd4204ba6818f",
         ),
     ];
 

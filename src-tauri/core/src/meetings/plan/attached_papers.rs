@@ -2,6 +2,7 @@
 //! request. Adding or removing one clears an agreed agenda.
 
 use super::editing::{saved, Saved};
+use crate::confidentiality::Confidentiality;
 use crate::error::{Error, Result};
 use crate::ids::MeetingId;
 use crate::storage::{meetings as db, Vault};
@@ -59,8 +60,45 @@ pub(crate) fn attach_paper_in(
             what: "That agenda item".into(),
         });
     }
-    db::add_paper(conn, item, &name, bytes, now)?;
+    // A new paper takes its item's level; the chair may raise it.
+    let (_, item_level) = crate::storage::minutes::item_level(conn, item)?;
+    let level = crate::confidentiality::paper_level(item_level, Confidentiality::Open);
+    db::add_paper(conn, item, &name, bytes, level, now)?;
     db::clear_agreement(conn, meeting)
+}
+
+/// Sets a paper open or confidential. A confidential item's papers stay
+/// confidential; marking a paper open on an open item lets it into the
+/// public pack, so the agreement of the agenda is cleared, as any change
+/// to what goes out is.
+pub fn set_paper_level(
+    vault: &mut Vault,
+    meeting: MeetingId,
+    paper_id: i64,
+    level: &str,
+) -> Result<Saved> {
+    let level = match Confidentiality::from_code(level.trim()) {
+        Some(l @ (Confidentiality::Open | Confidentiality::Confidential)) => l,
+        _ => return Err(Error::invalid("level", "choose open or confidential.")),
+    };
+    let line = db::papers(vault.conn(), meeting)?
+        .into_iter()
+        .find(|p| p.id == paper_id)
+        .ok_or_else(|| Error::NotFound {
+            what: "That paper".into(),
+        })?;
+    let (_, item_level) = crate::storage::minutes::item_level(vault.conn(), line.item)?;
+    if crate::confidentiality::paper_level(item_level, level) != level {
+        return Err(Error::invalid(
+            "level",
+            "this paper belongs to a confidential item, so it is confidential too.",
+        ));
+    }
+    let tx = vault.conn_mut().transaction()?;
+    db::set_paper_level(&tx, paper_id, level)?;
+    let cleared = db::clear_agreement(&tx, meeting)?;
+    tx.commit()?;
+    Ok(saved(cleared))
 }
 
 /// A paper's file name and bytes, to save a copy outside the vault.

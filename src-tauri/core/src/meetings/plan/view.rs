@@ -3,7 +3,7 @@
 //! owner's own view inside the app: documents use an audience view.
 
 use super::register::LineForm;
-use crate::confidentiality::Confidentiality;
+use crate::confidentiality::{paper_level, Confidentiality};
 use crate::dates::long_date_time;
 use crate::error::Result;
 use crate::ids::{GroupId, MeetingId, PersonId};
@@ -42,6 +42,10 @@ pub struct PaperView {
     pub file_name: String,
     /// "245 KB".
     pub size: String,
+    /// Open or confidential, given its item's level too.
+    pub level: Confidentiality,
+    /// A confidential item's papers cannot be made open.
+    pub level_fixed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -161,11 +165,13 @@ pub fn detail(vault: &Vault, id: MeetingId) -> Result<MeetingDetail> {
             id: item.id.unwrap_or_default(),
             papers: papers
                 .iter()
-                .filter(|(item_id, ..)| Some(*item_id) == item.id)
-                .map(|(_, paper, file_name, size)| PaperView {
-                    id: *paper,
-                    file_name: file_name.clone(),
-                    size: format!("{} KB", (size + 1023) / 1024),
+                .filter(|p| Some(p.item) == item.id)
+                .map(|p| PaperView {
+                    id: p.id,
+                    file_name: p.file_name.clone(),
+                    size: format!("{} KB", (p.size + 1023) / 1024),
+                    level: paper_level(item.confidentiality, p.level),
+                    level_fixed: item.confidentiality != Confidentiality::Open,
                 })
                 .collect(),
             number,
