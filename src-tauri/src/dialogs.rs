@@ -22,9 +22,22 @@ pub struct Answers {
     /// the minutes set in Settings.
     #[cfg(feature = "test-hooks")]
     pub idle_lock_seconds: Option<u64>,
+    /// For end-to-end tests: the program run in place of `xdg-email`, so
+    /// a test can read what the email program would have been given.
+    #[cfg(feature = "test-hooks")]
+    pub email_program: Option<PathBuf>,
 }
 
 impl Answers {
+    /// The desktop's email program, or the one a test put in its place.
+    pub fn email_program(&self) -> PathBuf {
+        #[cfg(feature = "test-hooks")]
+        if let Some(program) = &self.email_program {
+            return program.clone();
+        }
+        PathBuf::from("xdg-email")
+    }
+
     /// The idle lock a test asked for, in seconds.
     pub fn idle_lock_seconds(&self) -> Option<u64> {
         #[cfg(feature = "test-hooks")]

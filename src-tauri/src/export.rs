@@ -18,6 +18,18 @@ pub(crate) async fn save(
     answers: &crate::dialogs::Answers,
     request: Request,
 ) -> CommandResult<Option<String>> {
+    Ok(save_export(desk, answers, request)
+        .await?
+        .map(|(path, _)| path.display().to_string()))
+}
+
+/// As [`save`], returning the export too, for a message that says more
+/// than where it went (who a draft goes to, a pack's size).
+pub(crate) async fn save_export(
+    desk: &Desk,
+    answers: &crate::dialogs::Answers,
+    request: Request,
+) -> CommandResult<Option<(PathBuf, Export)>> {
     let now = crate::clock::moment();
     let prepared = desk.with_vault(|v| exports::prepare(v, &request, now))?;
     let export = prepared.render()?;
@@ -35,10 +47,21 @@ pub(crate) async fn save(
     else {
         return Ok(None);
     };
-    crate::files::write_atomically(&path, &export.bytes)?;
+    write_with_beside(&path, &export)?;
     desk.set_last_written(path.clone());
     desk.with_vault(|v| exports::record(v, &export, now.local))?;
-    Ok(Some(path.display().to_string()))
+    Ok(Some((path, export)))
+}
+
+/// Writes the file, then the files that travel beside it (an agenda
+/// pack's papers it cannot hold) into the same folder.
+fn write_with_beside(path: &Path, export: &Export) -> Result<()> {
+    crate::files::write_atomically(path, &export.bytes)?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    for file in &export.beside {
+        crate::files::write_atomically(&folder.join(&file.file_name), &file.bytes)?;
+    }
+    Ok(())
 }
 
 /// The window's Print: the same file, to the printer instead of a folder.
@@ -62,7 +85,7 @@ pub(crate) fn write(vault: &Vault, request: &Request, output: &Path) -> Result<(
     } else {
         output.to_path_buf()
     };
-    crate::files::write_atomically(&target, &export.bytes)?;
+    write_with_beside(&target, &export)?;
     exports::record(vault, &export, now.local)?;
     Ok((export, target))
 }

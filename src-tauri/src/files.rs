@@ -71,3 +71,62 @@ pub fn print(pdf: &[u8]) -> Result<String> {
         path.display()
     ))
 }
+
+/// Hands an email draft to the desktop's email program (`xdg-email`,
+/// which opens a compose window in Thunderbird, Evolution or the like)
+/// with its recipients, subject, body and attachments. The attachments are
+/// written first into `folder`, beside the saved draft, because an email
+/// program attaches files, not bytes. IAG Desk itself sends nothing.
+pub fn compose_email(
+    program: &Path,
+    draft: &iag_desk_core::meetings::papers_email::EmailDraft,
+    folder: &Path,
+) -> Result<()> {
+    std::fs::create_dir_all(folder).map_err(|e| Error::io("create", folder, e))?;
+    let mut command = std::process::Command::new(program);
+    command
+        .arg("--utf8")
+        .arg("--subject")
+        .arg(&draft.subject)
+        .arg("--body")
+        .arg(&draft.body);
+    for r in &draft.bcc {
+        command.arg("--bcc").arg(&r.email);
+    }
+    for a in &draft.attachments {
+        let path = folder.join(iag_desk_core::exports::safe_file_name(&a.name));
+        write_atomically(&path, &a.bytes)?;
+        command.arg("--attach").arg(path);
+    }
+    for r in &draft.to {
+        command.arg(&r.email);
+    }
+    let status = command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::invalid(
+                "Email program",
+                format!(
+                    "{} was not found, so no email program can be opened from here. Open the \
+                     saved draft with your email program instead: it holds the same message.",
+                    program.display()
+                ),
+            ),
+            _ => Error::io("run", program, e),
+        })?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "Email program",
+            format!(
+                "{} could not open a new message ({status}). Open the saved draft instead: \
+                 it holds the same message.",
+                program.display()
+            ),
+        ))
+    }
+}

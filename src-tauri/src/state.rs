@@ -14,6 +14,9 @@ pub struct Desk {
     pending_import: Mutex<Option<PathBuf>>,
     /// The last file the app wrote, which "Open it" may open.
     last_written: Mutex<Option<PathBuf>>,
+    /// The last email draft written, which "Open in my email program"
+    /// hands on: where it was saved, and its parts.
+    last_draft: Mutex<Option<(PathBuf, iag_desk_core::meetings::papers_email::EmailDraft)>>,
 }
 
 impl Desk {
@@ -23,6 +26,7 @@ impl Desk {
             vault: Mutex::new(None),
             pending_import: Mutex::new(None),
             last_written: Mutex::new(None),
+            last_draft: Mutex::new(None),
         }
     }
 
@@ -61,6 +65,23 @@ impl Desk {
 
     pub fn last_written(&self) -> Option<PathBuf> {
         self.last_written
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    pub fn set_last_draft(
+        &self,
+        path: PathBuf,
+        draft: iag_desk_core::meetings::papers_email::EmailDraft,
+    ) {
+        *self.last_draft.lock().unwrap_or_else(|p| p.into_inner()) = Some((path, draft));
+    }
+
+    pub fn last_draft(
+        &self,
+    ) -> Option<(PathBuf, iag_desk_core::meetings::papers_email::EmailDraft)> {
+        self.last_draft
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()

@@ -96,6 +96,8 @@ fn help_lists_every_subcommand() {
         "status",
         "roster",
         "meetings",
+        "pack-papers",
+        "send",
         "--data-dir",
         "--json",
     ] {
@@ -1332,7 +1334,7 @@ fn r16_broken_pipe_ends_the_command_quietly() {
 }
 
 /// Issue 16: the test hooks (`--save-dir`, `--open-file`,
-/// `--idle-lock-seconds`, `--clock` and their variables) exist only in a
+/// `--idle-lock-seconds`, `--clock`, `--email-program` and their variables) exist only in a
 /// build with the `test-hooks` feature. This builds the binary as shipped,
 /// without it, in a target folder of its own (so the test build the other
 /// tests use is not overwritten), and shows every hook refused or ignored.
@@ -1370,6 +1372,7 @@ fn a_build_without_test_hooks_refuses_them() {
             .env("IAG_DESK_SAVE_DIR", saves.path())
             .env("IAG_DESK_OPEN_FILE", saves.path().join("chosen.json"))
             .env("IAG_DESK_CLOCK", "2040-01-01T12:00")
+            .env("IAG_DESK_EMAIL_PROGRAM", "/bin/false")
             .stdin(Stdio::null())
             .output()
             .expect("run the shipped binary")
@@ -1380,6 +1383,7 @@ fn a_build_without_test_hooks_refuses_them() {
         &["--open-file", "chosen.json"],
         &["--idle-lock-seconds", "4"],
         &["--clock", "2040-01-01T12:00"],
+        &["--email-program", "/bin/true"],
     ] {
         let o = run(hook);
         assert_fails_with(&o, 2, "unexpected argument");
@@ -1520,4 +1524,192 @@ fn a_confidential_export_is_audited_only_once_written() {
         1,
         "one successful write, one audit line"
     );
+}
+
+/// Marlow Fen's next meeting, which the demo has prepared with papers.
+fn marlow_next_meeting(dir: &Path) -> String {
+    let o = iag_desk(dir, Some(PASSPHRASE), &["meetings", "list", "--json"]);
+    let all: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let m = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["group_name"] == "Marlow Fen Local IAG" && m["upcoming"] == true)
+        .min_by_key(|m| m["starts_at"].as_str().unwrap().to_owned())
+        .unwrap_or_else(|| panic!("the demo has Marlow Fen's next meeting: {all}"));
+    m["id"].to_string()
+}
+
+/// Issue 19: the agenda pack for each audience and the email drafts that
+/// carry them, from the command line; the drafts read by Python's email
+/// package.
+#[test]
+fn pack_papers_and_send_from_the_command_line() {
+    let dir = demo_dir();
+    let id = marlow_next_meeting(dir.path());
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "pack-papers",
+            &id,
+            "--audience",
+            "public",
+            "-o",
+            public.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = pdftotext(&public);
+    assert!(text.contains("Police update for the meeting on"), "{text}");
+    assert!(
+        !text.contains("Records chosen for scrutiny") && !text.contains("Scrutiny cases"),
+        "the confidential paper stays out of the public pack"
+    );
+
+    let members = out.path().join("members.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "pack-papers",
+            &id,
+            "--audience",
+            "members",
+            "-o",
+            members.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("OFFICIAL-SENSITIVE"), "{}", stdout(&o));
+    assert!(pdftotext(&members).contains("Records chosen for scrutiny"));
+    // Nothing is new since that pack: a supplement is refused, nothing written.
+    let late = out.path().join("late.pdf");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "pack-papers",
+            &id,
+            "--audience",
+            "members",
+            "--supplement",
+            "-o",
+            late.to_str().unwrap(),
+        ],
+    );
+    assert_fails_with(&o, 1, "no paper has been added or replaced");
+    assert!(!late.exists());
+
+    // The members' draft, into a folder under its own name.
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "send",
+            &id,
+            "--audience",
+            "members",
+            "--json",
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let written = Path::new(said["written"].as_str().unwrap()).to_path_buf();
+    assert!(
+        written
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("marlow-fen-local-iag-papers-email-members-"),
+        "{said}"
+    );
+    let bcc = said["recipients"]["bcc"].as_array().unwrap().len();
+    assert!(bcc >= 5, "{said}");
+    let parsed = read_email(&written);
+    assert_eq!(parsed["unsent"], "1");
+    assert_eq!(parsed["bcc"].as_array().unwrap().len(), bcc);
+    assert!(parsed["to"].as_array().unwrap().is_empty());
+    assert!(parsed["subject"]
+        .as_str()
+        .unwrap()
+        .starts_with("OFFICIAL-SENSITIVE: Marlow Fen Local IAG"));
+    let attachments: Vec<&str> = parsed["attachments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        attachments.len(),
+        2,
+        "the pack and the invitation: {attachments:?}"
+    );
+    assert!(attachments[0].contains("agenda-pack-members") && attachments[1].ends_with(".ics"));
+
+    // The public draft goes to the police contact, with the public pack.
+    let eml = out.path().join("public.eml");
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "send",
+            &id,
+            "--audience",
+            "public",
+            "-o",
+            eml.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Addressed to"), "{}", stdout(&o));
+    let parsed = read_email(&eml);
+    let to = parsed["to"].as_array().unwrap();
+    assert!(
+        !to.is_empty() && to.iter().all(|a| a.as_str().unwrap().contains("police")),
+        "{parsed}"
+    );
+    assert!(parsed["bcc"].as_array().unwrap().is_empty());
+    let body = parsed["body"].as_str().unwrap();
+    assert!(!body.contains("Scrutiny cases"), "{body}");
+
+    let o = iag_desk(
+        dir.path(),
+        Some(PASSPHRASE),
+        &[
+            "send",
+            &id,
+            "--audience",
+            "everyone",
+            "-o",
+            eml.to_str().unwrap(),
+        ],
+    );
+    assert_fails_with(&o, 2, "everyone");
+}
+
+/// Recipients, subject, body and attachment names of an .eml file, as
+/// Python's email package reads them.
+fn read_email(path: &Path) -> Value {
+    const READER: &str = r#"
+import email, email.policy, json, sys
+msg = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)
+addresses = lambda h: [a.addr_spec for a in (msg[h].addresses if msg[h] else [])]
+print(json.dumps({
+    'to': addresses('To'), 'bcc': addresses('Bcc'), 'subject': str(msg['Subject']),
+    'unsent': msg['X-Unsent'], 'body': msg.get_body(preferencelist=('plain',)).get_content(),
+    'attachments': [p.get_filename() for p in msg.iter_attachments()],
+}))
+"#;
+    let o = Command::new("python3")
+        .args(["-c", READER])
+        .arg(path)
+        .output()
+        .expect("python3");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
 }

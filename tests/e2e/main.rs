@@ -1565,3 +1565,134 @@ fn marlow_draft_minutes(data: &std::path::Path) -> (String, String) {
         m["starts_at"].as_str().unwrap()[..10].to_owned(),
     )
 }
+
+/// Issue 19: the chair sends a meeting's papers from the window. The
+/// members' email draft is written (the save dialog answered by the test
+/// hook), read by Python's email package, and handed to the email program
+/// (a script in xdg-email's place records what it was given); then the
+/// public pack alone, without the confidential paper.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_papers_sent_from_the_window_as_an_email_draft_and_a_public_pack() {
+    let data = tempfile::tempdir().unwrap();
+    cli(data.path(), &["init"]);
+    cli(data.path(), &["demo"]);
+    let all = cli_output(data.path(), &["meetings", "list", "--json"]);
+    let meeting = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["group_name"] == "Marlow Fen Local IAG" && m["upcoming"] == true)
+        .min_by_key(|m| m["starts_at"].as_str().unwrap().to_owned())
+        .expect("the demo has Marlow Fen's next meeting")["id"]
+        .to_string();
+    let saves = tempfile::tempdir().unwrap();
+    let program_dir = tempfile::tempdir().unwrap();
+    let program = program_dir.path().join("xdg-email");
+    let args_file = program_dir.path().join("args");
+    std::fs::write(
+        &program,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n",
+            args_file.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let shots = Shots::new("papers");
+    let save_dir = saves.path().to_string_lossy().into_owned();
+    let app = App::launch_with(
+        data.path(),
+        &[
+            "--save-dir",
+            &save_dir,
+            "--email-program",
+            program.to_str().unwrap(),
+        ],
+    )
+    .await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.click("#unlock-vault").await;
+    app.wait_text(".figures", "active members").await;
+    app.visit(&format!("#/meetings/{meeting}")).await;
+    // Each paper shows its level; the cases for scrutiny are confidential.
+    app.wait_until(
+        "[...document.querySelectorAll('select.paper-level')].some((s) => s.getAttribute('aria-label').includes('Scrutiny cases') && s.value === 'confidential')",
+        "the confidential paper's level",
+    )
+    .await;
+
+    app.click("#send-papers").await;
+    app.wait_text("#send-dialog", "Who the papers are for")
+        .await;
+    app.wait_text("#send-recipients", "Bcc").await;
+    app.assert_accessible("the Send the papers dialog").await;
+    shots.take(&app, "01-send-the-papers").await;
+    app.click("#send-email").await;
+    app.wait_text("#send-result", "email draft").await;
+    app.wait_text("#send-written", "The members' agenda pack: written")
+        .await;
+    app.click("#open-email").await;
+    app.wait_text("#email-opened", "Your email program is opening the message")
+        .await;
+    shots.take(&app, "02-draft-written-and-opened").await;
+
+    let eml = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "eml"))
+        .expect("the draft was written");
+    let parsed = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import email, email.policy, sys\n\
+             m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)\n\
+             print(m['X-Unsent'], len(m['Bcc'].addresses), m['Subject'])\n\
+             [print(p.get_filename()) for p in m.iter_attachments()]",
+        ])
+        .arg(&eml)
+        .output()
+        .unwrap();
+    let parsed = String::from_utf8_lossy(&parsed.stdout).into_owned();
+    assert!(parsed.starts_with("1 "), "X-Unsent and Bcc: {parsed}");
+    assert!(
+        parsed.contains("OFFICIAL-SENSITIVE: Marlow Fen Local IAG"),
+        "{parsed}"
+    );
+    assert!(
+        parsed.contains("agenda-pack-members") && parsed.contains(".ics"),
+        "{parsed}"
+    );
+    // The email program was given the same message, its files attached.
+    let given = std::fs::read_to_string(&args_file).expect("the email program ran");
+    assert!(
+        given.contains("--bcc") && given.contains("@example.org"),
+        "{given}"
+    );
+    let attached: Vec<_> = given
+        .lines()
+        .zip(given.lines().skip(1))
+        .filter(|(flag, _)| *flag == "--attach")
+        .map(|(_, path)| std::path::PathBuf::from(path))
+        .collect();
+    assert_eq!(attached.len(), 2, "{given}");
+    assert!(attached.iter().all(|p| p.is_file()), "{attached:?}");
+    let members_pack = pdf_text(&attached[0]);
+    assert!(members_pack.contains("Records chosen for scrutiny"));
+
+    // The public pack alone: the confidential paper stays out.
+    app.click("input[name=send-audience][value=public]").await;
+    app.wait_text("#send-recipients", "The draft goes to").await;
+    app.click("#send-pack").await;
+    app.wait_text("#send-result", "public agenda pack").await;
+    let public = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("agenda-pack-public"))
+        .expect("the public pack was written");
+    let text = pdf_text(&public);
+    assert!(text.contains("Police update for the meeting on"), "{text}");
+    assert!(!text.contains("Records chosen for scrutiny") && !text.contains("Scrutiny cases"));
+    shots.take(&app, "03-public-pack-written").await;
+    app.quit().await;
+}

@@ -459,3 +459,46 @@ fn an_encrypted_or_damaged_pdf_is_supplied_separately_and_a_meeting_without_pape
         "{text}"
     );
 }
+
+/// A newcomer opening the demo can send papers at once: each group's next
+/// meeting has the police update (open) and the cases for scrutiny
+/// (confidential), and only the members' pack holds the second.
+#[test]
+fn the_demos_next_meetings_have_an_open_and_a_confidential_paper() {
+    let (_t, vault) = demo_vault();
+    let upcoming: Vec<_> = iag_desk_core::meetings::list(&vault, now())
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.upcoming)
+        .collect();
+    let mut prepared = 0;
+    for m in &upcoming {
+        let detail = plan::detail(&vault, m.id).unwrap();
+        let papers: Vec<_> = detail.items.iter().flat_map(|i| i.papers.iter()).collect();
+        if papers.is_empty() {
+            continue;
+        }
+        prepared += 1;
+        let secret = papers
+            .iter()
+            .find(|p| p.file_name.starts_with("Scrutiny cases"))
+            .unwrap_or_else(|| panic!("{}: {papers:?}", m.when));
+        assert_eq!(secret.level.code(), "confidential");
+        assert!(papers.iter().any(|p| p.level.code() == "open"));
+        let public = pdf_text(&pack(&vault, m.id, Audience::Public).bytes);
+        assert!(
+            public.contains("Police update for the meeting on"),
+            "{public}"
+        );
+        assert!(
+            !public.contains("Records chosen for scrutiny") && !public.contains("Scrutiny cases")
+        );
+        let members = pdf_text(&pack(&vault, m.id, Audience::Members).bytes);
+        assert!(members.contains("Records chosen for scrutiny"), "{members}");
+    }
+    assert!(
+        prepared >= 3,
+        "{prepared} of {} next meetings have papers",
+        upcoming.len()
+    );
+}

@@ -586,6 +586,16 @@ mod leak_suite {
                 meeting: m.id,
                 audience: Audience::Public,
             },
+            Request::AgendaPack {
+                meeting: m.id,
+                audience: Audience::Public,
+                supplement: false,
+            },
+            Request::PapersEmail {
+                meeting: m.id,
+                audience: Audience::Public,
+                supplement: false,
+            },
             Request::Feedback {
                 quarter: iag_desk_core::publications::feedback::last_ended_quarter(
                     crate::support::today() + chrono::Days::new(100),
@@ -636,6 +646,31 @@ mod leak_suite {
                     // the text is checked whole either way.
                     assert_clean(&what, &text);
                     assert_clean(&format!("the metadata of {what}"), &pdf_info(&export.bytes));
+                }
+                Format::Eml => {
+                    // The message as Python's email package reads it:
+                    // headers, body, attachment names, and the pack inside.
+                    assert_clean(&what, &String::from_utf8_lossy(&export.bytes));
+                    let dir = tempfile::tempdir().unwrap();
+                    let parsed = crate::papers_email::parse(&export.bytes, dir.path());
+                    assert_clean(&format!("the subject of {what}"), &parsed.subject);
+                    assert_clean(&format!("the body of {what}"), &parsed.body);
+                    for (name, _, _) in &parsed.attachments {
+                        assert_clean(&format!("an attachment's name in {what}"), name);
+                        let bytes = std::fs::read(dir.path().join(name)).unwrap();
+                        if name.contains("agenda-pack") {
+                            assert_clean(&format!("{name} in {what}"), &pdf_text(&bytes));
+                            assert_clean(
+                                &format!("{name}'s metadata in {what}"),
+                                &pdf_info(&bytes),
+                            );
+                        } else {
+                            assert_clean(
+                                &format!("{name} in {what}"),
+                                &String::from_utf8_lossy(&bytes),
+                            );
+                        }
+                    }
                 }
                 _ => assert_clean(&what, &String::from_utf8_lossy(&export.bytes)),
             }

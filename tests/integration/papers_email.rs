@@ -27,17 +27,17 @@ fn draft(vault: &Vault, id: MeetingId, audience: Audience, supplement: bool) -> 
 /// What Python's email package reads in the message; each attachment is
 /// saved under `dir` by its file name.
 #[derive(Debug, serde::Deserialize)]
-struct Parsed {
-    to: Vec<String>,
-    cc: Vec<String>,
-    bcc: Vec<String>,
-    subject: String,
-    unsent: Option<String>,
-    from: Option<String>,
-    date: Option<String>,
-    body: String,
-    attachments: Vec<(String, String, usize)>,
-    defects: Vec<String>,
+pub(crate) struct Parsed {
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub bcc: Vec<String>,
+    pub subject: String,
+    pub unsent: Option<String>,
+    pub from: Option<String>,
+    pub date: Option<String>,
+    pub body: String,
+    pub attachments: Vec<(String, String, usize)>,
+    pub defects: Vec<String>,
 }
 
 const PARSER: &str = r#"
@@ -64,7 +64,7 @@ print(json.dumps({
 }))
 "#;
 
-fn parse(eml: &[u8], dir: &Path) -> Parsed {
+pub(crate) fn parse(eml: &[u8], dir: &Path) -> Parsed {
     let file = dir.join("draft.eml");
     std::fs::write(&file, eml).unwrap();
     let out = std::process::Command::new("python3")

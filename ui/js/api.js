@@ -108,6 +108,15 @@ export const meetings = {
   attachPaper: (id, item) => call('agenda_paper_attach', { id, item }),
   savePaper: (id, paper) => call('agenda_paper_save', { id, paper }),
   removePaper: (id, paper) => call('agenda_paper_remove', { id, paper }),
+  setPaperLevel: (id, paper, level) => call('agenda_paper_level_set', { id, paper, level }),
+};
+
+/// The papers going out: agenda packs and email drafts.
+export const papers = {
+  sending: (id) => call('papers_sending', { id }),
+  savePack: (id, audience, supplement) => call('papers_save_pack', { id, audience, supplement }),
+  saveEmail: (id, audience, supplement) => call('papers_save_email', { id, audience, supplement }),
+  openEmail: () => call('papers_open_email'),
 };
 
 export const minutes = {

@@ -93,7 +93,7 @@ impl Format {
             Format::Ics => "a calendar file (iCalendar)",
             Format::Json => "JSON",
             Format::Original => "the file attached",
-            Format::Eml => "an email draft",
+            Format::Eml => "an email message (.eml)",
         }
     }
 
@@ -327,6 +327,45 @@ pub struct Export {
     /// An email draft's parts, for the user's email program and for
     /// saying who has no email address.
     pub draft: Option<crate::meetings::papers_email::EmailDraft>,
+    /// Files that travel beside this one, written into the same folder
+    /// under their own names: an agenda pack's papers it cannot hold.
+    pub beside: Vec<Beside>,
+}
+
+/// A file written beside an export.
+#[derive(Debug, Clone)]
+pub struct Beside {
+    /// The paper's own name, made safe to write into a folder.
+    pub file_name: String,
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
+impl Beside {
+    fn of(name: &str, bytes: std::sync::Arc<Vec<u8>>) -> Beside {
+        Beside {
+            file_name: safe_file_name(name),
+            bytes,
+        }
+    }
+}
+
+/// A paper's own name made safe to write into a folder: it came from
+/// another machine's file, so no folders, no hidden or control characters.
+pub fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').trim();
+    if cleaned.is_empty() {
+        "paper".into()
+    } else {
+        cleaned.to_string()
+    }
 }
 
 impl Export {
@@ -363,6 +402,13 @@ impl Export {
         if let Some(warning) = &self.size_warning {
             text.push(' ');
             text.push_str(warning);
+        }
+        if !self.beside.is_empty() {
+            let names: Vec<&str> = self.beside.iter().map(|b| b.file_name.as_str()).collect();
+            text.push_str(&format!(
+                " Beside it, the papers a PDF pack cannot hold: {}.",
+                names.join(", ")
+            ));
         }
         if let Some(draft) = &self.draft {
             text.push(' ');
@@ -722,6 +768,7 @@ impl Prepared {
     pub fn render(self) -> Result<Export> {
         let format = self.meta.format;
         let mut draft = None;
+        let mut beside = Vec::new();
         let bytes = match self.body {
             Body::Ready(bytes) => bytes,
             Body::Document(doc) => match format {
@@ -730,6 +777,11 @@ impl Prepared {
             },
             Body::AgendaPack(view) => {
                 let drawn = crate::meetings::agenda_pack::draw(&view)?;
+                beside = drawn
+                    .separately
+                    .iter()
+                    .map(|(name, bytes)| Beside::of(name, bytes.clone()))
+                    .collect();
                 crate::documents::render_layout_with_insets(
                     &drawn.document,
                     &drawn.layout,
@@ -790,6 +842,7 @@ impl Prepared {
             pack,
             size_warning,
             draft,
+            beside,
         })
     }
 }
@@ -874,6 +927,22 @@ fn scope_name(vault: &Vault, group: Option<i64>) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_papers_name_from_another_machine_cannot_leave_its_folder() {
+        assert_eq!(safe_file_name("../../etc/passwd"), "-..-etc-passwd");
+        assert_eq!(
+            safe_file_name("C:\\Users\\report.docx"),
+            "C--Users-report.docx"
+        );
+        assert_eq!(safe_file_name(".hidden.pdf"), "hidden.pdf");
+        assert_eq!(safe_file_name("line\nbreak.pdf"), "line-break.pdf");
+        assert_eq!(safe_file_name("  "), "paper");
+        assert_eq!(
+            safe_file_name("Zofia Wójcik — notes.pdf"),
+            "Zofia Wójcik — notes.pdf"
+        );
+    }
 
     #[test]
     fn a_file_name_says_which_format_to_write() {

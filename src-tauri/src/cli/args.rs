@@ -56,6 +56,17 @@ pub struct GlobalArgs {
     #[arg(long, hide = true, value_name = "SECONDS")]
     pub idle_lock_seconds: Option<u64>,
 
+    /// For end-to-end tests: the program run in place of xdg-email. Test
+    /// builds only.
+    #[cfg(feature = "test-hooks")]
+    #[arg(
+        long,
+        hide = true,
+        env = "IAG_DESK_EMAIL_PROGRAM",
+        value_name = "PROGRAM"
+    )]
+    pub email_program: Option<PathBuf>,
+
     /// For tests: start the clock at this local time (it then ticks), so a
     /// test knows which day the app thinks it is. Test builds only.
     #[cfg(feature = "test-hooks")]
@@ -91,6 +102,7 @@ impl GlobalArgs {
                 save_dir: self.save_dir.clone(),
                 open_file: self.open_file.clone(),
                 idle_lock_seconds: self.idle_lock_seconds,
+                email_program: self.email_program.clone(),
             }
         }
         #[cfg(not(feature = "test-hooks"))]
@@ -144,6 +156,34 @@ pub enum Command {
         /// public: the minutes anyone may read; members: the confidential annex
         #[arg(long, value_enum)]
         audience: AudienceArg,
+    },
+    /// Write a meeting's agenda pack: front sheet, contents, the agenda, and each paper behind a divider, for one audience (papers a PDF cannot hold are written beside it)
+    PackPapers {
+        /// The meeting's number, as `meetings list` shows it
+        meeting: i64,
+        /// public: open items' open papers only; members: everything (OFFICIAL-SENSITIVE)
+        #[arg(long, value_enum)]
+        audience: AudienceArg,
+        /// Only the papers added or replaced since that audience's last pack ("late papers")
+        #[arg(long)]
+        supplement: bool,
+        /// The file to write (.pdf), or a folder to write it into under its own name
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        output: PathBuf,
+    },
+    /// Write the email draft (.eml) that sends a meeting's papers to one audience, for your own email program to send
+    Send {
+        /// The meeting's number, as `meetings list` shows it
+        meeting: i64,
+        /// members: Bcc to each member, with the members' pack and the invitation; public: to the police contact, with the public pack
+        #[arg(long, value_enum)]
+        audience: AudienceArg,
+        /// Send only the papers added or replaced since that audience's last pack
+        #[arg(long)]
+        supplement: bool,
+        /// The file to write (.eml), or a folder to write it into under its own name
+        #[arg(short = 'o', long = "output", value_name = "FILE.eml")]
+        output: PathBuf,
     },
     /// Write the advice register (advice given and the police response) as PDF or CSV
     Advice {

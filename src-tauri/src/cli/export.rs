@@ -24,6 +24,13 @@ pub(super) fn export(
             "bytes": export.bytes.len(),
             "format": export.format.code(),
             "readers": export.readers,
+            "beside": export.beside.iter().map(|b| &b.file_name).collect::<Vec<_>>(),
+            "recipients": export.draft.as_ref().map(|d| serde_json::json!({
+                "to": d.to,
+                "bcc": d.bcc,
+                "without_email": d.without_email,
+            })),
+            "warning": export.size_warning,
         }),
     })
 }

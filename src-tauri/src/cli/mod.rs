@@ -64,6 +64,30 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
                 format: format_for(RequestKind::Document, &output)?,
             })
         }),
+        Command::PackPapers {
+            meeting,
+            audience,
+            supplement,
+            output,
+        } => export(&vault_path, &output, |_| {
+            Ok(Request::AgendaPack {
+                meeting: MeetingId(meeting),
+                audience: audience.into(),
+                supplement,
+            })
+        }),
+        Command::Send {
+            meeting,
+            audience,
+            supplement,
+            output,
+        } => export(&vault_path, &output, |_| {
+            Ok(Request::PapersEmail {
+                meeting: MeetingId(meeting),
+                audience: audience.into(),
+                supplement,
+            })
+        }),
         Command::Advice {
             group,
             from,

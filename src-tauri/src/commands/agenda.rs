@@ -76,3 +76,14 @@ pub fn agenda_paper_remove(
 ) -> CommandResult<Saved> {
     desk.with_vault(|v| plan::remove_paper(v, id, paper))
 }
+
+/// Marks a paper open or confidential (never below its item's level).
+#[tauri::command(async)]
+pub fn agenda_paper_level_set(
+    desk: State<'_, Desk>,
+    id: MeetingId,
+    paper: i64,
+    level: String,
+) -> CommandResult<Saved> {
+    desk.with_vault(|v| plan::set_paper_level(v, id, paper, &level))
+}

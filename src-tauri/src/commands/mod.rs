@@ -18,6 +18,7 @@ pub mod files;
 pub mod incidents;
 pub mod meetings;
 pub mod minutes;
+pub mod papers;
 pub mod publications;
 pub mod roster;
 pub mod search;

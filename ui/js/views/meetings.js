@@ -9,6 +9,7 @@ import { clearProblems, field, showProblems, today, values } from '../forms.js';
 import { choices, labelOf } from '../choices.js';
 import { minutesPage } from './minutes.js';
 import { chairForm, registerTable } from './register.js';
+import { paperLevel, sendPapersButton } from './papers.js';
 
 export const title = 'Meetings';
 
@@ -329,6 +330,7 @@ async function meetingPage(id) {
     h('h1', {}, `${m.group_name}: ${m.when}`),
     h('div', { class: 'actions' },
       h('a', { class: 'button', href: `#/meetings/${id}/minutes`, id: 'take-minutes' }, 'Take minutes'),
+      sendPapersButton(m, id),
       exporter('Agenda (PDF)', 'export-agenda', () => meetings.exportAgendaPdf(id), 'the agenda'),
       exporter('Agenda (web page, HTML)', 'export-agenda-html', () => meetings.exportAgendaHtml(id), 'the agenda as a web page'),
       exporter('Public minutes (PDF)', 'export-minutes-here', () => minutes.exportPdf(id, 'public'), 'the public minutes'),
@@ -363,6 +365,8 @@ async function meetingPage(id) {
         cell: (i) => [
           i.papers.map((p) => h('div', { class: 'paper' },
             h('span', {}, `${p.file_name} (${p.size}) `),
+            paperLevel(id, p, refresh, (e) => fill(message, errorBlock(e))),
+            ' ',
             h('button', { type: 'button', class: 'secondary small', 'aria-label': `Save copy of ${p.file_name}`, onclick: async () => {
               try {
                 const path = await meetings.savePaper(id, p.id);

@@ -9,6 +9,7 @@
 //! uses (agenda rules, attaching a paper, agreeing); a meeting that already
 //! has an agenda is left as it is, so loading the demo twice adds nothing.
 
+use crate::confidentiality::Confidentiality;
 use crate::dates::long_date;
 use crate::documents::{Block, Document, Table};
 use crate::error::{Error, Result};
@@ -69,6 +70,24 @@ pub(super) fn prepare(conn: &Connection, next: &Next, today: NaiveDate) -> Resul
         &file_name,
         &bytes,
         written.and_hms_opt(10, 15, 0).expect("demo time"),
+    )?;
+    // The cases chosen for scrutiny name no one but are not for the
+    // public: a confidential paper on an open item, so the public pack
+    // leaves it out and the members' pack holds it.
+    let scrutiny = saved
+        .iter()
+        .find(|(i, _)| i.title.to_lowercase().contains("scrutiny"))
+        .and_then(|(i, _)| i.id)
+        .unwrap_or(item);
+    let (file_name, bytes) = scrutiny_paper(next, written)?;
+    plan::attach_paper_at_level_in(
+        conn,
+        next.meeting,
+        scrutiny,
+        &file_name,
+        &bytes,
+        Confidentiality::Confidential,
+        written.and_hms_opt(10, 40, 0).expect("demo time"),
     )?;
 
     if next.agreed {
@@ -206,4 +225,58 @@ fn paper(next: &Next, written: NaiveDate) -> Result<(String, Vec<u8>)> {
     ));
     let bytes = crate::documents::render_pdf(&doc)?;
     Ok((format!("Police update for {}.pdf", next.group_name), bytes))
+}
+
+/// The stop and search records chosen for the group's scrutiny, by
+/// reference only: confidential, for the members' pack.
+fn scrutiny_paper(next: &Next, written: NaiveDate) -> Result<(String, Vec<u8>)> {
+    let mut doc = Document::new(
+        format!("Scrutiny cases: {}", next.group_name),
+        next.police.clone(),
+    );
+    doc.marking = crate::documents::Marking::OfficialSensitive;
+    doc.header_text = next.group_name.to_string();
+    doc.blocks.push(Block::heading(
+        1,
+        format!("Records chosen for scrutiny, {}", long_date(next.at.date())),
+    ));
+    doc.blocks.push(Block::paragraph(format!(
+        "Chosen at random on {} from the last quarter's stop and search and use of force \
+         records. Members read each record before the meeting and bring their questions; the \
+         records are not to be copied or discussed outside the group.",
+        long_date(written)
+    )));
+    let seed = next.seed as u32;
+    let rows = (0..5u32)
+        .map(|k| {
+            vec![
+                format!(
+                    "SS/{}/{:04}",
+                    written.year(),
+                    1000 + (seed * 37 + k * 211) % 9000
+                ),
+                [
+                    "Section 1 PACE",
+                    "Section 23 Misuse of Drugs Act",
+                    "Section 60",
+                ][((seed + k) % 3) as usize]
+                    .into(),
+                ["Nothing found", "Drugs found: cannabis", "Arrest"][((seed * 2 + k) % 3) as usize]
+                    .into(),
+                ["Yes", "No: camera not started"][((seed + k * 3) % 2) as usize].into(),
+            ]
+        })
+        .collect();
+    doc.blocks.push(Block::Table(Table {
+        header: vec![
+            "Record".into(),
+            "Power used".into(),
+            "Outcome".into(),
+            "Body-worn video".into(),
+        ],
+        rows,
+        column_widths: vec![2.2, 3.4, 2.6, 2.6],
+    }));
+    let bytes = crate::documents::render_pdf(&doc)?;
+    Ok(("Scrutiny cases (confidential).pdf".to_string(), bytes))
 }

@@ -31,7 +31,7 @@ use mail_builder::MessageBuilder;
 use std::sync::Arc;
 
 /// Someone the draft is addressed to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Recipient {
     pub name: String,
     pub email: String,
@@ -61,17 +61,22 @@ pub struct EmailView {
     pub invitation: Option<(String, String)>,
 }
 
-/// Reads the draft for `audience`: its pack (a supplement when asked) and
-/// who it goes to.
-pub fn view(
-    vault: &Vault,
-    meeting: MeetingId,
-    audience: Audience,
-    supplement: bool,
-    stamp: DateTime<Utc>,
-) -> Result<EmailView> {
-    let pack = agenda_pack::view(vault, meeting, audience, supplement)?;
-    let (mut to, mut bcc, mut without_email) = (Vec::new(), Vec::new(), Vec::new());
+/// Who one audience's draft goes to.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Recipients {
+    /// Police contacts (public draft).
+    pub to: Vec<Recipient>,
+    /// Members, each hidden from the others (members' draft).
+    pub bcc: Vec<Recipient>,
+    /// Who should have the papers but has no email address.
+    pub without_email: Vec<String>,
+}
+
+/// Reads who `audience`'s draft goes to, from the meeting's register: the
+/// members for the members' draft; the police contacts (and guests, who
+/// have no address here) for the public draft.
+pub fn recipients(vault: &Vault, meeting: MeetingId, audience: Audience) -> Result<Recipients> {
+    let mut out = Recipients::default();
     for line in db::register_addresses(vault.conn(), meeting)? {
         let member =
             line.capacity == Capacity::Member && line.person_kind == Some(PersonKind::Member);
@@ -79,7 +84,6 @@ pub fn view(
         let guest = line.person_kind.is_none() && line.capacity == Capacity::InAttendance;
         let wanted = match audience {
             Audience::Members => member,
-            // Guests are not on the roster, so they have no address here.
             Audience::Public => police || guest,
         };
         if !wanted || line.name.is_empty() {
@@ -87,7 +91,7 @@ pub fn view(
         }
         let email = line.email.trim();
         if email.is_empty() {
-            without_email.push(if guest {
+            out.without_email.push(if guest {
                 format!("{} (guest)", line.name)
             } else {
                 line.name
@@ -99,10 +103,28 @@ pub fn view(
             email: email.to_owned(),
         };
         match audience {
-            Audience::Members => bcc.push(recipient),
-            Audience::Public => to.push(recipient),
+            Audience::Members => out.bcc.push(recipient),
+            Audience::Public => out.to.push(recipient),
         }
     }
+    Ok(out)
+}
+
+/// Reads the draft for `audience`: its pack (a supplement when asked) and
+/// who it goes to.
+pub fn view(
+    vault: &Vault,
+    meeting: MeetingId,
+    audience: Audience,
+    supplement: bool,
+    stamp: DateTime<Utc>,
+) -> Result<EmailView> {
+    let pack = agenda_pack::view(vault, meeting, audience, supplement)?;
+    let Recipients {
+        to,
+        bcc,
+        without_email,
+    } = recipients(vault, meeting, audience)?;
     let invitation = match audience {
         Audience::Members => Some((
             format!("meeting-{}.ics", plan::title(vault, meeting)?.date),
@@ -116,6 +138,35 @@ pub fn view(
         bcc,
         without_email,
         invitation,
+    })
+}
+
+/// What the meeting page shows before the papers go out: what travels
+/// separately and why, which packs were written, and who each draft would
+/// reach.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Sending {
+    /// Papers the pack cannot hold: (paper, reason).
+    pub separately: Vec<(i64, String)>,
+    /// "The members' agenda pack: written 2 December 2026 at 19:05 with 4 papers."
+    pub written: Vec<String>,
+    /// Whether a pack of that audience was written, so a supplement of
+    /// late papers can follow.
+    pub members_pack_written: bool,
+    pub public_pack_written: bool,
+    pub members: Recipients,
+    pub public: Recipients,
+}
+
+pub fn sending(vault: &Vault, meeting: MeetingId) -> Result<Sending> {
+    Ok(Sending {
+        separately: agenda_pack::supplied_separately(vault, meeting)?,
+        written: agenda_pack::written(vault, meeting)?,
+        members_pack_written: db::packs_written(vault.conn(), meeting, Audience::Members)?.count
+            > 0,
+        public_pack_written: db::packs_written(vault.conn(), meeting, Audience::Public)?.count > 0,
+        members: recipients(vault, meeting, Audience::Members)?,
+        public: recipients(vault, meeting, Audience::Public)?,
     })
 }
 

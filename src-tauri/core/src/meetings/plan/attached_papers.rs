@@ -37,6 +37,28 @@ pub(crate) fn attach_paper_in(
     bytes: &[u8],
     now: NaiveDateTime,
 ) -> Result<bool> {
+    attach_paper_at_level_in(
+        conn,
+        meeting,
+        item,
+        file_name,
+        bytes,
+        Confidentiality::Open,
+        now,
+    )
+}
+
+/// As [`attach_paper_in`], at `level` or the item's, whichever is higher
+/// (the demo's confidential paper on an open item).
+pub(crate) fn attach_paper_at_level_in(
+    conn: &rusqlite::Connection,
+    meeting: MeetingId,
+    item: i64,
+    file_name: &str,
+    bytes: &[u8],
+    level: Confidentiality,
+    now: NaiveDateTime,
+) -> Result<bool> {
     // Only the file's own name, never the folder it came from.
     let name = std::path::Path::new(file_name)
         .file_name()
@@ -62,7 +84,7 @@ pub(crate) fn attach_paper_in(
     }
     // A new paper takes its item's level; the chair may raise it.
     let (_, item_level) = crate::storage::minutes::item_level(conn, item)?;
-    let level = crate::confidentiality::paper_level(item_level, Confidentiality::Open);
+    let level = crate::confidentiality::paper_level(item_level, level);
     db::add_paper(conn, item, &name, bytes, level, now)?;
     db::clear_agreement(conn, meeting)
 }

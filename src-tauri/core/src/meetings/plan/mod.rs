@@ -16,8 +16,8 @@ mod view;
 
 pub use agreement::agree;
 pub(crate) use agreement::agree_in;
-pub(crate) use attached_papers::attach_paper_in;
 pub use attached_papers::{attach_paper, paper, remove_paper, set_paper_level, MAX_PAPER_BYTES};
+pub(crate) use attached_papers::{attach_paper_at_level_in, attach_paper_in};
 pub use editing::{save_agenda, save_template, template_for, Saved};
 pub use invitations::{calendar, invitation};
 pub use register::{add_guest, set_chair, set_line, set_presence, GuestForm, LineForm};
