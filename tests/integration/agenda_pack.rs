@@ -502,3 +502,157 @@ fn the_demos_next_meetings_have_an_open_and_a_confidential_paper() {
         upcoming.len()
     );
 }
+
+/// A paper carrying everything a PDF can hide: document information and
+/// XMP, a comment, a filled-in form field, an embedded file and a script
+/// that runs on opening, each holding its own canary.
+fn paper_with_hidden_parts() -> Vec<u8> {
+    use lopdf::{dictionary, Object, Stream, StringFormat};
+    let mut pdf = lopdf::Document::load_mem(&pdf_paper("Visible", 1, "CANARY-info")).unwrap();
+    let text = |s: &str| Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
+    let xmp = pdf.add_object(Stream::new(
+        dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+        b"<x:xmpmeta><dc:title>CANARY-xmp</dc:title></x:xmpmeta>".to_vec(),
+    ));
+    let comment = pdf.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Text",
+        "Rect" => vec![10.into(), 10.into(), 40.into(), 40.into()],
+        "Contents" => text("CANARY-comment"),
+    });
+    let field = pdf.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Widget", "FT" => "Tx",
+        "T" => text("name"), "V" => text("CANARY-field"),
+        "Rect" => vec![50.into(), 50.into(), 200.into(), 70.into()],
+    });
+    let attached = pdf.add_object(Stream::new(
+        dictionary! { "Type" => "EmbeddedFile" },
+        b"CANARY-embedded".to_vec(),
+    ));
+    let spec = pdf.add_object(dictionary! {
+        "Type" => "Filespec", "F" => text("CANARY-attachment.txt"),
+        "EF" => dictionary! { "F" => attached },
+    });
+    let script = pdf.add_object(dictionary! {
+        "S" => "JavaScript", "JS" => text("app.alert('CANARY-script')"),
+    });
+    let page = *pdf.get_pages().get(&1).unwrap();
+    pdf.get_dictionary_mut(page).unwrap().set(
+        "Annots",
+        vec![Object::Reference(comment), Object::Reference(field)],
+    );
+    let catalog = pdf.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    let root = pdf.get_dictionary_mut(catalog).unwrap();
+    root.set("Metadata", xmp);
+    root.set("OpenAction", script);
+    root.set(
+        "AcroForm",
+        dictionary! { "Fields" => vec![Object::Reference(field)] },
+    );
+    root.set(
+        "Names",
+        dictionary! { "EmbeddedFiles" => dictionary! {
+            "Names" => vec![text("CANARY-attachment.txt"), Object::Reference(spec)],
+        }},
+    );
+    let mut out = Vec::new();
+    pdf.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn a_papers_comments_form_fields_attachments_scripts_and_metadata_stay_behind() {
+    let (_t, mut vault) = demo_vault();
+    let id = meeting(&mut vault);
+    let paper = paper_with_hidden_parts();
+    // The paper really carries them: an independent reader sees them.
+    let before = String::from_utf8_lossy(&qpdf_uncompressed(&paper)).into_owned();
+    for canary in [
+        "CANARY-comment",
+        "CANARY-field",
+        "CANARY-embedded",
+        "CANARY-script",
+        "CANARY-xmp",
+    ] {
+        assert!(before.contains(canary), "the test paper lacks {canary}");
+    }
+    attach(&mut vault, id, 5, "Briefing.pdf", &paper);
+    for audience in [Audience::Public, Audience::Members] {
+        let file = pack(&vault, id, audience);
+        qpdf_check(&file.bytes);
+        assert!(pdf_text(&file.bytes).contains("Visible page 1 of the paper"));
+        let info = pdf_info(&file.bytes);
+        let field = |key: &str| {
+            info.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .map(str::trim)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert_eq!(field("JavaScript:"), "no", "{info}");
+        assert_eq!(field("Form:"), "none", "{info}");
+        let raw = String::from_utf8_lossy(&qpdf_uncompressed(&file.bytes)).into_owned();
+        for canary in [
+            "CANARY-info",
+            "CANARY-comment",
+            "CANARY-field",
+            "CANARY-embedded",
+            "CANARY-attachment",
+            "CANARY-script",
+            "CANARY-xmp",
+        ] {
+            assert!(
+                !raw.contains(canary),
+                "{canary} reached the {audience:?} pack"
+            );
+        }
+    }
+}
+
+/// Papers too large together for email: the pack is still written, and
+/// says so.
+#[test]
+fn a_pack_over_25_mb_says_so_and_suggests_sending_papers_separately() {
+    let (_t, mut vault) = demo_vault();
+    let id = meeting(&mut vault);
+    // Two papers of 13 MB that do not compress: a picture of noise each.
+    for (n, position) in [5usize, 6].into_iter().enumerate() {
+        let (w, h) = (2600u32, 1700u32);
+        let mut seed = 0x9E37_79B9u32.wrapping_add(n as u32);
+        let pixels: Vec<u8> = (0..w * h * 3)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                seed as u8
+            })
+            .collect();
+        let mut png_bytes = Vec::new();
+        {
+            let mut e = png::Encoder::new(&mut png_bytes, w, h);
+            e.set_color(png::ColorType::Rgb);
+            e.set_compression(png::Compression::Fast);
+            e.write_header().unwrap().write_image_data(&pixels).unwrap();
+        }
+        attach(
+            &mut vault,
+            id,
+            position,
+            &format!("Noise {n}.png"),
+            &png_bytes,
+        );
+    }
+    let file = pack(&vault, id, Audience::Members);
+    assert!(
+        file.bytes.len() > 25 * 1024 * 1024,
+        "{} bytes",
+        file.bytes.len()
+    );
+    let warning = file.size_warning.as_deref().expect("a warning");
+    assert!(
+        warning.contains("larger than most email systems accept"),
+        "{warning}"
+    );
+    assert!(file
+        .confirmation(std::path::Path::new("/tmp/pack.pdf"))
+        .contains("send the papers separately"));
+}
