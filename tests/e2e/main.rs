@@ -1621,6 +1621,8 @@ async fn the_papers_sent_from_the_window_as_an_email_draft_and_a_public_pack() {
         "the confidential paper's level",
     )
     .await;
+    app.scroll_to("select.paper-level").await;
+    shots.take(&app, "00-paper-levels").await;
 
     app.click("#send-papers").await;
     app.wait_text("#send-dialog", "Who the papers are for")

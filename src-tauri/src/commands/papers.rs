@@ -39,12 +39,7 @@ pub async fn papers_save_pack(
         audience,
         supplement,
     };
-    Ok(crate::export::save_export(&desk, &answers, request)
-        .await?
-        .map(|(path, export)| Written {
-            message: export.confirmation(&path),
-            path: path.display().to_string(),
-        }))
+    save(&desk, &answers, request).await
 }
 
 /// Writes one audience's email draft (`.eml`) and keeps it for "Open in
@@ -62,7 +57,17 @@ pub async fn papers_save_email(
         audience,
         supplement,
     };
-    let Some((path, export)) = crate::export::save_export(&desk, &answers, request).await? else {
+    save(&desk, &answers, request).await
+}
+
+/// Saves the file where the person says, keeps a draft for the email
+/// program, and says what was written.
+async fn save(
+    desk: &Desk,
+    answers: &crate::dialogs::Answers,
+    request: Request,
+) -> CommandResult<Option<Written>> {
+    let Some((path, export)) = crate::export::save_export(desk, answers, request).await? else {
         return Ok(None);
     };
     let message = export.confirmation(&path);

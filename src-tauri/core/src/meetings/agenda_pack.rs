@@ -328,17 +328,8 @@ fn blocks(v: &PackView, placings: &[Placing], pages: &[Option<usize>]) -> (Vec<B
     let mut facts = vec![
         TextRun::bold("Meeting: "),
         TextRun::plain(format!("{}\n", a.kind_label)),
-        TextRun::bold("Date and time: "),
-        TextRun::plain(format!("{}\n", a.when)),
     ];
-    if !a.venue.is_empty() {
-        facts.push(TextRun::bold("Venue: "));
-        facts.push(TextRun::plain(format!("{}\n", a.venue)));
-    }
-    if !a.online_details.is_empty() {
-        facts.push(TextRun::bold("Online: "));
-        facts.push(TextRun::plain(format!("{}\n", a.online_details)));
-    }
+    facts.extend(papers::fact_runs(&papers::when_and_where(a)));
     facts.push(TextRun::bold("Marking: "));
     facts.push(TextRun::plain(match v.audience {
         Audience::Public => {

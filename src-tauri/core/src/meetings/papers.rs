@@ -83,6 +83,32 @@ pub fn public_agenda(m: &MeetingDetail) -> AgendaView {
     agenda_view(m, Audience::Public)
 }
 
+/// When and where the meeting is, as (label, value) lines: the agenda,
+/// the pack's front sheet and the email draft all say it alike.
+pub(crate) fn when_and_where(a: &AgendaView) -> Vec<(&'static str, String)> {
+    let mut lines = vec![("Date and time", a.when.clone())];
+    if !a.venue.is_empty() {
+        lines.push(("Venue", a.venue.clone()));
+    }
+    if !a.online_details.is_empty() {
+        lines.push(("Online", a.online_details.clone()));
+    }
+    lines
+}
+
+/// Those lines as a document's runs: the label bold, one line each.
+pub(crate) fn fact_runs(lines: &[(&'static str, String)]) -> Vec<TextRun> {
+    lines
+        .iter()
+        .flat_map(|(label, value)| {
+            [
+                TextRun::bold(format!("{label}: ")),
+                TextRun::plain(format!("{value}\n")),
+            ]
+        })
+        .collect()
+}
+
 /// The agenda as the group's members read it: every item by its own title,
 /// a confidential one marked so, every paper named.
 pub fn members_agenda(m: &MeetingDetail) -> AgendaView {
@@ -210,18 +236,7 @@ pub fn agenda_document(a: &AgendaView) -> Document {
     doc.header_text = a.group_name.clone();
     doc.blocks
         .push(Block::heading(1, format!("{}: agenda", a.group_name)));
-    let mut facts = vec![
-        TextRun::bold("Date and time: "),
-        TextRun::plain(format!("{}\n", a.when)),
-    ];
-    if !a.venue.is_empty() {
-        facts.push(TextRun::bold("Venue: "));
-        facts.push(TextRun::plain(format!("{}\n", a.venue)));
-    }
-    if !a.online_details.is_empty() {
-        facts.push(TextRun::bold("Online: "));
-        facts.push(TextRun::plain(format!("{}\n", a.online_details)));
-    }
+    let mut facts = fact_runs(&when_and_where(a));
     facts.push(TextRun::bold("Meeting: "));
     facts.push(TextRun::plain(a.kind_label.clone()));
     doc.blocks.push(Block::Paragraph(facts));

@@ -327,12 +327,9 @@ fn body(v: &EmailView, attachments: &[Attachment]) -> String {
             a.group_name
         ),
     };
-    let mut text = format!("{greeting}\n\n{opening}\n\nDate and time: {}\n", a.when);
-    if !a.venue.is_empty() {
-        text.push_str(&format!("Venue: {}\n", a.venue));
-    }
-    if !a.online_details.is_empty() {
-        text.push_str(&format!("Online: {}\n", a.online_details));
+    let mut text = format!("{greeting}\n\n{opening}\n\n");
+    for (label, value) in super::papers::when_and_where(a) {
+        text.push_str(&format!("{label}: {value}\n"));
     }
     text.push_str("\nAttached:\n");
     for (n, att) in attachments.iter().enumerate() {
