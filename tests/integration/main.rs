@@ -19,6 +19,10 @@ mod members;
 // The roster as CSV: nasty files in, Excel-safe files out.
 mod csv;
 
+// The roster straight from a spreadsheet (.xlsx, .ods) by independent
+// writers: like their CSV twins; groups created on the way or said once.
+mod sheets;
+
 // Meetings and agendas: templates, numbering, timing, agreement, register.
 mod meetings;
 

@@ -41,6 +41,8 @@ pub enum Format {
     /// The accessible alternative to a PDF: the same document as a web page.
     Html,
     Csv,
+    /// An Excel workbook (the roster).
+    Xlsx,
     /// iCalendar, for Outlook, Google or Apple calendars.
     Ics,
     Json,
@@ -56,6 +58,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
             Format::Ics => "ics",
             Format::Json => "json",
             Format::Original => "original",
@@ -77,6 +80,7 @@ impl Format {
             Format::Pdf => "PDF document",
             Format::Html => "Web page (HTML)",
             Format::Csv => "CSV (Excel)",
+            Format::Xlsx => "Excel workbook",
             Format::Ics => "Calendar (iCalendar)",
             Format::Json => "JSON data",
             Format::Original => "Any file",
@@ -90,6 +94,7 @@ impl Format {
             Format::Pdf => "a PDF",
             Format::Html => "a web page (HTML)",
             Format::Csv => "CSV",
+            Format::Xlsx => "an Excel workbook (.xlsx)",
             Format::Ics => "a calendar file (iCalendar)",
             Format::Json => "JSON",
             Format::Original => "the file attached",
@@ -104,6 +109,7 @@ impl Format {
             "pdf" => Some(Format::Pdf),
             "html" | "htm" => Some(Format::Html),
             "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
             "ics" => Some(Format::Ics),
             "json" => Some(Format::Json),
             "eml" => Some(Format::Eml),
@@ -176,8 +182,10 @@ pub enum Request {
         meeting: MeetingId,
         audience: Audience,
     },
+    /// The roster (or one group's current members) as CSV or .xlsx.
     Roster {
         group: Option<GroupId>,
+        format: Format,
     },
     /// Members' attendance over a period (the last twelve months unless
     /// given).
@@ -215,6 +223,7 @@ pub fn formats(kind: &RequestKind) -> &'static [Format] {
         RequestKind::PdfOnly => &[Format::Pdf],
         RequestKind::Table => &[Format::Pdf, Format::Csv],
         RequestKind::SubjectAccess => &[Format::Pdf, Format::Json],
+        RequestKind::Roster => &[Format::Csv, Format::Xlsx],
     }
 }
 
@@ -230,6 +239,8 @@ pub enum RequestKind {
     Table,
     /// A person's data: PDF, or JSON when the name ends in .json.
     SubjectAccess,
+    /// The roster: CSV, or an Excel workbook when the name ends in .xlsx.
+    Roster,
 }
 
 /// The format the file name `name` asks for, among those `kind` writes.
@@ -619,15 +630,24 @@ pub fn prepare(vault: &Vault, request: &Request, now: Now) -> Result<Prepared> {
                 ),
             }
         }
-        Request::Roster { group } => {
-            let bytes = crate::roster::csv::export(vault, *group, today)?;
+        Request::Roster { group, format } => {
+            let (bytes, format) = match format {
+                Format::Xlsx => (
+                    crate::roster::sheet::export(vault, *group, today)?,
+                    Format::Xlsx,
+                ),
+                _ => (
+                    crate::roster::csv::export(vault, *group, today)?,
+                    Format::Csv,
+                ),
+            };
             (
                 Body::Ready(bytes),
                 Meta {
                     readers: Readers::Members,
                     ..meta(
-                        format!("roster-{}.csv", today.format("%Y-%m-%d")),
-                        Format::Csv,
+                        format!("roster-{}.{}", today.format("%Y-%m-%d"), format.extension()),
+                        format,
                         "the roster",
                     )
                 },
@@ -963,6 +983,12 @@ mod tests {
         assert_eq!(
             format_for_file(SubjectAccess, "copy.json").unwrap(),
             Format::Json
+        );
+        assert_eq!(format_for_file(Roster, "r.XLSX").unwrap(), Format::Xlsx);
+        assert_eq!(
+            format_for_file(Roster, "roster.txt").unwrap(),
+            Format::Csv,
+            "the roster is CSV unless its name says workbook"
         );
     }
 

@@ -122,6 +122,8 @@ pub mod groups;
 pub mod members;
 pub mod representation;
 pub mod rules;
+pub mod sheet;
+pub mod table;
 
 impl Role {
     pub fn is_police(self) -> bool {
