@@ -94,7 +94,7 @@ pub fn app(
             commands::roster::roster_representation_withdraw,
             commands::roster::roster_representation_summary,
             commands::roster::roster_group_attention,
-            commands::roster::roster_export_csv,
+            commands::roster::roster_export,
             commands::roster::roster_import_check,
             commands::roster::roster_import_run,
             commands::meetings::meetings_list,

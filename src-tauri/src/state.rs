@@ -87,11 +87,13 @@ impl Desk {
             .clone()
     }
 
-    pub fn take_pending_import(&self) -> Option<PathBuf> {
+    /// The file the import checked last, kept until it is imported (a
+    /// failed run can be corrected and run again).
+    pub fn pending_import(&self) -> Option<PathBuf> {
         self.pending_import
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .take()
+            .clone()
     }
 
     /// Runs `f` against the unlocked vault, or says the vault is locked.

@@ -5,6 +5,10 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+// The roster from and to spreadsheets (.xlsx): import, --sheet,
+// --create-groups, export read back by openpyxl.
+mod sheets;
+
 const PASSPHRASE: &str = "kettle harbour violet";
 
 /// The instant the binary's clock starts at, through the test build's

@@ -74,9 +74,12 @@ export const roster = {
   withdrawRepresentation: (person) => call('roster_representation_withdraw', { person }),
   representationSummary: (group) => call('roster_representation_summary', { group }),
   groupAttention: (group) => call('roster_group_attention', { group }),
-  exportCsv: (group) => call('roster_export_csv', { group }),
-  importCheck: () => call('roster_import_check'),
-  importRun: () => call('roster_import_run'),
+  // format: 'csv' or 'xlsx'.
+  exportRoster: (group, format) => call('roster_export', { group, format }),
+  // No sheet: ask for a file; a sheet: check that sheet of the file chosen.
+  importCheck: (sheet = null) => call('roster_import_check', { sheet }),
+  // groups: [{ name, tier, parent }] for the groups the check listed as new.
+  importRun: (sheet = null, groups = []) => call('roster_import_run', { sheet, groups }),
 };
 
 export const meetings = {

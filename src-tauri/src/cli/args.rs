@@ -377,14 +377,23 @@ pub enum RosterCommand {
         #[arg(long, value_name = "GROUP")]
         group: Option<String>,
     },
-    /// Add people from a CSV file (all rows or none; see the README for columns)
+    /// Add people from a CSV file or a spreadsheet (.xlsx, .ods): all rows or none; see the README for columns
     Import {
         file: PathBuf,
         /// Check the file and say what would happen, changing nothing
         #[arg(long)]
         dry_run: bool,
+        /// The sheet of a spreadsheet to read (its tab's name); the first visible sheet if not given
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Create the groups the file names that are not in IAG Desk yet, in the same transaction, with the tier written after the name in the file ("Corby IAG [local]") or --tier
+        #[arg(long)]
+        create_groups: bool,
+        /// The tier of a new group whose tier the file does not give: strategic, local, subgroup or critical
+        #[arg(long, value_name = "TIER", requires = "create_groups")]
+        tier: Option<String>,
     },
-    /// Write the roster to a CSV file that Excel opens directly
+    /// Write the roster to a CSV file that Excel opens directly, or to an Excel workbook when FILE ends in .xlsx
     Export {
         file: PathBuf,
         /// Only the current members of this group (its name, or its number)

@@ -1,10 +1,12 @@
-//! The roster from the command line: listing, CSV import and export.
+//! The roster from the command line: listing, import from CSV or a
+//! spreadsheet (creating the groups it names when asked), export as CSV or
+//! .xlsx.
 
 use super::args::RosterCommand;
-use super::export::export;
+use super::export::{export, format_for};
 use super::output::{json, Output};
 use super::vault::{now, today, unlock};
-use iag_desk_core::exports::Request;
+use iag_desk_core::exports::{Request, RequestKind};
 use iag_desk_core::{lookup, Error, Result, Vault};
 
 /// A group named on the command line, by name (any case) or number.
@@ -14,7 +16,9 @@ pub(super) fn find_group(vault: &Vault, text: &str) -> Result<iag_desk_core::ids
 }
 
 pub(super) fn roster(path: &std::path::Path, command: RosterCommand) -> Result<Output> {
-    use iag_desk_core::roster::{csv, members};
+    use iag_desk_core::roster::members;
+    use iag_desk_core::roster::table::{self, ImportOptions, NewGroups};
+    use iag_desk_core::vocabulary::Tier;
     let today = now().date();
     match command {
         RosterCommand::List { group } => {
@@ -54,14 +58,73 @@ pub(super) fn roster(path: &std::path::Path, command: RosterCommand) -> Result<O
                 json: json(&people),
             })
         }
-        RosterCommand::Import { file, dry_run } => {
+        RosterCommand::Import {
+            file,
+            dry_run,
+            sheet,
+            create_groups,
+            tier,
+        } => {
+            let default_tier = tier
+                .map(|t| {
+                    Tier::from_code(t.trim().to_lowercase().as_str()).ok_or_else(|| {
+                        Error::invalid(
+                            "--tier",
+                            format!(
+                                "\"{t}\" is not a tier; use one of: {}.",
+                                Tier::ALL
+                                    .iter()
+                                    .map(|t| t.code())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        )
+                    })
+                })
+                .transpose()?;
             let bytes = std::fs::read(&file).map_err(|e| Error::io("read", &file, e))?;
+            let table = table::read(&bytes, sheet.as_deref())?;
+            let options = ImportOptions {
+                dry_run,
+                new_groups: if create_groups {
+                    NewGroups::Create {
+                        chosen: Vec::new(),
+                        default_tier,
+                    }
+                } else {
+                    NewGroups::Refuse
+                },
+            };
             let mut vault = unlock(path)?;
-            let report = csv::import(&mut vault, &bytes, dry_run, today)?;
+            let report = table::import(&mut vault, &table, &options, today)?;
             let verb = if dry_run { "Would add" } else { "Added" };
+            let groups = if report.new_groups.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " {} {} {}: {}.",
+                    if dry_run { "Would create" } else { "Created" },
+                    report.new_groups.len(),
+                    if report.new_groups.len() == 1 {
+                        "group"
+                    } else {
+                        "groups"
+                    },
+                    report
+                        .new_groups
+                        .iter()
+                        .map(|g| format!(
+                            "{} ({})",
+                            g.name,
+                            g.tier.map(|t| t.label()).unwrap_or("no tier")
+                        ))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
             Ok(Output {
                 text: format!(
-                    "{verb} {} {} and {} roles from {} rows of {}{}.{}",
+                    "{verb} {} {} and {} roles from {} rows of {}{}.{groups}{}",
                     report.people_added,
                     if report.people_added == 1 {
                         "person"
@@ -85,9 +148,12 @@ pub(super) fn roster(path: &std::path::Path, command: RosterCommand) -> Result<O
                 json: json(&report),
             })
         }
-        RosterCommand::Export { file, group } => export(path, &file, |v| {
-            let group = group.map(|g| find_group(v, &g)).transpose()?;
-            Ok(Request::Roster { group })
-        }),
+        RosterCommand::Export { file, group } => {
+            let format = format_for(RequestKind::Roster, &file)?;
+            export(path, &file, |v| {
+                let group = group.map(|g| find_group(v, &g)).transpose()?;
+                Ok(Request::Roster { group, format })
+            })
+        }
     }
 }

@@ -1,12 +1,14 @@
 use crate::error::CommandResult;
 use crate::state::Desk;
+use iag_desk_core::exports::Format;
 use iag_desk_core::ids::{GroupId, MembershipId, PersonId};
 use iag_desk_core::roster::compliance::Warning;
-use iag_desk_core::roster::csv::{self, ImportReport};
 use iag_desk_core::roster::groups::{self, GroupForm};
 use iag_desk_core::roster::members::{self, MemberQuery, PersonDetail, StatusForm, VettingForm};
 use iag_desk_core::roster::representation::{RepresentationForm, Summary};
 use iag_desk_core::roster::rules::PersonForm;
+use iag_desk_core::roster::sheet::{self, SheetName};
+use iag_desk_core::roster::table::{self, GroupChoice, ImportOptions, ImportReport, NewGroups};
 use iag_desk_core::roster::{self, GroupSummary, PersonSummary};
 use iag_desk_core::vocabulary::PersonKind;
 use iag_desk_core::Error;
@@ -178,57 +180,136 @@ pub fn roster_group_attention(
     })
 }
 
-const CSV_FILTER: (&str, &[&str]) = ("CSV (Excel)", &["csv"]);
+/// What the import's open dialog offers: CSV and the spreadsheets
+/// calamine reads.
+const ROSTER_FILTER: (&str, &[&str]) = (
+    "Roster (CSV, Excel, OpenDocument)",
+    &["csv", "xlsx", "xlsm", "xls", "ods"],
+);
 
-/// Asks where to save, then writes the roster (or one group) as CSV.
-/// Returns the path written, or None when the person cancelled.
+/// Asks where to save, then writes the roster (or one group) as CSV or,
+/// with `format` "xlsx", as an Excel workbook. Returns the path written,
+/// or None when the person cancelled.
 #[tauri::command]
-pub async fn roster_export_csv(
+pub async fn roster_export(
     desk: State<'_, Desk>,
     answers: State<'_, crate::dialogs::Answers>,
     group: Option<GroupId>,
+    format: String,
 ) -> CommandResult<Option<String>> {
-    let request = iag_desk_core::exports::Request::Roster { group };
+    let format = if format == "xlsx" {
+        Format::Xlsx
+    } else {
+        Format::Csv
+    };
+    let request = iag_desk_core::exports::Request::Roster { group, format };
     crate::export::save(&desk, &answers, request).await
 }
 
+/// The check of a chosen file: what it would do, or its problems; and for
+/// a workbook, its sheets and the one read, so another can be chosen.
 #[derive(Debug, Serialize)]
 pub struct ImportChoice {
     pub file_name: String,
-    pub report: ImportReport,
+    /// None when the file has problems.
+    pub report: Option<ImportReport>,
+    pub problems: Vec<iag_desk_core::error::Problem>,
+    pub sheets: Vec<SheetName>,
+    pub sheet: Option<String>,
 }
 
-/// Asks for a CSV file and checks it (a dry run). The chosen file is kept
-/// by the shell, so the page never handles a path.
+/// Checks a roster file (a dry run that lists groups not in IAG Desk yet
+/// rather than refusing them). With no `sheet`, asks for the file; with
+/// one, checks that sheet of the file already chosen. The chosen file is
+/// kept by the shell, so the page never handles a path.
 #[tauri::command]
 pub async fn roster_import_check(
     desk: State<'_, Desk>,
     answers: State<'_, crate::dialogs::Answers>,
+    sheet: Option<String>,
 ) -> CommandResult<Option<ImportChoice>> {
-    let Some(path) =
-        crate::dialogs::open(&answers, "Import people from a CSV file", CSV_FILTER).await
-    else {
-        return Ok(None);
+    let path = match (&sheet, desk.pending_import()) {
+        (Some(_), Some(path)) => path,
+        _ => {
+            let Some(path) =
+                crate::dialogs::open(&answers, "Import people from a file", ROSTER_FILTER).await
+            else {
+                return Ok(None);
+            };
+            path
+        }
     };
     let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
-    let report = desk.with_vault(|v| csv::import(v, &bytes, true, today()))?;
     desk.set_pending_import(Some(path.clone()));
+    let sheets = if sheet::is_workbook(&bytes) {
+        sheet::sheets(&bytes).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let options = ImportOptions {
+        dry_run: true,
+        new_groups: NewGroups::List,
+    };
+    let table = table::read(&bytes, sheet.as_deref());
+    let read = match &table {
+        Ok(t) => match &t.source {
+            table::Source::Sheet { name, .. } => Some(name.clone()),
+            table::Source::Csv => None,
+        },
+        Err(_) => sheet,
+    };
+    let checked = table
+        .map_err(crate::error::CommandError::from)
+        .and_then(|t| desk.with_vault(|v| table::import(v, &t, &options, today())));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (report, problems) = match checked {
+        Ok(report) => (Some(report), Vec::new()),
+        // A file's problems are the check's answer, shown with the sheets
+        // so another sheet can be chosen.
+        Err(e) if !e.problems.is_empty() => (None, e.problems),
+        Err(e) => return Err(e),
+    };
     Ok(Some(ImportChoice {
-        file_name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        file_name,
         report,
+        problems,
+        sheets,
+        sheet: read,
     }))
 }
 
 /// Imports the file checked by `roster_import_check`, re-reading it so what
-/// is imported is exactly what is on disk now (checked again, all or nothing).
+/// is imported is exactly what is on disk now (checked again, all or
+/// nothing). `groups` gives a tier for each group the check listed as not
+/// in IAG Desk yet, created in the same transaction; without them such
+/// groups are refused in one line and nothing changes.
 #[tauri::command(async)]
-pub fn roster_import_run(desk: State<'_, Desk>) -> CommandResult<ImportReport> {
+pub fn roster_import_run(
+    desk: State<'_, Desk>,
+    sheet: Option<String>,
+    groups: Vec<GroupChoice>,
+) -> CommandResult<ImportReport> {
     let path: PathBuf = desk
-        .take_pending_import()
-        .ok_or_else(|| Error::invalid("File", "choose a CSV file to import first."))?;
+        .pending_import()
+        .ok_or_else(|| Error::invalid("File", "choose a file to import first."))?;
     let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
-    desk.with_vault(|v| csv::import(v, &bytes, false, today()))
+    let table = table::read(&bytes, sheet.as_deref())?;
+    let new_groups = if groups.is_empty() {
+        NewGroups::Refuse
+    } else {
+        NewGroups::Create {
+            chosen: groups,
+            default_tier: None,
+        }
+    };
+    let options = ImportOptions {
+        dry_run: false,
+        new_groups,
+    };
+    let report = desk.with_vault(|v| table::import(v, &table, &options, today()))?;
+    desk.set_pending_import(None);
+    Ok(report)
 }

@@ -225,25 +225,30 @@ async function members() {
   form.addEventListener('change', () => run());
   await run();
 
-  const exportButton = h('button', { type: 'button', class: 'secondary', id: 'export-csv' }, 'Export CSV');
-  exportButton.addEventListener('click', async () => {
-    const q = values(form);
-    try {
-      const path = await roster.exportCsv(q.group ? Number(q.group) : null);
-      if (path) {
-        fill(message, savedNotice(q.group ? 'the group’s members' : 'the roster', path, files.openLast));
+  const exportButton = (format, id, label) => {
+    const button = h('button', { type: 'button', class: 'secondary', id }, label);
+    button.addEventListener('click', async () => {
+      const q = values(form);
+      try {
+        const path = await roster.exportRoster(q.group ? Number(q.group) : null, format);
+        if (path) {
+          fill(message, savedNotice(q.group ? 'the group’s members' : 'the roster', path, files.openLast));
+        }
+      } catch (e) {
+        fill(message, errorBlock(e));
       }
-    } catch (e) {
-      fill(message, errorBlock(e));
-    }
-  });
-  const importButton = h('button', { type: 'button', class: 'secondary', id: 'import-csv' }, 'Import CSV…');
+    });
+    return button;
+  };
+  const importButton = h('button', { type: 'button', class: 'secondary', id: 'import-csv' }, 'Import from CSV or Excel…');
   importButton.addEventListener('click', () => importFlow(message, run));
 
   return [
     h('div', { class: 'actions' },
       h('a', { class: 'button', href: '#/roster/new', id: 'add-member' }, 'Add a member'),
-      importButton, exportButton),
+      importButton,
+      exportButton('csv', 'export-csv', 'Export CSV'),
+      exportButton('xlsx', 'export-xlsx', 'Export Excel (.xlsx)')),
     message, form, count, results,
   ];
 }
@@ -253,35 +258,108 @@ async function importFlow(message, refresh) {
   try {
     choice = await roster.importCheck();
   } catch (e) {
-    const list = e.problems?.length
-      ? h('ul', {}, e.problems.map((p) => h('li', {}, `${p.field}: ${p.message}`)))
-      : null;
-    fill(message, h('div', { class: 'warning', role: 'alert' },
-      h('p', { class: 'error' }, e.problems?.length ? `The file has ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}. Nothing was imported; correct the file and try again.` : e.message),
-      list));
+    fill(message, errorBlock(e));
     return;
   }
   if (!choice) return;
+  await showCheck(message, refresh, choice);
+}
+
+/// The check screen: the file's problems, or what it would add; a choice of
+/// sheet when the workbook has several; and for each group the file names
+/// that is not in IAG Desk yet, its tier (and the strategic group it reports
+/// to), created with the people in one go.
+async function showCheck(message, refresh, choice) {
+  const v = await vocabulary();
+  const sheetChoice = choice.sheets.length > 1
+    ? field({
+      name: 'sheet', label: 'Sheet', id: 'import-sheet', value: choice.sheet ?? '',
+      options: choice.sheets.map((s) => [s.name, s.hidden ? `${s.name} (hidden)` : s.name]),
+      hint: 'The workbook has several sheets; the first visible one is read unless you choose another.',
+    })
+    : null;
+  sheetChoice?.control.addEventListener('change', async () => {
+    try {
+      await showCheck(message, refresh, await roster.importCheck(sheetChoice.control.value));
+      message.querySelector('#import-sheet')?.focus();
+    } catch (e) {
+      fill(message, errorBlock(e));
+    }
+  });
+  const where = choice.sheet ? `${choice.file_name}, sheet ${choice.sheet}` : choice.file_name;
+
+  if (!choice.report) {
+    const problems = choice.problems;
+    fill(message, h('div', { class: 'warning', role: 'alert', id: 'import-check' },
+      h('p', { class: 'error' }, `${where}: ${problems.length} problem${problems.length === 1 ? '' : 's'}. Nothing was imported; correct the file and try again.`),
+      h('ul', {}, problems.map((p) => h('li', {}, `${p.field}: ${p.message}`))),
+      sheetChoice));
+    return;
+  }
+
   const r = choice.report;
-  const go = h('button', { type: 'button', id: 'import-confirm' }, `Import ${r.people_added} ${r.people_added === 1 ? 'person' : 'people'}`);
+  const fresh = r.new_groups;
+  const groups = fresh.length ? await roster.groups() : [];
+  const strategic = groups.filter((g) => g.tier === 'strategic');
+  const rows = fresh.map((g, i) => {
+    const tier = field({
+      name: `tier-${i}`, label: 'Tier', id: `new-group-tier-${i}`,
+      options: [['', 'Choose…'], ...v.tiers], value: g.tier ?? '',
+    });
+    const parent = field({
+      name: `parent-${i}`, label: 'Reports to', id: `new-group-parent-${i}`,
+      options: [['', 'No strategic group yet'], ...strategic.map((s) => [s.id, s.name])],
+      value: strategic.length === 1 ? strategic[0].id : '',
+    });
+    // A strategic IAG reports to no other group.
+    const sync = () => { parent.hidden = tier.control.value === 'strategic' || strategic.length === 0; };
+    tier.control.addEventListener('change', sync);
+    sync();
+    return { g, tier, parent, row: h('li', { class: 'new-group' }, h('p', {}, h('strong', { dir: 'auto' }, g.name), ` (named in ${g.rows} row${g.rows === 1 ? '' : 's'})`), tier, parent) };
+  });
+  const people = `${r.people_added} ${r.people_added === 1 ? 'person' : 'people'}`;
+  const go = h('button', { type: 'button', id: fresh.length ? 'import-create' : 'import-confirm' },
+    fresh.length ? `Import ${people} and create these groups` : `Import ${people}`);
+  const problemsOut = h('div', { id: 'import-problems' });
   go.addEventListener('click', async () => {
+    const chosen = rows.map(({ g, tier, parent }) => ({
+      name: g.name,
+      tier: tier.control.value,
+      parent: !parent.hidden && parent.control.value ? Number(parent.control.value) : null,
+    }));
+    const untiered = chosen.filter((c) => !c.tier);
+    if (untiered.length) {
+      fill(problemsOut, h('p', { class: 'error', role: 'alert' }, `Choose a tier for ${untiered.map((c) => c.name).join(', ')}.`));
+      rows.find(({ tier }) => !tier.control.value)?.tier.control.focus();
+      return;
+    }
     go.disabled = true;
     try {
-      const done = await roster.importRun();
-      fill(message, h('p', { class: 'ok', role: 'status' }, `Imported ${done.people_added} people and ${done.roles_added} roles.`));
+      const done = await roster.importRun(choice.sheet, chosen);
+      fill(message, h('p', { class: 'ok', role: 'status', id: 'import-done' },
+        `Imported ${done.people_added} people and ${done.roles_added} roles`,
+        done.groups_added ? `, and created ${done.groups_added} group${done.groups_added === 1 ? '' : 's'}: ${done.new_groups.map((g) => g.name).join(', ')}.` : '.'));
       refresh();
     } catch (e) {
-      // The button goes with the message it sat in: focus the error instead.
-      const error = errorBlock(e);
+      go.disabled = false;
+      const error = e.problems?.length
+        ? h('div', { role: 'alert' }, h('p', { class: 'error' }, 'Nothing was imported.'),
+          h('ul', {}, e.problems.map((p) => h('li', {}, `${p.field}: ${p.message}`))))
+        : errorBlock(e);
       error.tabIndex = -1;
-      fill(message, error);
+      fill(problemsOut, error);
       error.focus();
     }
   });
-  fill(message, h('div', { class: 'warning', role: 'status' },
-    h('p', {}, `${choice.file_name}: every row checked. It would add ${r.people_added} people and ${r.roles_added} roles${r.empty_rows_skipped ? ` (${r.empty_rows_skipped} empty rows skipped)` : ''}.`),
+  const n = fresh.length;
+  fill(message, h('div', { class: 'warning', role: 'status', id: 'import-check' },
+    h('p', {}, `${where}: every row checked. It would add ${people} and ${r.roles_added} roles${r.empty_rows_skipped ? ` (${r.empty_rows_skipped} empty rows skipped)` : ''}.`),
+    sheetChoice,
+    n ? h('p', {}, `${n} group${n === 1 ? ' is' : 's are'} not in IAG Desk yet: ${fresh.map((g) => g.name).join(', ')}. Choose a tier for ${n === 1 ? 'it' : 'each'} to create ${n === 1 ? 'it' : 'them'} with the import, or add ${n === 1 ? 'it' : 'them'} under Groups first.`) : null,
+    n ? h('ul', { class: 'new-groups' }, rows.map((x) => x.row)) : null,
+    problemsOut,
     h('div', { class: 'actions' }, go)));
-  go.focus();
+  (rows[0]?.tier.control ?? go).focus();
 }
 
 async function police() {
