@@ -135,6 +135,8 @@ fn roster_import_create_groups_with_tiers_from_the_file_or_the_default() {
             "--create-groups",
             "--tier",
             "subgroup",
+            "--parent",
+            "fenwold strategic iag",
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));

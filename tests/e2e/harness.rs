@@ -421,7 +421,12 @@ impl App {
 }
 
 /// The screenshots the README shows, by name.
-const README_SHOTS: &[&str] = &["03-dashboard", "06-roster-members", "02-help"];
+const README_SHOTS: &[&str] = &[
+    "03-dashboard",
+    "06-roster-members",
+    "02-help",
+    "import-from-excel",
+];
 
 /// Screenshots for a person to look at, under `<target>/e2e-screenshots/`.
 pub struct Shots {

@@ -10,6 +10,7 @@ mod accessibility;
 mod harness;
 mod keyboard;
 mod measure;
+mod sheets;
 
 use harness::{App, NetworkWatch, Shots};
 

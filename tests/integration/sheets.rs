@@ -350,6 +350,7 @@ fn groups_are_created_on_the_way_all_or_nothing() {
             NewGroups::Create {
                 chosen: vec![],
                 default_tier: None,
+                default_parent: None,
             },
         )
         .unwrap_err(),
@@ -372,6 +373,7 @@ fn groups_are_created_on_the_way_all_or_nothing() {
         NewGroups::Create {
             chosen: vec![],
             default_tier: Some(Tier::Subgroup),
+            default_parent: None,
         },
     )
     .unwrap_err();
@@ -402,9 +404,10 @@ fn groups_are_created_on_the_way_all_or_nothing() {
             chosen: vec![GroupChoice {
                 name: "youth subgroup".into(),
                 tier: Tier::Subgroup,
-                parent: Some(strategic.id),
+                parent: Some(strategic.name.clone()),
             }],
             default_tier: None,
+            default_parent: None,
         },
     )
     .unwrap();
@@ -538,5 +541,74 @@ fn a_sheet_for_a_csv_file_and_a_damaged_workbook_are_said_plainly() {
     assert!(
         p[0].starts_with("file: not readable as a spreadsheet"),
         "{p:?}"
+    );
+}
+
+#[test]
+fn a_new_group_may_report_to_a_new_strategic_group_of_the_same_file() {
+    let t = TempVault::new();
+    let mut vault = t.create();
+    let file = "full_name,email,groups\n\
+                Ann Example,ann@example.org,Kettering IAG (chair); Northants Strategic IAG [strategic] (nominee)\n\
+                Bea Example,bea@example.org,Northants Strategic IAG (chair); Youth Voices\n";
+    let report = import_file(
+        &mut vault,
+        file.as_bytes(),
+        None,
+        NewGroups::Create {
+            chosen: vec![GroupChoice {
+                name: "Kettering IAG".into(),
+                tier: Tier::Local,
+                parent: Some("northants strategic iag".into()),
+            }],
+            default_tier: Some(Tier::Subgroup),
+            default_parent: Some("Northants Strategic IAG".into()),
+        },
+    )
+    .unwrap();
+    assert_eq!(report.groups_added, 3);
+    let groups = iag_desk_core::roster::groups(&vault, today()).unwrap();
+    let parent = |name: &str| {
+        groups
+            .iter()
+            .find(|g| g.name == name)
+            .unwrap()
+            .parent
+            .clone()
+    };
+    assert_eq!(
+        parent("Kettering IAG").as_deref(),
+        Some("Northants Strategic IAG")
+    );
+    assert_eq!(
+        parent("Youth Voices").as_deref(),
+        Some("Northants Strategic IAG"),
+        "the default parent for a new group with no choice of its own"
+    );
+    assert_eq!(parent("Northants Strategic IAG"), None);
+
+    // A parent that is neither in IAG Desk nor new and strategic.
+    let t = TempVault::new();
+    let mut vault = t.create();
+    let p = problems(
+        import_file(
+            &mut vault,
+            "full_name,groups\nCai,Corby IAG [local]; Youth [subgroup]\n".as_bytes(),
+            None,
+            NewGroups::Create {
+                chosen: vec![],
+                default_tier: None,
+                default_parent: Some("Youth".into()),
+            },
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(
+        p,
+        [
+            "column groups: the new group Corby IAG: there is no group called \"Youth\" to report to.",
+            "column groups: the new group Youth: there is no group called \"Youth\" to report to."
+        ],
+        "a new subgroup is no strategic group to report to, not even for itself"
     );
 }

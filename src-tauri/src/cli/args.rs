@@ -392,6 +392,9 @@ pub enum RosterCommand {
         /// The tier of a new group whose tier the file does not give: strategic, local, subgroup or critical
         #[arg(long, value_name = "TIER", requires = "create_groups")]
         tier: Option<String>,
+        /// The strategic group new local groups, subgroups and critical groups report to: one in IAG Desk or a new strategic group in the same file
+        #[arg(long, value_name = "GROUP", requires = "create_groups")]
+        parent: Option<String>,
     },
     /// Write the roster to a CSV file that Excel opens directly, or to an Excel workbook when FILE ends in .xlsx
     Export {

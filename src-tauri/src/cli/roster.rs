@@ -64,6 +64,7 @@ pub(super) fn roster(path: &std::path::Path, command: RosterCommand) -> Result<O
             sheet,
             create_groups,
             tier,
+            parent,
         } => {
             let default_tier = tier
                 .map(|t| {
@@ -90,6 +91,7 @@ pub(super) fn roster(path: &std::path::Path, command: RosterCommand) -> Result<O
                     NewGroups::Create {
                         chosen: Vec::new(),
                         default_tier,
+                        default_parent: parent,
                     }
                 } else {
                     NewGroups::Refuse

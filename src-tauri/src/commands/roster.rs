@@ -303,6 +303,7 @@ pub fn roster_import_run(
         NewGroups::Create {
             chosen: groups,
             default_tier: None,
+            default_parent: None,
         }
     };
     let options = ImportOptions {

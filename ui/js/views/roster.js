@@ -301,31 +301,41 @@ async function showCheck(message, refresh, choice) {
   const fresh = r.new_groups;
   const groups = fresh.length ? await roster.groups() : [];
   const strategic = groups.filter((g) => g.tier === 'strategic');
+  const problemsOut = h('div', { id: 'import-problems' });
   const rows = fresh.map((g, i) => {
     const tier = field({
       name: `tier-${i}`, label: 'Tier', id: `new-group-tier-${i}`,
       options: [['', 'Choose…'], ...v.tiers], value: g.tier ?? '',
     });
-    const parent = field({
-      name: `parent-${i}`, label: 'Reports to', id: `new-group-parent-${i}`,
-      options: [['', 'No strategic group yet'], ...strategic.map((s) => [s.id, s.name])],
-      value: strategic.length === 1 ? strategic[0].id : '',
-    });
-    // A strategic IAG reports to no other group.
-    const sync = () => { parent.hidden = tier.control.value === 'strategic' || strategic.length === 0; };
-    tier.control.addEventListener('change', sync);
-    sync();
+    const parent = field({ name: `parent-${i}`, label: 'Reports to', id: `new-group-parent-${i}`, options: [] });
+    tier.control.addEventListener('change', () => { syncParents(); fill(problemsOut); });
     return { g, tier, parent, row: h('li', { class: 'new-group' }, h('p', {}, h('strong', { dir: 'auto' }, g.name), ` (named in ${g.rows} row${g.rows === 1 ? '' : 's'})`), tier, parent) };
   });
+  // Who a new group may report to: the strategic groups IAG Desk has and
+  // the new ones chosen as strategic here. A strategic IAG reports to none.
+  function syncParents() {
+    const candidates = [
+      ...strategic.map((s) => [s.name, s.name]),
+      ...rows.filter((x) => x.tier.control.value === 'strategic').map((x) => [x.g.name, `${x.g.name} (new)`]),
+    ];
+    for (const { g, tier, parent } of rows) {
+      const own = candidates.filter(([name]) => name !== g.name);
+      const before = parent.control.value;
+      const keep = own.some(([name]) => name === before) ? before : (own.length === 1 ? own[0][0] : '');
+      parent.control.replaceChildren(...[['', 'No strategic group'], ...own].map(([value, label]) => h('option', { value, selected: value === keep }, label)));
+      parent.control.value = keep;
+      parent.hidden = tier.control.value === 'strategic' || own.length === 0;
+    }
+  }
+  syncParents();
   const people = `${r.people_added} ${r.people_added === 1 ? 'person' : 'people'}`;
   const go = h('button', { type: 'button', id: fresh.length ? 'import-create' : 'import-confirm' },
     fresh.length ? `Import ${people} and create these groups` : `Import ${people}`);
-  const problemsOut = h('div', { id: 'import-problems' });
   go.addEventListener('click', async () => {
     const chosen = rows.map(({ g, tier, parent }) => ({
       name: g.name,
       tier: tier.control.value,
-      parent: !parent.hidden && parent.control.value ? Number(parent.control.value) : null,
+      parent: !parent.hidden && parent.control.value ? parent.control.value : null,
     }));
     const untiered = chosen.filter((c) => !c.tier);
     if (untiered.length) {

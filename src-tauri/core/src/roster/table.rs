@@ -230,6 +230,10 @@ pub enum NewGroups {
     Create {
         chosen: Vec<GroupChoice>,
         default_tier: Option<Tier>,
+        /// The group a new local group, subgroup or critical group with no
+        /// choice of its own reports to: one in IAG Desk or a new strategic
+        /// group of the same file, by name.
+        default_parent: Option<String>,
     },
 }
 
@@ -239,8 +243,10 @@ pub enum NewGroups {
 pub struct GroupChoice {
     pub name: String,
     pub tier: Tier,
+    /// The strategic group it reports to, by name: one in IAG Desk, or a
+    /// new strategic group of the same import.
     #[serde(default)]
-    pub parent: Option<GroupId>,
+    pub parent: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -519,29 +525,73 @@ pub fn import(
             NewGroups::Create {
                 chosen,
                 default_tier,
+                default_parent,
             } => {
+                let choice_of = |name: &str| {
+                    chosen
+                        .iter()
+                        .find(|c| group_key(&c.name) == group_key(name))
+                };
                 let mut unnamed = Vec::new();
                 for g in &mut missing.groups {
-                    let choice = chosen
-                        .iter()
-                        .find(|c| group_key(&c.name) == group_key(&g.name));
-                    let tier = g.tier.or(choice.map(|c| c.tier)).or(*default_tier);
-                    let Some(tier) = tier else {
-                        unnamed.push(g.name.clone());
-                        continue;
+                    match g
+                        .tier
+                        .or(choice_of(&g.name).map(|c| c.tier))
+                        .or(*default_tier)
+                    {
+                        Some(tier) => g.tier = Some(tier),
+                        None => unnamed.push(g.name.clone()),
+                    }
+                }
+                // New strategic groups stand in the rules' list of groups
+                // under placeholder ids (below zero, never a real one), so
+                // a new local group may report to one created beside it.
+                let placeholder = |i: usize| GroupId(-(i as i64) - 1);
+                let mut neighbours = existing.clone();
+                for (i, g) in missing.groups.iter().enumerate() {
+                    if g.tier == Some(Tier::Strategic) {
+                        neighbours.push((placeholder(i), g.name.clone(), Tier::Strategic));
+                    }
+                }
+                for (i, g) in missing.groups.iter().enumerate() {
+                    let Some(tier) = g.tier else { continue };
+                    let parent = match choice_of(&g.name) {
+                        Some(c) => c.parent.clone(),
+                        None if tier != Tier::Strategic => default_parent.clone(),
+                        None => None,
                     };
-                    g.tier = Some(tier);
+                    let parent_id = match parent.as_deref().map(str::trim) {
+                        None | Some("") => String::new(),
+                        Some(name) => match neighbours
+                            .iter()
+                            .find(|(_, n, _)| group_key(n) == group_key(name))
+                        {
+                            Some((id, _, _)) => id.0.to_string(),
+                            None => {
+                                problems.push(Problem::new(
+                                    groups_column.clone(),
+                                    format!(
+                                        "the new group {}: there is no group called \"{name}\" to report to.",
+                                        g.name
+                                    ),
+                                ));
+                                continue;
+                            }
+                        },
+                    };
                     let form = super::groups::GroupForm {
                         name: g.name.clone(),
                         tier: tier.code().into(),
-                        parent_id: choice
-                            .and_then(|c| c.parent)
-                            .map(|p| p.0.to_string())
-                            .unwrap_or_default(),
+                        parent_id,
                         ..Default::default()
                     };
-                    match super::groups::check_group(&form, None, &existing, today) {
-                        Ok(valid) => new_groups.push(valid),
+                    match super::groups::check_group(
+                        &form,
+                        Some(placeholder(i)),
+                        &neighbours,
+                        today,
+                    ) {
+                        Ok(valid) => new_groups.push((i, valid)),
                         Err(p) => problems.extend(p.into_iter().map(|p| {
                             Problem::new(
                                 groups_column.clone(),
@@ -588,9 +638,14 @@ pub fn import(
         });
     }
     let tx = vault.conn_mut().transaction()?;
-    let mut created = Vec::new();
-    for g in &new_groups {
-        created.push(roster_db::save_group(&tx, None, g)?);
+    // Strategic groups first: a new group may report to one of them.
+    new_groups.sort_by_key(|(_, g)| g.tier != Tier::Strategic);
+    let mut created: HashMap<usize, GroupId> = HashMap::new();
+    for (i, g) in &mut new_groups {
+        if let Some(p) = g.parent.filter(|p| p.0 < 0) {
+            g.parent = Some(created[&((-p.0 - 1) as usize)]);
+        }
+        created.insert(*i, roster_db::save_group(&tx, None, g)?);
     }
     for p in &planned {
         let id = roster_db::insert_person(&tx, &p.person, &p.person.search_text(), None)?;
@@ -605,7 +660,7 @@ pub fn import(
         for (group, role) in &p.roles {
             let group = match group {
                 GroupRef::Existing(g) => *g,
-                GroupRef::New(i) => created[*i],
+                GroupRef::New(i) => created[i],
             };
             roster_db::insert_membership(
                 &tx,
