@@ -612,3 +612,42 @@ fn a_new_group_may_report_to_a_new_strategic_group_of_the_same_file() {
         "a new subgroup is no strategic group to report to, not even for itself"
     );
 }
+
+#[test]
+fn an_ods_hidden_sheet_formula_and_date_cells_read_as_in_an_xlsx() {
+    let spec = json!({"sheets": [
+        {"name": "Old list", "hidden": true, "rows": [["full_name"], ["Hidden Person"]]},
+        {"name": "Members", "rows": [
+            ["Full name", "E-mail address", "Date joined"],
+            ["Ann Formula", {"f": "LOWER(\"ANN@EXAMPLE.ORG\")", "v": "ann@example.org"}, {"d": "2025-03-04"}],
+        ]}
+    ]});
+    let bytes = workbook(&spec, "ods");
+    assert_eq!(
+        sheet::sheets(&bytes)
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.name, s.hidden))
+            .collect::<Vec<_>>(),
+        [
+            ("Old list".to_string(), true),
+            ("Members".to_string(), false)
+        ]
+    );
+    let (_t, mut vault) = demo_vault();
+    let report = import_file(&mut vault, &bytes, None, NewGroups::Refuse).unwrap();
+    assert_eq!(report.people_added, 1, "the first visible sheet");
+    let ann = members::search(
+        &vault,
+        &MemberQuery {
+            text: "Ann Formula".into(),
+            ..Default::default()
+        },
+        today(),
+    )
+    .unwrap()
+    .remove(0);
+    assert_eq!(ann.email, "ann@example.org", "the formula's saved value");
+    let ann = members::person(&vault, ann.id, today()).unwrap();
+    assert_eq!(ann.form.joined_on, "2025-03-04", "the date cell's date");
+}

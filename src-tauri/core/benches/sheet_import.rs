@@ -96,7 +96,7 @@ fn main() {
         assert_eq!(report.people_added, 10_000);
     }
     row(
-        "import 10,000 .xlsx rows (read + check + insert)",
+        "import 10,000 .xlsx rows (check + insert)",
         imports,
         Some(Duration::from_secs(2)),
     );
