@@ -651,3 +651,29 @@ fn an_ods_hidden_sheet_formula_and_date_cells_read_as_in_an_xlsx() {
     let ann = members::person(&vault, ann.id, today()).unwrap();
     assert_eq!(ann.form.joined_on, "2025-03-04", "the date cell's date");
 }
+
+#[test]
+fn a_title_above_the_table_is_passed_over() {
+    let spec = json!({"sheets": [{"name": "Members", "rows": [
+        ["Kettering IAG: members, March 2025"],
+        [],
+        ["Name", "Email"],
+        ["Ann Example", "ann@example.org"],
+        ["Bea Example", "not-an-email"]
+    ]}]});
+    let (_t, mut vault) = demo_vault();
+    let p = problems(
+        import_file(
+            &mut vault,
+            &workbook(&spec, "xlsx"),
+            None,
+            NewGroups::Refuse,
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("sheet Members, row 5, column B (email):"),
+        "the rows keep the numbers the spreadsheet shows: {p:?}"
+    );
+}

@@ -6,7 +6,9 @@
 //! path in `table.rs` does the rest. A cell becomes the text a person would
 //! have typed: a date cell its ISO date, a whole number without ".0", a
 //! formula its value as last calculated. The first visible sheet is read
-//! unless another is named; hidden sheets are never read by default.
+//! unless another is named; hidden sheets are never read by default. A
+//! title above the table is passed over: the header is the first row (of
+//! the top ten) that names the full_name column.
 //!
 //! Writing makes formula-looking text inert exactly as the CSV does
 //! ([`neutralise`]), so a cell copied into another sheet or saved as CSV
@@ -36,6 +38,9 @@ pub struct SheetName {
 }
 
 type Workbook = calamine::Sheets<Cursor<Vec<u8>>>;
+
+/// How far down a title above the table may push the header row.
+const TITLE_ROWS: usize = 10;
 
 fn open(bytes: &[u8]) -> Result<Workbook> {
     calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
@@ -124,12 +129,26 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table> {
         )]));
     };
     let label = |i: usize| format!("sheet {name}, row {}", first_row as usize + i + 1);
-    let mut rows = range.rows().enumerate().map(|(i, cells)| TableRow {
-        label: label(i),
-        cells: cells.iter().map(text).collect(),
-    });
-    // The range starts at the first cell with anything in it, so its first
-    // row is the header, as with blank lines before a CSV's header.
+    // The range starts at the first cell with anything in it. Its first row
+    // is the header, unless a title sits above the table: then the header
+    // is the first of the top rows that names the full_name column.
+    let skip = range
+        .rows()
+        .take(TITLE_ROWS)
+        .position(|cells| {
+            cells.iter().any(|c| {
+                matches!(c, Data::String(t) if table::column_for_header(t) == Some("full_name"))
+            })
+        })
+        .unwrap_or(0);
+    let mut rows = range
+        .rows()
+        .enumerate()
+        .skip(skip)
+        .map(|(i, cells)| TableRow {
+            label: label(i),
+            cells: cells.iter().map(text).collect(),
+        });
     let header = rows.next().unwrap_or(TableRow {
         label: label(0),
         cells: Vec::new(),

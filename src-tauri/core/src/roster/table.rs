@@ -534,9 +534,11 @@ pub fn import(
                 };
                 let mut unnamed = Vec::new();
                 for g in &mut missing.groups {
-                    match g
-                        .tier
-                        .or(choice_of(&g.name).map(|c| c.tier))
+                    // A choice made in the window wins over the file's
+                    // bracket (the window showed it and it was changed).
+                    match choice_of(&g.name)
+                        .map(|c| c.tier)
+                        .or(g.tier)
                         .or(*default_tier)
                     {
                         Some(tier) => g.tier = Some(tier),
