@@ -677,3 +677,38 @@ fn a_title_above_the_table_is_passed_over() {
         "the rows keep the numbers the spreadsheet shows: {p:?}"
     );
 }
+
+#[test]
+fn the_check_answers_with_a_files_problems_and_its_sheets() {
+    let spec = json!({"sheets": [
+        {"name": "How to fill this in", "rows": [["Write one member a row on the next sheet."]]},
+        {"name": "Members", "rows": [
+            ["Full name", "Groups"],
+            ["Ann Example", "Corby IAG [local] (chair)"]
+        ]}
+    ]});
+    let bytes = workbook(&spec, "xlsx");
+    let (_t, mut vault) = demo_vault();
+    let first = table::check_file(&mut vault, &bytes, None, today()).unwrap();
+    assert!(first.report.is_none());
+    assert_eq!(first.sheet.as_deref(), Some("How to fill this in"));
+    assert!(
+        first
+            .problems
+            .iter()
+            .any(|p| p.message.contains("no full_name column")),
+        "{:?}",
+        first.problems
+    );
+    assert_eq!(first.sheets.len(), 2, "so another sheet can be chosen");
+
+    let second = table::check_file(&mut vault, &bytes, Some("Members"), today()).unwrap();
+    let report = second.report.expect("the roster sheet checks");
+    assert!(report.dry_run);
+    assert_eq!(report.new_groups.len(), 1, "listed, not refused");
+    assert_eq!(report.new_groups[0].tier, Some(Tier::Local));
+    assert!(
+        !member_names(&vault, "Ann Example").contains(&"Ann Example".to_string()),
+        "a check changes nothing"
+    );
+}

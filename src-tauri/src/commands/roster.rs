@@ -7,8 +7,9 @@ use iag_desk_core::roster::groups::{self, GroupForm};
 use iag_desk_core::roster::members::{self, MemberQuery, PersonDetail, StatusForm, VettingForm};
 use iag_desk_core::roster::representation::{RepresentationForm, Summary};
 use iag_desk_core::roster::rules::PersonForm;
-use iag_desk_core::roster::sheet::{self, SheetName};
-use iag_desk_core::roster::table::{self, GroupChoice, ImportOptions, ImportReport, NewGroups};
+use iag_desk_core::roster::table::{
+    self, FileCheck, GroupChoice, ImportOptions, ImportReport, NewGroups,
+};
 use iag_desk_core::roster::{self, GroupSummary, PersonSummary};
 use iag_desk_core::vocabulary::PersonKind;
 use iag_desk_core::Error;
@@ -206,16 +207,12 @@ pub async fn roster_export(
     crate::export::save(&desk, &answers, request).await
 }
 
-/// The check of a chosen file: what it would do, or its problems; and for
-/// a workbook, its sheets and the one read, so another can be chosen.
+/// The check of a chosen file, with the file's name to show.
 #[derive(Debug, Serialize)]
 pub struct ImportChoice {
     pub file_name: String,
-    /// None when the file has problems.
-    pub report: Option<ImportReport>,
-    pub problems: Vec<iag_desk_core::error::Problem>,
-    pub sheets: Vec<SheetName>,
-    pub sheet: Option<String>,
+    #[serde(flatten)]
+    pub check: FileCheck,
 }
 
 /// Checks a roster file (a dry run that lists groups not in IAG Desk yet
@@ -241,43 +238,13 @@ pub async fn roster_import_check(
     };
     let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
     desk.set_pending_import(Some(path.clone()));
-    let sheets = if sheet::is_workbook(&bytes) {
-        sheet::sheets(&bytes).unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    let options = ImportOptions {
-        dry_run: true,
-        new_groups: NewGroups::List,
-    };
-    let table = table::read(&bytes, sheet.as_deref());
-    let read = match &table {
-        Ok(t) => match &t.source {
-            table::Source::Sheet { name, .. } => Some(name.clone()),
-            table::Source::Csv => None,
-        },
-        Err(_) => sheet,
-    };
-    let checked = table
-        .map_err(crate::error::CommandError::from)
-        .and_then(|t| desk.with_vault(|v| table::import(v, &t, &options, today())));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (report, problems) = match checked {
-        Ok(report) => (Some(report), Vec::new()),
-        // A file's problems are the check's answer, shown with the sheets
-        // so another sheet can be chosen.
-        Err(e) if !e.problems.is_empty() => (None, e.problems),
-        Err(e) => return Err(e),
-    };
+    let check = desk.with_vault(|v| table::check_file(v, &bytes, sheet.as_deref(), today()))?;
     Ok(Some(ImportChoice {
-        file_name,
-        report,
-        problems,
-        sheets,
-        sheet: read,
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        check,
     }))
 }
 

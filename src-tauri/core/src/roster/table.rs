@@ -342,6 +342,65 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table> {
     super::csv::read(bytes)
 }
 
+/// What checking a file says before anything is imported: what it would
+/// add (groups not in IAG Desk yet listed, not refused), or its problems;
+/// and for a workbook its sheets and the one read, so another can be
+/// chosen (a workbook's first sheet is often not the roster).
+#[derive(Debug, Clone, Serialize)]
+pub struct FileCheck {
+    /// None when the file has problems.
+    pub report: Option<ImportReport>,
+    pub problems: Vec<Problem>,
+    pub sheets: Vec<super::sheet::SheetName>,
+    /// The sheet read, for a workbook.
+    pub sheet: Option<String>,
+}
+
+/// Checks a file as the window's import does before asking to go ahead:
+/// a dry run in which new groups are listed. A file's problems are part of
+/// the answer; only the vault's own failures are errors.
+pub fn check_file(
+    vault: &mut Vault,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    today: NaiveDate,
+) -> Result<FileCheck> {
+    let sheets = if super::sheet::is_workbook(bytes) {
+        super::sheet::sheets(bytes).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let options = ImportOptions {
+        dry_run: true,
+        new_groups: NewGroups::List,
+    };
+    let (read, checked) = match read(bytes, sheet) {
+        Ok(t) => {
+            let name = match &t.source {
+                Source::Sheet { name, .. } => Some(name.clone()),
+                Source::Csv => None,
+            };
+            (name, import(vault, &t, &options, today))
+        }
+        Err(e) => (sheet.map(str::to_string), Err(e)),
+    };
+    match checked {
+        Ok(report) => Ok(FileCheck {
+            report: Some(report),
+            problems: Vec::new(),
+            sheets,
+            sheet: read,
+        }),
+        Err(e) if !e.problems().is_empty() => Ok(FileCheck {
+            report: None,
+            problems: e.problems().to_vec(),
+            sheets,
+            sheet: read,
+        }),
+        Err(e) => Err(e),
+    }
+}
+
 /// Checks a table; with `dry_run` false and no problem found, adds every
 /// row (and any groups it may create) in one transaction. Any problem:
 /// nothing changes.
