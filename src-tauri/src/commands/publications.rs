@@ -86,7 +86,12 @@ pub async fn publications_export_feedback(
     quarter: String,
     group: Option<GroupId>,
 ) -> CommandResult<Option<String>> {
-    crate::export::save(&desk, &answers, Request::Feedback { quarter, group }).await
+    let request = Request::Feedback {
+        quarter,
+        group,
+        format: Format::Pdf,
+    };
+    crate::export::save(&desk, &answers, request).await
 }
 
 /// Prints a pack, terms of reference or feedback report: straight to the
@@ -112,6 +117,7 @@ pub fn publications_print(
         _ => Request::Feedback {
             quarter: quarter.unwrap_or_default(),
             group,
+            format: Format::Pdf,
         },
     };
     crate::export::print(&desk, request)
