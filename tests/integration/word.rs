@@ -216,6 +216,15 @@ fn every_document_as_a_word_file_has_word_structure() {
                 "{what}: a table's header row does not repeat"
             );
         }
+        // LibreOffice reads it too, headings and all.
+        let text = libreoffice_text(&file.bytes);
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let first = &heads[0].1;
+        assert!(
+            words(&text).contains(&words(first)),
+            "{what}: LibreOffice does not show {first:?}:\n{text}"
+        );
+        crate::support::keep_pdf(&file.file_name, &file.bytes);
     }
 }
 
@@ -279,4 +288,73 @@ fn names_in_every_script_are_named_in_fonts_that_have_them_and_arabic_runs_are_r
         text.contains("فاطمة الزهراء حسن; عمران قریشی"),
         "the text keeps its logical order"
     );
+}
+
+/// LibreOffice's reading of a Word file: converted to PDF headless (with a
+/// profile of its own, so tests can run side by side), then pdftotext.
+pub(crate) fn libreoffice_text(docx: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("document.docx");
+    std::fs::write(&input, docx).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let out = std::process::Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&input)
+        .output()
+        .expect("LibreOffice (soffice) must be installed: bash .ci/install-deps --test");
+    let pdf = dir.path().join("document.pdf");
+    assert!(
+        pdf.exists(),
+        "LibreOffice did not convert the Word file: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    crate::support::pdf_text(&std::fs::read(pdf).unwrap())
+}
+
+#[test]
+fn libreoffice_shows_names_in_every_script_in_their_order() {
+    use iag_desk_core::documents::{render_docx, Block, Document, Table};
+    let names = [
+        "فاطمة الزهراء حسن",
+        "عمران قریشی",
+        "রাজিয়া বেগম",
+        "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+        "प्रिया शर्मा",
+        "陈美玲",
+        "Zofia Wójcik",
+        "Łukasz Nowakowski",
+    ];
+    let mut d = Document::new("Present", "A group");
+    d.blocks = vec![
+        Block::heading(1, "Present"),
+        Block::Table(Table {
+            header: vec!["Name".into(), "Role".into()],
+            rows: names
+                .iter()
+                .map(|n| vec![n.to_string(), "Member".into()])
+                .collect(),
+            column_widths: vec![],
+        }),
+    ];
+    let text = libreoffice_text(&render_docx(&d).unwrap());
+    let mut last = 0;
+    for name in names {
+        // pdftotext gives right-to-left text in logical order, as typed:
+        // a reversed name would not be found.
+        let at = text[last..]
+            .find(name)
+            .unwrap_or_else(|| panic!("{name} is missing or out of order in:\n{text}"));
+        last += at + name.len();
+    }
 }

@@ -51,6 +51,8 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>> {
         )
         .default_fonts(fonts_for(Script::Latin))
         .default_size(half_points(10.5))
+        // 6 pt after each paragraph, as the PDF spaces them.
+        .default_line_spacing(docx_rs::LineSpacing::new().after(120))
         .add_style(
             Style::new("Heading1", StyleType::Paragraph)
                 .name("heading 1")
@@ -58,7 +60,8 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>> {
                 .next("Normal")
                 .bold()
                 .size(half_points(16.0))
-                .outline_lvl(0),
+                .outline_lvl(0)
+                .line_spacing(docx_rs::LineSpacing::new().before(240).after(120)),
         )
         .add_style(
             Style::new("Heading2", StyleType::Paragraph)
@@ -67,7 +70,8 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>> {
                 .next("Normal")
                 .bold()
                 .size(half_points(13.0))
-                .outline_lvl(1),
+                .outline_lvl(1)
+                .line_spacing(docx_rs::LineSpacing::new().before(220).after(100)),
         )
         .add_style(
             Style::new("Heading3", StyleType::Paragraph)
@@ -76,7 +80,8 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>> {
                 .next("Normal")
                 .bold()
                 .size(half_points(11.5))
-                .outline_lvl(2),
+                .outline_lvl(2)
+                .line_spacing(docx_rs::LineSpacing::new().before(200).after(80)),
         )
         .add_style(Style::new("ListParagraph", StyleType::Paragraph).name("List Paragraph"))
         .add_style(Style::new(RTL_STYLE, StyleType::Character).name("Right-to-left text"))
