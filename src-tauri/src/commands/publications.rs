@@ -48,33 +48,14 @@ pub async fn publications_export(
     publication: Publication,
     member: Option<PersonId>,
     large_print: bool,
+    format_code: String,
 ) -> CommandResult<Option<String>> {
     let request = Request::Publication {
         group,
         publication,
         member,
         large_print,
-        format: Format::Pdf,
-    };
-    crate::export::save(&desk, &answers, request).await
-}
-
-/// A pack or the terms of reference as an accessible web page.
-#[tauri::command]
-pub async fn publications_export_html(
-    desk: State<'_, Desk>,
-    answers: State<'_, crate::dialogs::Answers>,
-    group: GroupId,
-    publication: Publication,
-    member: Option<PersonId>,
-    large_print: bool,
-) -> CommandResult<Option<String>> {
-    let request = Request::Publication {
-        group,
-        publication,
-        member,
-        large_print,
-        format: Format::Html,
+        format: super::document_format(&format_code),
     };
     crate::export::save(&desk, &answers, request).await
 }
@@ -85,11 +66,12 @@ pub async fn publications_export_feedback(
     answers: State<'_, crate::dialogs::Answers>,
     quarter: String,
     group: Option<GroupId>,
+    format_code: String,
 ) -> CommandResult<Option<String>> {
     let request = Request::Feedback {
         quarter,
         group,
-        format: Format::Pdf,
+        format: super::document_format(&format_code),
     };
     crate::export::save(&desk, &answers, request).await
 }
