@@ -53,40 +53,27 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>> {
         .default_size(half_points(10.5))
         // 6 pt after each paragraph, as the PDF spaces them.
         .default_line_spacing(docx_rs::LineSpacing::new().after(120))
-        .add_style(
-            Style::new("Heading1", StyleType::Paragraph)
-                .name("heading 1")
-                .based_on("Normal")
-                .next("Normal")
-                .bold()
-                .size(half_points(16.0))
-                .outline_lvl(0)
-                .line_spacing(docx_rs::LineSpacing::new().before(240).after(120)),
-        )
-        .add_style(
-            Style::new("Heading2", StyleType::Paragraph)
-                .name("heading 2")
-                .based_on("Normal")
-                .next("Normal")
-                .bold()
-                .size(half_points(13.0))
-                .outline_lvl(1)
-                .line_spacing(docx_rs::LineSpacing::new().before(220).after(100)),
-        )
-        .add_style(
-            Style::new("Heading3", StyleType::Paragraph)
-                .name("heading 3")
-                .based_on("Normal")
-                .next("Normal")
-                .bold()
-                .size(half_points(11.5))
-                .outline_lvl(2)
-                .line_spacing(docx_rs::LineSpacing::new().before(200).after(80)),
-        )
         .add_style(Style::new("ListParagraph", StyleType::Paragraph).name("List Paragraph"))
         .add_style(Style::new(RTL_STYLE, StyleType::Character).name("Right-to-left text"))
         .header(page_header(doc))
         .footer(page_footer(doc));
+    // Word's own heading styles (by their built-in names), so the outline
+    // shows in the navigation pane: size and space before and after, in pt
+    // and twentieths of a point, as the PDF sets them.
+    for (level, size, before, after) in
+        [(1, 16.0, 240, 120), (2, 13.0, 220, 100), (3, 11.5, 200, 80)]
+    {
+        docx = docx.add_style(
+            Style::new(format!("Heading{level}"), StyleType::Paragraph)
+                .name(format!("heading {level}"))
+                .based_on("Normal")
+                .next("Normal")
+                .bold()
+                .size(half_points(size))
+                .outline_lvl(level - 1)
+                .line_spacing(docx_rs::LineSpacing::new().before(before).after(after)),
+        );
+    }
     let mut lists = 0usize;
     for block in &doc.blocks {
         match block {
