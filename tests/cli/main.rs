@@ -863,7 +863,7 @@ fn advice_and_actions_registers_as_pdf_and_csv() {
             dir.path().join("actions.txt").to_str().unwrap(),
         ],
     );
-    assert_fails_with(&o, 1, "name the file .pdf or .csv");
+    assert_fails_with(&o, 1, "name the file .pdf, .csv or .docx");
     let o = iag_desk(
         dir.path(),
         Some(PASSPHRASE),
@@ -1716,4 +1716,51 @@ print(json.dumps({
         .expect("python3");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// Issue 20: `-o FILE.docx` writes the document as a Word file, which
+/// python-docx (from the test virtual environment) reads: the public
+/// minutes without the demo's confidential words, the annex with them.
+#[test]
+fn minutes_and_registers_as_word_files_from_the_command_line() {
+    let dir = demo_dir();
+    let id = first_minuted_meeting(dir.path());
+    let venv = std::env::var_os("IAG_DESK_VENV")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(&std::env::var_os("HOME").unwrap()).join(".cache/iag-desk-venv")
+        });
+    let text_of = |file: &Path| {
+        let o = Command::new(venv.join("bin/python"))
+            .args([
+                "-c",
+                "import docx, sys\nd = docx.Document(sys.argv[1])\n\
+                 print('\\n'.join([p.style.name + ': ' + p.text for p in d.paragraphs] + \
+                 [c.text for t in d.tables for r in t.rows for c in r.cells]))",
+            ])
+            .arg(file)
+            .output()
+            .expect("python-docx: run bash .ci/install-deps --test");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let word = |args: &[&str], name: &str| {
+        let file = dir.path().join(name);
+        let mut all = args.to_vec();
+        all.extend(["-o", file.to_str().unwrap()]);
+        let o = iag_desk(dir.path(), Some(PASSPHRASE), &all);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("a Word document"), "{}", stdout(&o));
+        text_of(&file)
+    };
+    let public = word(&["minutes", &id, "--audience", "public"], "minutes.docx");
+    assert!(public.contains("Heading 1: "), "{public}");
+    assert!(!public.contains(DEMO_SECRET), "{public}");
+    let annex = word(&["minutes", &id, "--audience", "members"], "annex.docx");
+    assert!(annex.contains(DEMO_SECRET), "{annex}");
+    let advice = word(&["advice"], "advice.docx");
+    assert!(
+        advice.contains(DEMO_SECRET_ADVICE) || advice.contains("Heading 1: "),
+        "{advice}"
+    );
 }

@@ -757,6 +757,46 @@ async fn minutes_taken_in_the_window_with_a_confidential_item_never_reach_the_pu
         "confidential minutes must never reach the public minutes' web page:\n{web}"
     );
 
+    // And as Word files, for the police contact who comments in Word: the
+    // public minutes without the canary, the annex with it (python-docx
+    // from the test virtual environment reads every part).
+    app.click("#export-minutes-docx").await;
+    app.wait_text(
+        "#minutes-message",
+        "Saved the public minutes as a Word file",
+    )
+    .await;
+    app.click("#export-annex-docx").await;
+    app.wait_text("#minutes-message", "as a Word file").await;
+    let word_text = |name: &str| {
+        let venv = std::env::var_os("IAG_DESK_VENV")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::path::Path::new(&std::env::var_os("HOME").unwrap())
+                    .join(".cache/iag-desk-venv")
+            });
+        let out = std::process::Command::new(venv.join("bin/python"))
+            .args([
+                "-c",
+                "import docx, sys\nd = docx.Document(sys.argv[1])\n\
+                 print('\\n'.join(p.text for p in d.paragraphs))",
+            ])
+            .arg(saves.path().join(name))
+            .output()
+            .expect("python-docx: bash .ci/install-deps --test");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let word = word_text("marlow-fen-local-iag-minutes-2026-11-11.docx");
+    assert!(word.contains(OPEN_NOTE), "{word}");
+    assert!(!word.contains("CANARY"), "{word}");
+    let word = word_text("marlow-fen-local-iag-confidential-annex-2026-11-11.docx");
+    assert!(word.contains(CANARY), "{word}");
+
     // The demo's meeting of the day before awaits approval: approve it here,
     // under the minutes item, and its minutes become locked.
     app.wait_text("[data-number='4']", "await approval").await;
@@ -860,6 +900,20 @@ async fn the_groups_own_prologue_edited_in_the_window_reaches_the_induction_pack
         "the edited prologue is in the pack:\n{text}"
     );
     assert!(text.contains("Contents") && text.contains("Confidentiality agreement"));
+    // The same pack as a Word file, for whoever edits it in Word.
+    app.click("#export-publication-docx").await;
+    app.wait_text(
+        "#documents-message",
+        "Saved the induction pack as a Word file",
+    )
+    .await;
+    let word = std::fs::read(
+        saves
+            .path()
+            .join("Induction pack Marlow Fen Local IAG.docx"),
+    )
+    .unwrap();
+    assert!(word.starts_with(b"PK"), "a Word file is a zip package");
 
     // The feedback report for a quarter, from the public record.
     app.click("a[href^='#/documents/feedback']").await;
@@ -882,6 +936,16 @@ async fn the_groups_own_prologue_edited_in_the_window_reaches_the_induction_pack
         feedback.contains("Quarterly feedback: all groups, Q3 2026"),
         "{feedback}"
     );
+    app.click("#export-feedback-docx").await;
+    app.wait_text(
+        "#documents-message",
+        "Saved the feedback report as a Word file",
+    )
+    .await;
+    assert!(saves
+        .path()
+        .join("Quarterly feedback 2026-Q3.docx")
+        .is_file());
     shots.take(&app, "02-feedback").await;
     app.quit().await;
 }

@@ -34,6 +34,10 @@ mod agenda_pack;
 // go to, what they carry, and the public draft's leak test.
 mod papers_email;
 
+// Word files of every document, read by python-docx: headings, tables,
+// header and footer, properties, scripts and right-to-left runs.
+mod word;
+
 // Attendance over time against a hand-built register; the group's rules
 // for its record and its draft minutes' marking.
 mod attendance;

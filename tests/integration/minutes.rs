@@ -538,6 +538,26 @@ mod leak_suite {
             assert!(text.contains(c), "{c} is missing from the annex:\n{text}");
         }
         assert!(!text.contains(NOT_RECORDED));
+        // The annex as a Word file holds the same, and nothing unrecorded.
+        let word = crate::word::read_docx(
+            &export(
+                &m.vault,
+                Request::Minutes {
+                    meeting: m.id,
+                    audience: Audience::Members,
+                    format: Format::Docx,
+                },
+            )
+            .bytes,
+        );
+        let parts = crate::word::all_parts(&word);
+        for c in CANARIES {
+            assert!(
+                parts.contains(c),
+                "{c} is missing from the annex's Word file"
+            );
+        }
+        assert!(!parts.contains(NOT_RECORDED));
         assert!(
             !text.contains(OPEN_WORDS),
             "open content is in the public minutes, not repeated"
@@ -601,9 +621,10 @@ mod leak_suite {
                     crate::support::today() + chrono::Days::new(100),
                 ),
                 group: None,
+                format: Format::Pdf,
             },
         ];
-        for format in [Format::Pdf, Format::Html] {
+        for format in [Format::Pdf, Format::Html, Format::Docx] {
             requests.push(Request::Agenda {
                 meeting: m.id,
                 format,
@@ -623,7 +644,14 @@ mod leak_suite {
                 });
             }
         }
-        for format in [Format::Pdf, Format::Csv] {
+        requests.push(Request::Feedback {
+            quarter: iag_desk_core::publications::feedback::last_ended_quarter(
+                crate::support::today() + chrono::Days::new(100),
+            ),
+            group: None,
+            format: Format::Docx,
+        });
+        for format in [Format::Pdf, Format::Csv, Format::Docx] {
             requests.push(Request::Advice {
                 query: advice::AdviceQuery::default(),
                 format,
@@ -646,6 +674,11 @@ mod leak_suite {
                     // the text is checked whole either way.
                     assert_clean(&what, &text);
                     assert_clean(&format!("the metadata of {what}"), &pdf_info(&export.bytes));
+                }
+                Format::Docx => {
+                    // Every part: body, headers, footers, comments, properties.
+                    let read = crate::word::read_docx(&export.bytes);
+                    assert_clean(&what, &crate::word::all_parts(&read));
                 }
                 Format::Eml => {
                     // The message as Python's email package reads it:

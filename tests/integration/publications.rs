@@ -325,6 +325,7 @@ fn the_feedback_report_is_public_and_has_the_quarters_record() {
             Request::Feedback {
                 quarter: "2026-Q3".into(),
                 group,
+                format: iag_desk_core::exports::Format::Pdf,
             },
         )
         .bytes;

@@ -105,8 +105,7 @@ export const meetings = {
   exportInvitation: (id) => call('meeting_export_invitation', { id }),
   exportHandover: (id, audience) => call('meeting_export_handover', { id, audience }),
   importHandover: () => call('meeting_import_handover'),
-  exportAgendaPdf: (id) => call('meeting_export_agenda_pdf', { id }),
-  exportAgendaHtml: (id) => call('meeting_export_agenda_html', { id }),
+  exportAgenda: (id, formatCode) => call('meeting_export_agenda', { id, formatCode }),
   exportSignInPdf: (id) => call('meeting_export_signin_pdf', { id }),
   attachPaper: (id, item) => call('agenda_paper_attach', { id, item }),
   savePaper: (id, paper) => call('agenda_paper_save', { id, paper }),
@@ -129,8 +128,7 @@ export const minutes = {
   declareVote: (id, entry) => call('minutes_vote_declare', { id, entry }),
   approve: (id, at, item) => call('minutes_approve', { id, at, item }),
   amend: (id, entry, text, reason) => call('minutes_amend', { id, entry, text, reason }),
-  exportPdf: (id, audience) => call('minutes_export_pdf', { id, audience }),
-  exportHtml: (id, audience) => call('minutes_export_html', { id, audience }),
+  export: (id, audience, formatCode) => call('minutes_export', { id, audience, formatCode }),
 };
 
 export const records = {
@@ -147,11 +145,9 @@ export const publications = {
   saveText: (group, key, body) => call('publications_text_save', { group, key, body }),
   preview: (group, publication, member, largePrint) =>
     call('publications_preview', { group, publication, member, largePrint }),
-  exportPdf: (group, publication, member, largePrint) =>
-    call('publications_export', { group, publication, member, largePrint }),
-  exportHtml: (group, publication, member, largePrint) =>
-    call('publications_export_html', { group, publication, member, largePrint }),
-  exportFeedback: (quarter, group) => call('publications_export_feedback', { quarter, group }),
+  export: (group, publication, member, largePrint, formatCode) =>
+    call('publications_export', { group, publication, member, largePrint, formatCode }),
+  exportFeedback: (quarter, group, formatCode) => call('publications_export_feedback', { quarter, group, formatCode }),
   print: (args) => call('publications_print', { group: null, publication: null, member: null, largePrint: false, quarter: null, ...args }),
 };
 

@@ -26,6 +26,7 @@ fn main() {
                 iag_desk_core::exports::Request::Feedback {
                     quarter: "2026-Q4".into(),
                     group: None,
+                    format: iag_desk_core::exports::Format::Pdf,
                 },
             )
         },

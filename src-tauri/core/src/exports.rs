@@ -50,6 +50,8 @@ pub enum Format {
     Original,
     /// An email message (a draft for the user's own email program).
     Eml,
+    /// A Word document, made from the same document as the PDF.
+    Docx,
 }
 
 impl Format {
@@ -63,6 +65,7 @@ impl Format {
             Format::Json => "json",
             Format::Original => "original",
             Format::Eml => "eml",
+            Format::Docx => "docx",
         }
     }
 
@@ -85,6 +88,7 @@ impl Format {
             Format::Json => "JSON data",
             Format::Original => "Any file",
             Format::Eml => "Email message",
+            Format::Docx => "Word document",
         }
     }
 
@@ -99,6 +103,7 @@ impl Format {
             Format::Json => "JSON",
             Format::Original => "the file attached",
             Format::Eml => "an email message (.eml)",
+            Format::Docx => "a Word document",
         }
     }
 
@@ -113,6 +118,7 @@ impl Format {
             "ics" => Some(Format::Ics),
             "json" => Some(Format::Json),
             "eml" => Some(Format::Eml),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -164,6 +170,7 @@ pub enum Request {
     Feedback {
         quarter: String,
         group: Option<GroupId>,
+        format: Format,
     },
     CallList {
         incident: i64,
@@ -219,10 +226,10 @@ pub enum Request {
 /// unless the name ends in .html, as before web pages existed).
 pub fn formats(kind: &RequestKind) -> &'static [Format] {
     match kind {
-        RequestKind::Document => &[Format::Pdf, Format::Html],
+        RequestKind::Document => &[Format::Pdf, Format::Html, Format::Docx],
         RequestKind::PdfOnly => &[Format::Pdf],
-        RequestKind::Table => &[Format::Pdf, Format::Csv],
-        RequestKind::SubjectAccess => &[Format::Pdf, Format::Json],
+        RequestKind::Table => &[Format::Pdf, Format::Csv, Format::Docx],
+        RequestKind::SubjectAccess => &[Format::Pdf, Format::Json, Format::Docx],
         RequestKind::Roster => &[Format::Csv, Format::Xlsx],
     }
 }
@@ -250,7 +257,7 @@ pub fn format_for_file(kind: RequestKind, name: &str) -> Result<Format> {
         Some(f) if allowed.contains(&f) => Ok(f),
         _ if kind == RequestKind::Table => Err(Error::invalid(
             "file",
-            format!("{name}: name the file .pdf or .csv to say which format to write."),
+            format!("{name}: name the file .pdf, .csv or .docx to say which format to write."),
         )),
         _ => Ok(allowed[0]),
     }
@@ -520,12 +527,20 @@ pub fn prepare(vault: &Vault, request: &Request, now: Now) -> Result<Prepared> {
             };
             (body, meta(name, *format, what))
         }
-        Request::Feedback { quarter, group } => {
+        Request::Feedback {
+            quarter,
+            group,
+            format,
+        } => {
             let report = feedback::report(vault, quarter, *group, today)?;
-            let name = format!("Quarterly feedback {}.pdf", quarter.trim());
+            let name = format!(
+                "Quarterly feedback {}.{}",
+                quarter.trim(),
+                format.extension()
+            );
             (
                 document(feedback::document(&report)),
-                meta(name, Format::Pdf, "the quarterly feedback report"),
+                meta(name, *format, "the quarterly feedback report"),
             )
         }
         Request::CallList { incident } => {
@@ -793,6 +808,7 @@ impl Prepared {
             Body::Ready(bytes) => bytes,
             Body::Document(doc) => match format {
                 Format::Html => render_html(&doc).into_bytes(),
+                Format::Docx => crate::documents::render_docx(&doc)?,
                 _ => render_pdf(&doc)?,
             },
             Body::AgendaPack(view) => {
@@ -827,6 +843,11 @@ impl Prepared {
             }
             Body::Pack(view, large_print) => match format {
                 Format::Html => render_html(&pack::web_document(&view, large_print)).into_bytes(),
+                // Word numbers its own pages: the contents list without
+                // page numbers, as the web page has it.
+                Format::Docx => {
+                    crate::documents::render_docx(&pack::web_document(&view, large_print))?
+                }
                 _ => {
                     let (doc, laid) = pack::document(&view, large_print)?;
                     crate::documents::render_layout(&doc, &laid)?

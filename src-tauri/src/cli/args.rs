@@ -135,8 +135,12 @@ pub enum Command {
     Agenda {
         /// The meeting's number, as `meetings list` shows it
         meeting: i64,
-        /// The file to write: .pdf, or .html for the accessible web page
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.html")]
+        /// The file to write: .pdf, .html for the accessible web page, or .docx for Word
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE.pdf|FILE.html|FILE.docx"
+        )]
         output: PathBuf,
     },
     /// Write a meeting's sign-in sheet as a PDF
@@ -150,8 +154,12 @@ pub enum Command {
     Minutes {
         /// The meeting's number, as `meetings list` shows it
         meeting: i64,
-        /// The file to write: .pdf, or .html for the accessible web page
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.html")]
+        /// The file to write: .pdf, .html for the accessible web page, or .docx for Word
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE.pdf|FILE.html|FILE.docx"
+        )]
         output: PathBuf,
         /// public: the minutes anyone may read; members: the confidential annex
         #[arg(long, value_enum)]
@@ -199,8 +207,12 @@ pub enum Command {
         /// Only advice with this response: awaiting, accepted, partly_accepted, not_followed
         #[arg(long, value_name = "RESPONSE")]
         response: Option<String>,
-        /// The file to write: .pdf or .csv
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.csv")]
+        /// The file to write: .pdf, .csv, or .docx for Word
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE.pdf|FILE.csv|FILE.docx"
+        )]
         output: PathBuf,
     },
     /// Write the action log (owner, due date, status) as PDF or CSV
@@ -214,8 +226,12 @@ pub enum Command {
         /// Only open actions past their due date
         #[arg(long)]
         overdue: bool,
-        /// The file to write: .pdf or .csv
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.csv")]
+        /// The file to write: .pdf, .csv, or .docx for Word
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE.pdf|FILE.csv|FILE.docx"
+        )]
         output: PathBuf,
     },
     /// Write a group's attendance report (per member: expected, attended, apologies, absences) as PDF or CSV
@@ -228,16 +244,24 @@ pub enum Command {
         /// To this date; today without it
         #[arg(long, value_name = "DATE")]
         to: Option<String>,
-        /// The file to write: .pdf or .csv
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.csv")]
+        /// The file to write: .pdf, .csv, or .docx for Word
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE.pdf|FILE.csv|FILE.docx"
+        )]
         output: PathBuf,
     },
     /// Write a group's induction pack as a PDF, or as a web page when FILE ends in .html
     Pack {
         /// The group (its name, or its number)
         group: String,
-        /// The file to write: .pdf, or .html for the accessible web page
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.html")]
+        /// The file to write: .pdf, .html for the accessible web page, or .docx for Word
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE.pdf|FILE.html|FILE.docx"
+        )]
         output: PathBuf,
         /// Personalise the cover and the agreement for this member (name or number)
         #[arg(long, value_name = "MEMBER")]
@@ -250,8 +274,12 @@ pub enum Command {
     Tor {
         /// The group (its name, or its number)
         group: String,
-        /// The file to write: .pdf, or .html for the accessible web page
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.html")]
+        /// The file to write: .pdf, .html for the accessible web page, or .docx for Word
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "FILE.pdf|FILE.html|FILE.docx"
+        )]
         output: PathBuf,
     },
     /// Write the quarterly feedback report (public) as a PDF
@@ -262,7 +290,8 @@ pub enum Command {
         /// Only this group (its name, or its number); the whole force without it
         #[arg(long, value_name = "GROUP")]
         group: Option<String>,
-        #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+        /// The file to write: .pdf, or .docx for Word
+        #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.docx")]
         output: PathBuf,
     },
     /// Critical incidents: list them
@@ -297,7 +326,7 @@ pub enum Command {
     SubjectAccess {
         /// The person (their whole name, or their number)
         person: String,
-        /// The file to write: .pdf or .json
+        /// The file to write: .pdf, .json, or .docx for Word
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
     },

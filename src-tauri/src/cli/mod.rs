@@ -170,7 +170,11 @@ pub fn run(command: Command, global: &GlobalArgs) -> i32 {
             output,
         } => export(&vault_path, &output, |v| {
             let group = group.map(|g| find_group(v, &g)).transpose()?;
-            Ok(Request::Feedback { quarter, group })
+            Ok(Request::Feedback {
+                quarter,
+                group,
+                format: format_for(RequestKind::Document, &output)?,
+            })
         }),
         Command::Search { text } => search(&vault_path, &text.join(" ")),
         Command::SubjectAccess { person, output } => export(&vault_path, &output, |v| {

@@ -17,10 +17,10 @@ pub async fn data_protection_subject_access(
     id: PersonId,
     format: String,
 ) -> CommandResult<Option<String>> {
-    let format = if format == "json" {
-        Format::Json
-    } else {
-        Format::Pdf
+    let format = match format.as_str() {
+        "json" => Format::Json,
+        "docx" => Format::Docx,
+        _ => Format::Pdf,
     };
     let request = Request::SubjectAccess { person: id, format };
     crate::export::save(&desk, &answers, request).await

@@ -4,7 +4,7 @@
 use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::confidentiality::Audience;
-use iag_desk_core::exports::{Format, Request};
+use iag_desk_core::exports::Request;
 use iag_desk_core::ids::{GroupId, MeetingId};
 use iag_desk_core::meetings::handover::{self, Imported};
 use iag_desk_core::meetings::plan::{self, MeetingDetail, MeetingForm, Saved};
@@ -99,29 +99,18 @@ pub async fn meeting_import_handover(
         .map(Some)
 }
 
+/// The agenda as a PDF, a Word file or an accessible web page, from the
+/// same public view.
 #[tauri::command]
-pub async fn meeting_export_agenda_pdf(
+pub async fn meeting_export_agenda(
     desk: State<'_, Desk>,
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
+    format_code: String,
 ) -> CommandResult<Option<String>> {
     let request = Request::Agenda {
         meeting: id,
-        format: Format::Pdf,
-    };
-    crate::export::save(&desk, &answers, request).await
-}
-
-/// The agenda as an accessible web page, from the same public view.
-#[tauri::command]
-pub async fn meeting_export_agenda_html(
-    desk: State<'_, Desk>,
-    answers: State<'_, crate::dialogs::Answers>,
-    id: MeetingId,
-) -> CommandResult<Option<String>> {
-    let request = Request::Agenda {
-        meeting: id,
-        format: Format::Html,
+        format: super::document_format(&format_code),
     };
     crate::export::save(&desk, &answers, request).await
 }

@@ -4,7 +4,7 @@
 use crate::error::CommandResult;
 use crate::state::Desk;
 use iag_desk_core::confidentiality::Audience;
-use iag_desk_core::exports::{Format, Request};
+use iag_desk_core::exports::Request;
 use iag_desk_core::ids::MeetingId;
 use iag_desk_core::minutes::votes::Outcome;
 use iag_desk_core::minutes::{self, EntryDraft, MinuteTaking, SavedEntry};
@@ -61,35 +61,20 @@ pub fn minutes_amend(
     desk.with_vault(|v| minutes::amend(v, id, entry, &text, &reason, super::today()))
 }
 
-/// The public minutes, or the members' annex (which takes an audit line
-/// once saved), as a PDF.
+/// The public minutes or the members' annex as a PDF, a Word file or an
+/// accessible web page.
 #[tauri::command]
-pub async fn minutes_export_pdf(
+pub async fn minutes_export(
     desk: State<'_, Desk>,
     answers: State<'_, crate::dialogs::Answers>,
     id: MeetingId,
     audience: Audience,
+    format_code: String,
 ) -> CommandResult<Option<String>> {
     let request = Request::Minutes {
         meeting: id,
         audience,
-        format: Format::Pdf,
-    };
-    crate::export::save(&desk, &answers, request).await
-}
-
-/// The public minutes or the members' annex as an accessible web page.
-#[tauri::command]
-pub async fn minutes_export_html(
-    desk: State<'_, Desk>,
-    answers: State<'_, crate::dialogs::Answers>,
-    id: MeetingId,
-    audience: Audience,
-) -> CommandResult<Option<String>> {
-    let request = Request::Minutes {
-        meeting: id,
-        audience,
-        format: Format::Html,
+        format: super::document_format(&format_code),
     };
     crate::export::save(&desk, &answers, request).await
 }

@@ -31,13 +31,23 @@ use iag_desk_core::exports::Format;
 /// the core.
 pub(crate) use crate::clock::{now, today};
 
-/// The format a register export (advice, actions) asks for: `csv`, else a
-/// PDF.
+/// The format a register export (advice, actions, attendance) asks for:
+/// `csv`, `docx` (Word), else a PDF.
 fn table_format(code: &str) -> Format {
-    if code == "csv" {
-        Format::Csv
-    } else {
-        Format::Pdf
+    match code {
+        "csv" => Format::Csv,
+        "docx" => Format::Docx,
+        _ => Format::Pdf,
+    }
+}
+
+/// The format a document export asks for: `html` (web page), `docx`
+/// (Word), else a PDF.
+fn document_format(code: &str) -> Format {
+    match code {
+        "html" => Format::Html,
+        "docx" => Format::Docx,
+        _ => Format::Pdf,
     }
 }
 

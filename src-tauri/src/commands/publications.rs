@@ -48,33 +48,14 @@ pub async fn publications_export(
     publication: Publication,
     member: Option<PersonId>,
     large_print: bool,
+    format_code: String,
 ) -> CommandResult<Option<String>> {
     let request = Request::Publication {
         group,
         publication,
         member,
         large_print,
-        format: Format::Pdf,
-    };
-    crate::export::save(&desk, &answers, request).await
-}
-
-/// A pack or the terms of reference as an accessible web page.
-#[tauri::command]
-pub async fn publications_export_html(
-    desk: State<'_, Desk>,
-    answers: State<'_, crate::dialogs::Answers>,
-    group: GroupId,
-    publication: Publication,
-    member: Option<PersonId>,
-    large_print: bool,
-) -> CommandResult<Option<String>> {
-    let request = Request::Publication {
-        group,
-        publication,
-        member,
-        large_print,
-        format: Format::Html,
+        format: super::document_format(&format_code),
     };
     crate::export::save(&desk, &answers, request).await
 }
@@ -85,8 +66,14 @@ pub async fn publications_export_feedback(
     answers: State<'_, crate::dialogs::Answers>,
     quarter: String,
     group: Option<GroupId>,
+    format_code: String,
 ) -> CommandResult<Option<String>> {
-    crate::export::save(&desk, &answers, Request::Feedback { quarter, group }).await
+    let request = Request::Feedback {
+        quarter,
+        group,
+        format: super::document_format(&format_code),
+    };
+    crate::export::save(&desk, &answers, request).await
 }
 
 /// Prints a pack, terms of reference or feedback report: straight to the
@@ -112,6 +99,7 @@ pub fn publications_print(
         _ => Request::Feedback {
             quarter: quarter.unwrap_or_default(),
             group,
+            format: Format::Pdf,
         },
     };
     crate::export::print(&desk, request)

@@ -65,12 +65,12 @@ export async function groupAttendance(group) {
         if (path) fill(notice, savedNotice('the attendance report (members only)', path, files.openLast));
       } catch (e) { fill(notice, errorBlock(e)); }
     },
-  }, `Save as ${format.toUpperCase()}`);
+  }, `Save as ${format === 'docx' ? 'Word' : format.toUpperCase()}`);
   await load();
   return h('section', { 'aria-labelledby': 'attendance-title', id: 'attendance' },
     h('h2', { id: 'attendance-title' }, 'Attendance'),
     period, results,
-    h('div', { class: 'actions' }, save('pdf'), save('csv')),
+    h('div', { class: 'actions' }, save('pdf'), save('csv'), save('docx')),
     notice);
 }
 

@@ -3,8 +3,9 @@
 // the editor exactly as they will print), and the quarterly feedback
 // report. Agendas and minutes are printed from each meeting's page.
 
-import { files, publications, roster } from '../api.js';
-import { announce, errorBlock, fill, h, savedNotice } from '../dom.js';
+import { publications, roster } from '../api.js';
+import { announce, errorBlock, fill, h } from '../dom.js';
+import { saveGroup } from '../saving.js';
 import { clearProblems, field, lastQuarter, showProblems } from '../forms.js';
 
 export const title = 'Documents';
@@ -90,26 +91,16 @@ async function editorPanel(kind, group, groups) {
 
   const label = kind === 'induction_pack' ? 'the induction pack' : 'the terms of reference';
   const actions = h('div', { class: 'actions' },
-    h('button', {
-      type: 'button', id: 'export-publication',
-      onclick: async () => {
-        try {
-          const { member: m, largePrint } = options();
-          const path = await publications.exportPdf(group.id, kind, m, largePrint);
-          if (path) fill(notice, savedNotice(label, path, files.openLast));
-        } catch (e) { fill(notice, errorBlock(e)); }
+    saveGroup({
+      label: kind === 'induction_pack' ? 'Save the induction pack' : 'Save the terms of reference',
+      id: 'export-publication',
+      what: label,
+      notice,
+      save: (format) => {
+        const { member: m, largePrint } = options();
+        return publications.export(group.id, kind, m, largePrint, format);
       },
-    }, 'Export PDF…'),
-    h('button', {
-      type: 'button', class: 'secondary', id: 'export-publication-html',
-      onclick: async () => {
-        try {
-          const { member: m, largePrint } = options();
-          const path = await publications.exportHtml(group.id, kind, m, largePrint);
-          if (path) fill(notice, savedNotice(`${label} as a web page`, path, files.openLast));
-        } catch (e) { fill(notice, errorBlock(e)); }
-      },
-    }, 'Export web page (HTML)…'),
+    }),
     h('button', {
       type: 'button', class: 'secondary', id: 'print-publication',
       onclick: async () => {
@@ -153,14 +144,23 @@ function feedbackPanel(groups) {
     h('p', {}, 'The advice given in a quarter and what the police did with it (including where it was not followed, and why), decisions, actions completed and open, and meetings held with their attendance. Built only from the public record: nothing confidential can reach it.'),
     f,
     h('div', { class: 'actions' },
-      h('button', {
-        type: 'button', id: 'export-feedback',
-        onclick: run(async () => {
+      saveGroup({
+        label: 'Save the report',
+        id: 'export-feedback',
+        what: 'the feedback report',
+        notice,
+        before: () => clearProblems(f),
+        save: async (format) => {
           const { quarter, group } = args();
-          const path = await publications.exportFeedback(quarter, group);
-          if (path) fill(notice, savedNotice('the feedback report', path, files.openLast));
-        }),
-      }, 'Export PDF…'),
+          try {
+            return await publications.exportFeedback(quarter, group, format);
+          } catch (e) {
+            // A bad quarter is shown beside its field.
+            showProblems(f, e);
+            return null;
+          }
+        },
+      }),
       h('button', {
         type: 'button', class: 'secondary', id: 'print-feedback',
         onclick: run(async () => {

@@ -10,6 +10,7 @@ import { choices, labelOf } from '../choices.js';
 import { minutesPage } from './minutes.js';
 import { chairForm, registerTable } from './register.js';
 import { paperLevel, sendPapersButton } from './papers.js';
+import { saveGroup } from '../saving.js';
 
 export const title = 'Meetings';
 
@@ -331,12 +332,13 @@ async function meetingPage(id) {
     h('div', { class: 'actions' },
       h('a', { class: 'button', href: `#/meetings/${id}/minutes`, id: 'take-minutes' }, 'Take minutes'),
       sendPapersButton(m, id),
-      exporter('Agenda (PDF)', 'export-agenda', () => meetings.exportAgendaPdf(id), 'the agenda'),
-      exporter('Agenda (web page, HTML)', 'export-agenda-html', () => meetings.exportAgendaHtml(id), 'the agenda as a web page'),
-      exporter('Public minutes (PDF)', 'export-minutes-here', () => minutes.exportPdf(id, 'public'), 'the public minutes'),
-      exporter('Public minutes (web page, HTML)', 'export-minutes-here-html', () => minutes.exportHtml(id, 'public'), 'the public minutes as a web page'),
-      exporter('Confidential annex (PDF)', 'export-annex-here', () => minutes.exportPdf(id, 'members'), 'the confidential annex (OFFICIAL-SENSITIVE: members only)'),
-      exporter('Confidential annex (web page, HTML)', 'export-annex-here-html', () => minutes.exportHtml(id, 'members'), 'the confidential annex as a web page (OFFICIAL-SENSITIVE: members only)'),
+    ),
+    h('div', { class: 'actions' },
+      saveGroup({ label: 'Agenda', id: 'export-agenda', what: 'the agenda', save: (f) => meetings.exportAgenda(id, f), notice: exportNotice }),
+      saveGroup({ label: 'Public minutes', id: 'export-minutes-here', what: 'the public minutes', save: (f) => minutes.export(id, 'public', f), notice: exportNotice }),
+      saveGroup({ label: 'Confidential annex', id: 'export-annex-here', what: 'the confidential annex (OFFICIAL-SENSITIVE: members only)', save: (f) => minutes.export(id, 'members', f), notice: exportNotice }),
+    ),
+    h('div', { class: 'actions' },
       exporter('Sign-in sheet (PDF)', 'export-signin', () => meetings.exportSignInPdf(id), 'the sign-in sheet'),
       exporter('Calendar invitation (.ics)', 'export-invitation', () => meetings.exportInvitation(id), 'the invitation'),
       exporter('Hand-over file for members (.json)', 'export-handover', () => meetings.exportHandover(id, 'members'), 'the members’ hand-over file (it holds confidential items and minutes: for the group’s chair or secretary only)'),

@@ -9,10 +9,11 @@
 // last saves. A not-recorded entry has no text box at all, so nothing typed
 // for it can be sent anywhere.
 
-import { files, minutes, records } from '../api.js';
-import { announce, errorBlock, fill, h, savedNotice } from '../dom.js';
+import { minutes, records } from '../api.js';
+import { announce, errorBlock, fill, h } from '../dom.js';
 import { field } from '../forms.js';
 import { chairForm, registerTable } from './register.js';
+import { saveGroup } from '../saving.js';
 import { choices, labelOf, rankOf } from '../choices.js';
 
 // Kinds of entry and levels, with their labels and order, from the core.
@@ -93,16 +94,11 @@ export async function minutesPage(id) {
   const idFor = (name) => names.find(([, n]) => n === name.trim())?.[0] ?? null;
   const nameFor = (pid) => names.find(([p]) => p === pid)?.[1] ?? '';
 
-  const exporter = (label, key, audience, what, format = 'pdf') => h('button', {
-    type: 'button', class: 'secondary', id: key,
-    onclick: async () => {
-      await autosave.flush();
-      try {
-        const path = await (format === 'html' ? minutes.exportHtml : minutes.exportPdf)(id, audience);
-        if (path) fill(message, savedNotice(what, path, files.openLast));
-      } catch (e) { fill(message, errorBlock(e)); }
-    },
-  }, label);
+  // What is on screen is saved first, so the file has every entry typed.
+  const exporter = (label, key, audience, what) => saveGroup({
+    label, id: key, what, notice: message, before: () => autosave.flush(),
+    save: (format) => minutes.export(id, audience, format),
+  });
 
   const entryCard = (item, view, itemLevel) => {
     let draft = { ...view.draft };
@@ -382,10 +378,8 @@ export async function minutesPage(id) {
       : h('p', { class: 'hint' }, 'Draft minutes. Every entry is saved as you type; confidential entries go only to the members’ annex.'),
     status,
     h('div', { class: 'actions' },
-      exporter('Public minutes (PDF)', 'export-minutes', 'public', 'the public minutes'),
-      exporter('Public minutes (web page, HTML)', 'export-minutes-html', 'public', 'the public minutes as a web page', 'html'),
-      exporter('Confidential annex (PDF)', 'export-annex', 'members', 'the confidential annex (OFFICIAL-SENSITIVE: members only)'),
-      exporter('Confidential annex (web page, HTML)', 'export-annex-html', 'members', 'the confidential annex as a web page (OFFICIAL-SENSITIVE: members only)', 'html')),
+      exporter('Public minutes', 'export-minutes', 'public', 'the public minutes'),
+      exporter('Confidential annex', 'export-annex', 'members', 'the confidential annex (OFFICIAL-SENSITIVE: members only)')),
     message,
     datalist,
     h('div', { class: 'minutes-layout' },

@@ -29,7 +29,7 @@ function groupOptions(groups) {
 }
 
 function exportButtons(what, exporter, query, notice) {
-  return ['pdf', 'csv'].map((format) => h('button', {
+  return [['pdf', 'PDF'], ['csv', 'CSV'], ['docx', 'Word']].map(([format, name]) => h('button', {
     type: 'button', class: 'secondary', id: `export-${what}-${format}`,
     onclick: async () => {
       try {
@@ -37,7 +37,7 @@ function exportButtons(what, exporter, query, notice) {
         if (path) fill(notice, savedNotice(`the ${what === 'advice' ? 'advice register' : 'action log'}`, path, files.openLast));
       } catch (e) { fill(notice, errorBlock(e)); }
     },
-  }, `Export ${format.toUpperCase()}`));
+  }, `Export ${name}`));
 }
 
 async function adviceRegister(groups) {

@@ -578,7 +578,7 @@ async function memberPage(id) {
     h('h3', {}, 'Change status'), statusForm,
     h('h2', {}, 'Data protection'),
     h('p', {}, 'A copy of everything held about this person, for a subject access request. Records taken in confidence are listed without their text, for your data-protection officer to review.'),
-    h('div', { class: 'actions' }, copyButton('pdf', 'Save a copy as PDF'), copyButton('json', 'Save a copy as JSON')),
+    h('div', { class: 'actions' }, copyButton('pdf', 'Save a copy as PDF'), copyButton('docx', 'Save a copy as Word'), copyButton('json', 'Save a copy as JSON')),
     dpMessage,
     h('h3', {}, 'Erase this person'),
     eraseForm);

@@ -31,6 +31,7 @@
 //! repeated overleaf) is an artifact, so a screen reader reads the content
 //! once and none of the furniture of every page.
 
+mod docx;
 mod fonts;
 pub mod html;
 mod inset;
@@ -40,6 +41,7 @@ mod render;
 mod tagged;
 mod text;
 
+pub use docx::render_docx;
 pub use fonts::FontFace;
 pub use html::render_html;
 pub use inset::{picture, Inset, Picture};
