@@ -1725,13 +1725,8 @@ print(json.dumps({
 fn minutes_and_registers_as_word_files_from_the_command_line() {
     let dir = demo_dir();
     let id = first_minuted_meeting(dir.path());
-    let venv = std::env::var_os("IAG_DESK_VENV")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(&std::env::var_os("HOME").unwrap()).join(".cache/iag-desk-venv")
-        });
     let text_of = |file: &Path| {
-        let o = Command::new(venv.join("bin/python"))
+        let o = Command::new(sheets::python())
             .args([
                 "-c",
                 "import docx, sys\nd = docx.Document(sys.argv[1])\n\

@@ -7,8 +7,9 @@ use super::{assert_fails_with, demo_dir, iag_desk, status_json, stderr, stdout, 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
-/// The test virtual environment's Python, with openpyxl and odfpy.
-fn python() -> PathBuf {
+/// The test virtual environment's Python, with python-docx, openpyxl and
+/// odfpy.
+pub(crate) fn python() -> PathBuf {
     let venv = std::env::var_os("IAG_DESK_VENV")
         .map(PathBuf::from)
         .unwrap_or_else(|| {

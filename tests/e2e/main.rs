@@ -769,13 +769,7 @@ async fn minutes_taken_in_the_window_with_a_confidential_item_never_reach_the_pu
     app.click("#export-annex-docx").await;
     app.wait_text("#minutes-message", "as a Word file").await;
     let word_text = |name: &str| {
-        let venv = std::env::var_os("IAG_DESK_VENV")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| {
-                std::path::Path::new(&std::env::var_os("HOME").unwrap())
-                    .join(".cache/iag-desk-venv")
-            });
-        let out = std::process::Command::new(venv.join("bin/python"))
+        let out = std::process::Command::new(sheets::python())
             .args([
                 "-c",
                 "import docx, sys\nd = docx.Document(sys.argv[1])\n\

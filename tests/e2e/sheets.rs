@@ -8,9 +8,9 @@ use super::PASSPHRASE;
 use serde_json::json;
 use std::path::{Path, PathBuf};
 
-/// Writes the workbook with openpyxl (the test virtual environment that
-/// `.ci/install-deps --test` makes), as a chair's Excel roster.
-fn excel_roster(out: &Path) {
+/// The test virtual environment's Python (`.ci/install-deps --test`),
+/// with python-docx and openpyxl.
+pub(crate) fn python() -> PathBuf {
     let venv = std::env::var_os("IAG_DESK_VENV")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -19,9 +19,17 @@ fn excel_roster(out: &Path) {
     let python = venv.join("bin/python");
     assert!(
         python.exists(),
-        "{} is missing: run `bash .ci/install-deps --test`, which installs openpyxl there",
+        "{} is missing: run `bash .ci/install-deps --test`, which installs python-docx and \
+         openpyxl there",
         python.display()
     );
+    python
+}
+
+/// Writes the workbook with openpyxl (the test virtual environment that
+/// `.ci/install-deps --test` makes), as a chair's Excel roster.
+fn excel_roster(out: &Path) {
+    let python = python();
     let spec = json!({"sheets": [
         {"name": "Members", "rows": [
             ["Full name", "E-mail address", "Mobile", "Date joined", "Groups"],

@@ -5,7 +5,7 @@
 //! by sheet, row and column letter; groups the file names, refused in one
 //! line or created on the way, all or nothing.
 
-use crate::support::{demo_vault, member_names, today, TempVault};
+use crate::support::{demo_vault, member_names, python, today, TempVault};
 use iag_desk_core::roster::members::{self, MemberQuery};
 use iag_desk_core::roster::table::{self, GroupChoice, ImportOptions, ImportReport, NewGroups};
 use iag_desk_core::roster::{csv, sheet};
@@ -13,22 +13,6 @@ use iag_desk_core::vocabulary::Tier;
 use iag_desk_core::{Error, Vault};
 use serde_json::{json, Value};
 use std::path::PathBuf;
-
-/// The test virtual environment's Python, with openpyxl and odfpy.
-fn python() -> PathBuf {
-    let venv = std::env::var_os("IAG_DESK_VENV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cache/iag-desk-venv")
-        });
-    let python = venv.join("bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run `bash .ci/install-deps --test`, which installs openpyxl and odfpy there",
-        python.display()
-    );
-    python
-}
 
 /// A workbook written by the independent writer (`tests/fixtures/write_sheet.py`).
 fn workbook(spec: &Value, ending: &str) -> Vec<u8> {

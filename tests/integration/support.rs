@@ -287,3 +287,23 @@ pub fn assert_tagged(html: &str, text: &str, lang: &str) {
     let span = format!("<span lang=\"{lang}\"{dir}>{text}</span>");
     assert!(html.contains(&span), "{span} in the web page:\n{html}");
 }
+
+/// The test virtual environment's Python (`.ci/install-deps --test` makes
+/// it), with the independent readers and writers of Word and spreadsheet
+/// files: python-docx, openpyxl and odfpy.
+pub fn python() -> std::path::PathBuf {
+    let venv = std::env::var_os("IAG_DESK_VENV")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(std::env::var_os("HOME").expect("HOME"))
+                .join(".cache/iag-desk-venv")
+        });
+    let python = venv.join("bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run `bash .ci/install-deps --test`, which installs python-docx, \
+         openpyxl and odfpy there",
+        python.display()
+    );
+    python
+}

@@ -11,23 +11,6 @@ use iag_desk_core::exports::{Format, Request};
 use iag_desk_core::publications::Publication;
 use serde_json::Value;
 
-/// The test virtual environment's Python, with python-docx.
-pub(crate) fn python() -> std::path::PathBuf {
-    let venv = std::env::var_os("IAG_DESK_VENV")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::PathBuf::from(std::env::var_os("HOME").expect("HOME"))
-                .join(".cache/iag-desk-venv")
-        });
-    let python = venv.join("bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run `bash .ci/install-deps --test`, which installs python-docx there",
-        python.display()
-    );
-    python
-}
-
 const READER: &str = r#"
 import docx, json, sys, zipfile
 d = docx.Document(sys.argv[1])
@@ -65,7 +48,7 @@ pub(crate) fn read_docx(bytes: &[u8]) -> Value {
     let path = dir.path().join("document.docx");
     std::fs::write(&path, bytes).unwrap();
     crate::support::keep_pdf("last.docx", bytes);
-    let out = std::process::Command::new(python())
+    let out = std::process::Command::new(crate::support::python())
         .args(["-c", READER])
         .arg(&path)
         .output()
