@@ -696,3 +696,28 @@ fn the_check_answers_with_a_files_problems_and_its_sheets() {
         "a check changes nothing"
     );
 }
+
+/// A chair's whole force in one sheet: 10,000 rows written by openpyxl,
+/// every one imported (the timing is the `sheet_import` benchmark's).
+#[test]
+fn a_sheet_of_10000_rows_imports_every_row() {
+    let mut rows = vec![json!(["Name", "E-mail", "Date joined", "Skills"])];
+    for n in 0..10_000 {
+        rows.push(json!([
+            format!("Member {n:05} Wójcik"),
+            format!("member{n}@example.org"),
+            {"d": format!("2025-{:02}-{:02}", n % 12 + 1, n % 28 + 1)},
+            if n % 3 == 0 { "Polish" } else { "Housing" }
+        ]));
+    }
+    let bytes = workbook(
+        &json!({"sheets": [{"name": "Force", "rows": rows}]}),
+        "xlsx",
+    );
+    let t = TempVault::new();
+    let mut vault = t.create();
+    let report = import_file(&mut vault, &bytes, None, NewGroups::Refuse)
+        .unwrap_or_else(|e| panic!("{:?}", problems(e)));
+    assert_eq!((report.rows, report.people_added), (10_000, 10_000));
+    assert_eq!(member_names(&vault, "Member 09999").len(), 1);
+}
