@@ -60,6 +60,14 @@ fn iag_desk(data_dir: &Path, passphrase: Option<&str>, args: &[&str]) -> Output 
         .expect("run iag-desk")
 }
 
+/// Runs iag-desk with the test passphrase and fails the test, with its
+/// message, unless the command succeeds.
+fn succeeds(data_dir: &Path, args: &[&str]) -> Output {
+    let o = iag_desk(data_dir, Some(PASSPHRASE), args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    o
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -163,8 +171,7 @@ fn init_demo_status_round_trip() {
         "{text}"
     );
 
-    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["demo", "--remove"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeds(dir.path(), &["demo", "--remove"]);
     assert_eq!(status_json(dir.path())["counts"]["groups_active"], 0);
 }
 
@@ -289,12 +296,10 @@ fn demo_dir() -> tempfile::TempDir {
 #[test]
 fn roster_list_by_group_shows_roles_and_warnings() {
     let dir = demo_dir();
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &["roster", "list", "--group", "marlow fen local iag"],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(
         text.contains("ਹਰਪ੍ਰੀਤ ਕੌਰ  [Active]  Member, Marlow Fen Local IAG"),
@@ -382,9 +387,8 @@ fn roster_import_reports_every_problem_and_dry_run_changes_nothing() {
 fn roster_export_writes_an_excel_ready_file() {
     let dir = demo_dir();
     let out = dir.path().join("lgbt.csv");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "roster",
             "export",
@@ -393,7 +397,6 @@ fn roster_export_writes_an_excel_ready_file() {
             "LGBT+ Subgroup",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
@@ -412,12 +415,10 @@ fn roster_export_writes_an_excel_ready_file() {
 #[test]
 fn meetings_list_by_group() {
     let dir = demo_dir();
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &["meetings", "list", "--group", "Fenwold Strategic IAG"],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.starts_with("Coming up:\n"), "{text}");
     assert!(text.contains("Fenwold Strategic IAG  [Planned]"), "{text}");
@@ -447,9 +448,8 @@ fn calendar_writes_ics_that_an_independent_parser_reads_back() {
     use icalendar::{Component, DatePerhapsTime, EventLike};
     let dir = demo_dir();
     let out = dir.path().join("marlow.ics");
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "calendar",
             "--group",
@@ -458,7 +458,6 @@ fn calendar_writes_ics_that_an_independent_parser_reads_back() {
             out.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("Wrote 5 meetings"), "{}", stdout(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     let unfolded = icalendar::parser::unfold(&text);
@@ -506,9 +505,8 @@ fn meetings_hand_over_between_two_vaults() {
     );
     let list: Value = serde_json::from_slice(&o.stdout).unwrap();
     let id = list[0]["id"].as_i64().unwrap().to_string();
-    let o = iag_desk(
+    let o = succeeds(
         chair.path(),
-        Some(PASSPHRASE),
         &[
             "meetings",
             "export",
@@ -518,14 +516,11 @@ fn meetings_hand_over_between_two_vaults() {
             "members",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("delete it once imported"));
-    let o = iag_desk(
+    let o = succeeds(
         secretary.path(),
-        Some(PASSPHRASE),
         &["meetings", "import", file.to_str().unwrap()],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("Added meeting"), "{}", stdout(&o));
     let o = iag_desk(
         secretary.path(),
@@ -558,12 +553,7 @@ fn agenda_and_sign_in_pdfs_from_the_command_line() {
         ("signin", "Wrote the sign-in sheet"),
     ] {
         let out = dir.path().join(format!("{command}.pdf"));
-        let o = iag_desk(
-            dir.path(),
-            Some(PASSPHRASE),
-            &[command, &id, "-o", out.to_str().unwrap()],
-        );
-        assert!(o.status.success(), "{}", stderr(&o));
+        let o = succeeds(dir.path(), &[command, &id, "-o", out.to_str().unwrap()]);
         assert!(stdout(&o).contains(needle), "{}", stdout(&o));
         assert!(
             std::fs::read(&out).unwrap().starts_with(b"%PDF-"),
@@ -592,9 +582,8 @@ fn pdftotext(path: &Path) -> String {
 
 /// The demo's oldest Marlow Fen meeting with minutes: it has a confidential item.
 fn first_minuted_meeting(dir: &Path) -> String {
-    let o = iag_desk(
+    let o = succeeds(
         dir,
-        Some(PASSPHRASE),
         &[
             "meetings",
             "list",
@@ -603,7 +592,6 @@ fn first_minuted_meeting(dir: &Path) -> String {
             "--json",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let list: Value = serde_json::from_slice(&o.stdout).unwrap();
     let held: Vec<&Value> = list
         .as_array()
@@ -624,9 +612,8 @@ fn minutes_public_and_members_from_the_command_line() {
     let id = first_minuted_meeting(dir.path());
     let public = dir.path().join("minutes.pdf");
     let annex = dir.path().join("annex.pdf");
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "minutes",
             &id,
@@ -636,7 +623,6 @@ fn minutes_public_and_members_from_the_command_line() {
             "public",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     for log in [stdout(&o), stderr(&o)] {
         assert!(
             !log.contains(DEMO_SECRET),
@@ -655,9 +641,8 @@ fn minutes_public_and_members_from_the_command_line() {
     assert!(text.contains("Approved as a true record"), "{text}");
     assert!(!text.contains(DEMO_SECRET) && !text.contains(DEMO_SECRET_ADVICE));
 
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "minutes",
             &id,
@@ -667,7 +652,6 @@ fn minutes_public_and_members_from_the_command_line() {
             "members",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("OFFICIAL-SENSITIVE"));
     let text = pdftotext(&annex);
     assert!(text.contains(DEMO_SECRET), "{text}");
@@ -746,9 +730,8 @@ fn agenda_minutes_and_pack_as_web_pages_when_the_file_ends_in_html() {
     );
 
     let annex = dir.path().join("annex.html");
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "minutes",
             &id,
@@ -759,7 +742,6 @@ fn agenda_minutes_and_pack_as_web_pages_when_the_file_ends_in_html() {
             "--json",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let said: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(said["format"], "html");
     let html = checked_html(&annex);
@@ -799,9 +781,8 @@ fn agenda_minutes_and_pack_as_web_pages_when_the_file_ends_in_html() {
 fn advice_and_actions_registers_as_pdf_and_csv() {
     let dir = demo_dir();
     let csv = dir.path().join("advice.csv");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "advice",
             "--group",
@@ -810,7 +791,6 @@ fn advice_and_actions_registers_as_pdf_and_csv() {
             csv.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let body = std::fs::read_to_string(&csv).unwrap();
     for response in [
         "Accepted",
@@ -827,9 +807,8 @@ fn advice_and_actions_registers_as_pdf_and_csv() {
         "nor its confidential reason"
     );
 
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "advice",
             "--response",
@@ -838,7 +817,6 @@ fn advice_and_actions_registers_as_pdf_and_csv() {
             dir.path().join("advice.pdf").to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("Wrote 2 pieces of advice"),
         "Marlow Fen's and the Kingsmead critical group's: {}",
@@ -846,12 +824,10 @@ fn advice_and_actions_registers_as_pdf_and_csv() {
     );
 
     let pdf = dir.path().join("actions.pdf");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &["actions", "--overdue", "-o", pdf.to_str().unwrap()],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(pdftotext(&pdf).contains("OVERDUE"));
 
     let o = iag_desk(
@@ -886,12 +862,10 @@ fn the_attendance_report_as_csv_and_pdf() {
     let dir = demo_dir();
     let eastwick = "Eastwick & Saltmarsh Local IAG";
     let csv = dir.path().join("attendance.csv");
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &["attendance", eastwick, "-o", csv.to_str().unwrap()],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("OFFICIAL-SENSITIVE"), "{}", stdout(&o));
     let body = std::fs::read_to_string(&csv).unwrap();
     let callum = body
@@ -906,12 +880,10 @@ fn the_attendance_report_as_csv_and_pdf() {
     );
 
     let pdf = dir.path().join("attendance.pdf");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &["attendance", eastwick, "-o", pdf.to_str().unwrap()],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let text = pdftotext(&pdf);
     assert!(
         text.contains("Callum Reid") && text.contains("FOLLOW UP"),
@@ -955,9 +927,8 @@ fn a_public_hand_over_file_carries_only_open_minutes() {
     let dir = demo_dir();
     let id = first_minuted_meeting(dir.path());
     let file = dir.path().join("public.json");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "meetings",
             "export",
@@ -967,7 +938,6 @@ fn a_public_hand_over_file_carries_only_open_minutes() {
             "public",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let json = std::fs::read_to_string(&file).unwrap();
     assert!(json.contains("burglary in Marlow Fen fell by a tenth"));
     assert!(!json.contains(DEMO_SECRET) && !json.contains(DEMO_SECRET_ADVICE));
@@ -976,9 +946,8 @@ fn a_public_hand_over_file_carries_only_open_minutes() {
     // An independent JSON reader (jq) reads the members' file as the
     // format says: version 3 and the register's details.
     let members = dir.path().join("members.json");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "meetings",
             "export",
@@ -988,7 +957,6 @@ fn a_public_hand_over_file_carries_only_open_minutes() {
             "members",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     for (check, what) in [
         (
             r#".format == "iag-desk.meeting" and .version == 3"#,
@@ -1040,9 +1008,8 @@ fn a_public_hand_over_file_carries_only_open_minutes() {
 fn pack_tor_and_feedback_from_the_command_line() {
     let dir = demo_dir();
     let pack = dir.path().join("pack.pdf");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "pack",
             "Marlow Fen Local IAG",
@@ -1053,7 +1020,6 @@ fn pack_tor_and_feedback_from_the_command_line() {
             "--large-print",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let text = pdftotext(&pack);
     assert!(
         text.contains("Welcome, ਹਰਪ੍ਰੀਤ ਕੌਰ"),
@@ -1063,21 +1029,18 @@ fn pack_tor_and_feedback_from_the_command_line() {
     assert!(text.contains("Confidentiality agreement"));
 
     let tor = dir.path().join("tor.pdf");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &["tor", "Marlow Fen Local IAG", "-o", tor.to_str().unwrap()],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(pdftotext(&tor).contains("Point of escalation"));
 
     // The quarter in which the demo's partly accepted advice was given,
     // read from the register: the demo is laid out around the day it was
     // loaded, so the quarter moves with the calendar.
     let register = dir.path().join("partly.csv");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "advice",
             "--response",
@@ -1086,7 +1049,6 @@ fn pack_tor_and_feedback_from_the_command_line() {
             register.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let body = std::fs::read_to_string(&register).unwrap();
     let given_on = body
         .lines()
@@ -1100,9 +1062,8 @@ fn pack_tor_and_feedback_from_the_command_line() {
         format!("{}-Q{}", given_on.year(), given_on.month0() / 3 + 1)
     };
     let fb = dir.path().join("feedback.pdf");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "feedback",
             "--quarter",
@@ -1111,7 +1072,6 @@ fn pack_tor_and_feedback_from_the_command_line() {
             fb.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let text = pdftotext(&fb);
     assert!(text.contains("Partly accepted"), "{text}");
     assert!(!text.contains(DEMO_SECRET_ADVICE) && !text.contains("prejudiced a live prosecution"));
@@ -1140,20 +1100,14 @@ fn pack_tor_and_feedback_from_the_command_line() {
 #[test]
 fn search_from_the_command_line_groups_hits_by_kind() {
     let dir = demo_dir();
-    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["search", "youth", "club"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = succeeds(dir.path(), &["search", "youth", "club"]);
     let text = stdout(&o);
     assert!(text.contains("Minutes ("), "{text}");
     assert!(
         text.contains("[confidential]"),
         "confidential hits are marked"
     );
-    let o = iag_desk(
-        dir.path(),
-        Some(PASSPHRASE),
-        &["--json", "search", "ਹਰਪ੍ਰੀਤ"],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = succeeds(dir.path(), &["--json", "search", "ਹਰਪ੍ਰੀਤ"]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["groups"][0]["kind"], "member");
     assert_eq!(v["groups"][0]["hits"][0]["title"], "ਹਰਪ੍ਰੀਤ ਕੌਰ");
@@ -1162,12 +1116,7 @@ fn search_from_the_command_line_groups_hits_by_kind() {
 #[test]
 fn incidents_list_and_a_call_list_once_convened() {
     let dir = demo_dir();
-    let o = iag_desk(
-        dir.path(),
-        Some(PASSPHRASE),
-        &["--json", "incidents", "list"],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = succeeds(dir.path(), &["--json", "incidents", "list"]);
     let list: Value = serde_json::from_slice(&o.stdout).unwrap();
     let id = list[0]["id"].as_i64().unwrap().to_string();
     assert_eq!(list[0]["status"], "open");
@@ -1186,12 +1135,7 @@ fn incidents_list_and_a_call_list_once_convened() {
 fn backup_from_the_command_line() {
     let dir = demo_dir();
     let file = dir.path().join("copy.vault");
-    let o = iag_desk(
-        dir.path(),
-        Some(PASSPHRASE),
-        &["backup", file.to_str().unwrap()],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = succeeds(dir.path(), &["backup", file.to_str().unwrap()]);
     assert!(stdout(&o).contains("encrypted with the same passphrase"));
     let o = iag_desk(
         dir.path(),
@@ -1205,12 +1149,7 @@ fn backup_from_the_command_line() {
 fn change_the_passphrase_then_restore_a_backup() {
     let dir = demo_dir();
     let file = dir.path().join("before.vault");
-    let o = iag_desk(
-        dir.path(),
-        Some(PASSPHRASE),
-        &["backup", file.to_str().unwrap()],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeds(dir.path(), &["backup", file.to_str().unwrap()]);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_iag-desk"));
     let o = cmd
         .args(["passphrase"])
@@ -1226,15 +1165,9 @@ fn change_the_passphrase_then_restore_a_backup() {
     let o = iag_desk(dir.path(), Some("lantern orchard meadow"), &["status"]);
     assert!(o.status.success());
     // The backup keeps the passphrase it was taken with.
-    let o = iag_desk(
-        dir.path(),
-        Some(PASSPHRASE),
-        &["restore", file.to_str().unwrap()],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = succeeds(dir.path(), &["restore", file.to_str().unwrap()]);
     assert!(stdout(&o).contains("is kept at"));
-    let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeds(dir.path(), &["status"]);
     let o = iag_desk(
         dir.path(),
         Some(PASSPHRASE),
@@ -1253,9 +1186,8 @@ fn subject_access_copy_and_erasure_from_the_command_line() {
     let pdf = out.path().join("zofia.pdf");
     let json = out.path().join("zofia.json");
     for file in [&pdf, &json] {
-        let o = iag_desk(
+        succeeds(
             dir.path(),
-            Some(PASSPHRASE),
             &[
                 "subject-access",
                 "Zofia Wójcik",
@@ -1263,7 +1195,6 @@ fn subject_access_copy_and_erasure_from_the_command_line() {
                 file.to_str().unwrap(),
             ],
         );
-        assert!(o.status.success(), "{}", stderr(&o));
     }
     assert!(pdftotext(&pdf).contains("Personal data held about Zofia Wójcik"));
     let copy: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
@@ -1276,12 +1207,10 @@ fn subject_access_copy_and_erasure_from_the_command_line() {
         &["erase", "Zofia Wójcik", "--confirm", "Zofia"],
     );
     assert_fails_with(&o, 1, "type the name exactly");
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &["erase", "Zofia Wójcik", "--confirm", "Zofia Wójcik"],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("replaced by their role"),
         "{}",
@@ -1501,9 +1430,8 @@ fn a_confidential_export_is_audited_only_once_written() {
     );
 
     let out = tempfile::tempdir().unwrap();
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "minutes",
             &meeting,
@@ -1514,7 +1442,6 @@ fn a_confidential_export_is_audited_only_once_written() {
             "--json",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let said: Value = serde_json::from_slice(&o.stdout).unwrap();
     let expected = format!("marlow-fen-local-iag-confidential-annex-{date}.pdf");
     assert_eq!(said["file_name"], expected.as_str(), "{said}");
@@ -1553,9 +1480,8 @@ fn pack_papers_and_send_from_the_command_line() {
     let id = marlow_next_meeting(dir.path());
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public.pdf");
-    let o = iag_desk(
+    succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "pack-papers",
             &id,
@@ -1565,7 +1491,6 @@ fn pack_papers_and_send_from_the_command_line() {
             public.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let text = pdftotext(&public);
     assert!(text.contains("Police update for the meeting on"), "{text}");
     assert!(
@@ -1574,9 +1499,8 @@ fn pack_papers_and_send_from_the_command_line() {
     );
 
     let members = out.path().join("members.pdf");
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "pack-papers",
             &id,
@@ -1586,7 +1510,6 @@ fn pack_papers_and_send_from_the_command_line() {
             members.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("OFFICIAL-SENSITIVE"), "{}", stdout(&o));
     assert!(pdftotext(&members).contains("Records chosen for scrutiny"));
     // Nothing is new since that pack: a supplement is refused, nothing written.
@@ -1608,9 +1531,8 @@ fn pack_papers_and_send_from_the_command_line() {
     assert!(!late.exists());
 
     // The members' draft, into a folder under its own name.
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "send",
             &id,
@@ -1621,7 +1543,6 @@ fn pack_papers_and_send_from_the_command_line() {
             out.path().to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let said: Value = serde_json::from_slice(&o.stdout).unwrap();
     let written = Path::new(said["written"].as_str().unwrap()).to_path_buf();
     assert!(
@@ -1657,9 +1578,8 @@ fn pack_papers_and_send_from_the_command_line() {
 
     // The public draft goes to the police contact, with the public pack.
     let eml = out.path().join("public.eml");
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "send",
             &id,
@@ -1669,7 +1589,6 @@ fn pack_papers_and_send_from_the_command_line() {
             eml.to_str().unwrap(),
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("Addressed to"), "{}", stdout(&o));
     let parsed = read_email(&eml);
     let to = parsed["to"].as_array().unwrap();

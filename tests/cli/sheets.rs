@@ -3,7 +3,9 @@
 //! `--create-groups` with tiers from the file or `--tier`, and `roster
 //! export` to .xlsx read back by openpyxl.
 
-use super::{assert_fails_with, demo_dir, iag_desk, status_json, stderr, stdout, PASSPHRASE};
+use super::{
+    assert_fails_with, demo_dir, iag_desk, status_json, stderr, stdout, succeeds, PASSPHRASE,
+};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -126,9 +128,8 @@ fn roster_import_create_groups_with_tiers_from_the_file_or_the_default() {
     let before = status_json(dir.path())["counts"]["members_total"]
         .as_u64()
         .unwrap();
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "roster",
             "import",
@@ -140,7 +141,6 @@ fn roster_import_create_groups_with_tiers_from_the_file_or_the_default() {
             "fenwold strategic iag",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         stdout(&o).trim(),
         format!(
@@ -170,9 +170,8 @@ fn roster_import_create_groups_with_tiers_from_the_file_or_the_default() {
 fn roster_import_sheet_reads_the_sheet_named() {
     let dir = demo_dir();
     let book = roster_book(dir.path());
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "roster",
             "import",
@@ -183,7 +182,6 @@ fn roster_import_sheet_reads_the_sheet_named() {
             "--json",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let report: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(report["people_added"], 1);
     assert_eq!(report["roles_added"], 1);
@@ -223,9 +221,8 @@ fn roster_import_sheet_reads_the_sheet_named() {
 fn roster_export_xlsx_reads_back_in_openpyxl() {
     let dir = demo_dir();
     let out = dir.path().join("lgbt.xlsx");
-    let o = iag_desk(
+    let o = succeeds(
         dir.path(),
-        Some(PASSPHRASE),
         &[
             "roster",
             "export",
@@ -235,7 +232,6 @@ fn roster_export_xlsx_reads_back_in_openpyxl() {
             "--json",
         ],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
     let written: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(written["format"], "xlsx");
     let read = std::process::Command::new(python())
@@ -264,11 +260,6 @@ fn roster_export_xlsx_reads_back_in_openpyxl() {
     );
     // The CSV's name when the ending is not .xlsx.
     let csv = dir.path().join("all.csv");
-    let o = iag_desk(
-        dir.path(),
-        Some(PASSPHRASE),
-        &["roster", "export", csv.to_str().unwrap()],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeds(dir.path(), &["roster", "export", csv.to_str().unwrap()]);
     assert!(std::fs::read(&csv).unwrap().starts_with(b"\xEF\xBB\xBF"));
 }
