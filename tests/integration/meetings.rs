@@ -683,6 +683,63 @@ mod handover {
         assert!(handover::import(&mut chair, &back, now()).unwrap().updated);
     }
 
+    /// The window shows this before the user confirms an import (a file
+    /// opened with a double click included): what the file holds, for
+    /// which audience, and what it would change, with nothing written.
+    #[test]
+    fn the_import_check_says_what_a_file_holds_and_changes_and_writes_nothing() {
+        let (_a, mut chair) = demo_vault();
+        let id = prepared(&mut chair);
+        let json = handover::export(&chair, id, Audience::Members).unwrap();
+
+        let (b, mut secretary) = demo_vault();
+        let before = b.data_files();
+        let check = handover::check(&secretary, &json, now()).unwrap();
+        assert!(before == b.data_files(), "a check writes nothing");
+        assert_eq!(check.audience, "members");
+        assert!(check.audience_label.contains("confidential"));
+        assert_eq!(check.group, "Marlow Fen Local IAG");
+        assert_eq!(check.when, "9 December 2026, 18:30");
+        assert_eq!(check.updates, None);
+        assert_eq!(
+            check.holds[..2],
+            [
+                "12 agenda items, 1 of them confidential".to_string(),
+                "10 lines on the register".to_string()
+            ]
+        );
+        assert_eq!(
+            check.changes,
+            ["Adds a new meeting of Marlow Fen Local IAG on 9 December 2026, 18:30."]
+        );
+        // Counts and dates only: the confidential item's words stay out of
+        // a screen that may be shown before anyone decides to import.
+        let shown = serde_json::to_string(&check).unwrap();
+        assert!(!shown.contains("Community tensions"), "{shown}");
+
+        // The check passed, so the import does exactly that.
+        let first = handover::import(&mut secretary, &json, now()).unwrap();
+        let again = handover::check(&secretary, &json, now()).unwrap();
+        assert_eq!(again.updates, Some(first.meeting));
+        assert!(again.changes[0].starts_with("Updates the meeting of Marlow Fen Local IAG"));
+        assert!(again
+            .changes
+            .contains(&"Replaces the agenda here (12 items) with the file's (12 items).".into()));
+
+        // A file the import would refuse is refused by the check, the same way.
+        let mut bad: serde_json::Value = serde_json::from_str(&json).unwrap();
+        bad["meeting"]["group"] = "Atlantis IAG".into();
+        let refused = |e: iag_desk_core::Error| match e {
+            iag_desk_core::Error::Rejected { problems } => problems,
+            other => panic!("{other:?}"),
+        };
+        let by_check = refused(handover::check(&secretary, &bad.to_string(), now()).unwrap_err());
+        let by_import =
+            refused(handover::import(&mut secretary, &bad.to_string(), now()).unwrap_err());
+        assert_eq!(format!("{by_check:?}"), format!("{by_import:?}"));
+        assert_eq!(by_check[0].field, "meeting.group");
+    }
+
     #[test]
     fn every_problem_is_reported_with_its_json_path_and_nothing_is_imported() {
         let (_a, mut chair) = demo_vault();

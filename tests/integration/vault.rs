@@ -111,6 +111,12 @@ fn a_vault_from_a_newer_version_is_refused_untouched() {
                 .unwrap();
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
             .unwrap();
+        // As the newer release that moved the schema records itself.
+        conn.execute(
+            "UPDATE settings SET value = '9.4.0' WHERE key = 'schema_written_by'",
+            [],
+        )
+        .unwrap();
     }
     let before = t.snapshot();
     let err = Vault::unlock(&t.path, &Passphrase::new(PASSPHRASE)).unwrap_err();
@@ -123,10 +129,18 @@ fn a_vault_from_a_newer_version_is_refused_untouched() {
         }
         other => panic!("expected VaultTooNew, got {other:?}"),
     }
-    assert!(
-        err.to_string().contains("newer version of IAG Desk"),
-        "{err}"
-    );
+    // Both versions named: the release that wrote it and this one.
+    let message = err.to_string();
+    for part in [
+        format!("written by IAG Desk 9.4.0 (schema {})", SCHEMA_VERSION + 1),
+        format!(
+            "this is IAG Desk {}, which reads schemas up to {SCHEMA_VERSION}",
+            env!("CARGO_PKG_VERSION")
+        ),
+        "install IAG Desk 9.4.0 or later".to_string(),
+    ] {
+        assert!(message.contains(&part), "{part:?} not in: {message}");
+    }
     assert!(before == t.snapshot(), "a newer vault must not be modified");
 }
 

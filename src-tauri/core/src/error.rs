@@ -37,14 +37,19 @@ pub enum Error {
     WrongPassphrase(PathBuf),
 
     #[error(
-        "The vault at {path} was written by a newer version of IAG Desk (schema {found}; \
-         this version understands up to {supported}). It has not been touched: \
-         install the newer IAG Desk to open it."
+        "The vault at {path} was written by {} (schema {found}); this is IAG Desk {}, \
+         which reads schemas up to {supported}. It has not been touched: install {} \
+         or later to open it.",
+        written_by.as_ref().map_or("a newer IAG Desk".to_string(), |v| format!("IAG Desk {v}")),
+        crate::storage::APP_VERSION,
+        written_by.as_ref().map_or("the newer IAG Desk".to_string(), |v| format!("IAG Desk {v}"))
     )]
     VaultTooNew {
         path: PathBuf,
         found: i64,
         supported: i64,
+        /// The release that moved the vault to its schema, when it says.
+        written_by: Option<String>,
     },
 
     #[error("The vault is locked. Unlock it first.")]

@@ -37,7 +37,7 @@ use super::agenda::{self, ItemDraft};
 use super::plan::{self, MeetingForm};
 use crate::confidentiality::{Audience, Confidentiality};
 use crate::error::{Error, Problem, Result};
-use crate::ids::MeetingId;
+use crate::ids::{GroupId, MeetingId};
 use crate::minutes::record::MinutesRecord;
 use crate::minutes::{BallotDraft, EntryDraft};
 use crate::storage::{meetings as db, Vault};
@@ -611,6 +611,40 @@ pub struct Imported {
 
 /// Checks a hand-over file and imports it whole, or reports every problem.
 pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Result<Imported> {
+    let prepared = prepare(vault, json, now)?;
+    apply(vault, prepared, now)
+}
+
+/// What a hand-over file would do here, without doing it: the same checks
+/// as `import` (so a file that passes here imports), and a summary of what
+/// it holds and what it would change, in counts and dates (never the
+/// confidential words themselves) for the window's confirmation.
+pub fn check(vault: &Vault, json: &str, now: chrono::NaiveDateTime) -> Result<ImportCheck> {
+    let prepared = prepare(vault, json, now)?;
+    ImportCheck::of(vault, &prepared)
+}
+
+/// A file that passed every check, ready to write in one transaction.
+struct Prepared {
+    handover_id: String,
+    audience: Audience,
+    group: GroupId,
+    group_name: String,
+    meeting: plan::ValidMeeting,
+    existing: Option<MeetingId>,
+    items: Vec<agenda::Item>,
+    register: Vec<db::NewLine>,
+    agreements: Vec<(bool, String, chrono::NaiveDateTime)>,
+    chaired_by: Option<crate::ids::PersonId>,
+    entries: Vec<(usize, crate::storage::minutes::ValidEntry, EntryAfter)>,
+    papers: Option<Vec<CheckedPaper>>,
+    approval: Option<CheckedApproval>,
+    amendments: Vec<CheckedAmendment>,
+    updates: Option<Vec<CheckedUpdate>>,
+    kept_reports: Vec<KeptReport>,
+}
+
+fn prepare(vault: &Vault, json: &str, now: chrono::NaiveDateTime) -> Result<Prepared> {
     let file: HandOver = serde_json::from_str(json).map_err(|e| {
         Error::rejected(vec![Problem::new(
             format!("line {}, column {}", e.line(), e.column()),
@@ -1027,9 +1061,52 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
     if !problems.is_empty() {
         return Err(Error::rejected(problems));
     }
-    let starts_at = plan::check_meeting_form(&form).map_err(Error::rejected)?;
+    let meeting = plan::check_meeting_form(&form).map_err(Error::rejected)?;
+    let (group, group_name) = group
+        .map(|g| (g.0, g.1.clone()))
+        .ok_or_else(|| Error::Internal("a checked file names a group".into()))?;
+    Ok(Prepared {
+        handover_id: m.id.clone(),
+        audience,
+        group,
+        group_name,
+        meeting,
+        existing,
+        items,
+        register,
+        agreements,
+        chaired_by,
+        entries,
+        papers,
+        approval,
+        amendments,
+        updates,
+        kept_reports,
+    })
+}
+
+/// Writes a prepared file in one transaction.
+fn apply(vault: &mut Vault, p: Prepared, now: chrono::NaiveDateTime) -> Result<Imported> {
+    let Prepared {
+        handover_id,
+        group,
+        meeting,
+        existing,
+        items,
+        register,
+        agreements,
+        chaired_by,
+        entries,
+        papers,
+        approval,
+        amendments,
+        updates,
+        kept_reports,
+        ..
+    } = p;
+    let meeting_on = meeting.starts_at.date();
     let tx = vault.conn_mut().transaction()?;
-    let row = starts_at.row(Some(&m.id));
+    let row = meeting.row(Some(&handover_id));
     let id = match existing {
         Some(id) => {
             db::update_details(&tx, id, &row)?;
@@ -1098,9 +1175,9 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         // The state approval leaves, written as it is: the decision that
         // approved them is an entry of the later meeting, which travels in
         // that meeting's own file, so none is added here.
-        let at = match (approval.at_meeting_on, group) {
-            (Some(on), Some(g)) => db::meeting_on_day(&tx, g.0, on, id)?,
-            _ => None,
+        let at = match approval.at_meeting_on {
+            Some(on) => db::meeting_on_day(&tx, group, on, id)?,
+            None => None,
         };
         let mut original = approval.original;
         original.meeting = id;
@@ -1162,6 +1239,180 @@ pub fn import(vault: &mut Vault, json: &str, now: chrono::NaiveDateTime) -> Resu
         attendees: register.len(),
         minute_entries: entries.len(),
     })
+}
+
+/// What a hand-over file holds and what importing it would change, for
+/// the window to show before the user confirms (and the CLI's `--check`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportCheck {
+    /// public or members.
+    pub audience: String,
+    /// "Members' copy: it holds confidential items and minutes" or the public one's.
+    pub audience_label: String,
+    pub group: String,
+    /// Wednesday 9 December 2026 at 18:30
+    pub when: String,
+    pub kind: String,
+    pub venue: String,
+    /// The meeting here that the file updates; None: it adds a new one.
+    pub updates: Option<MeetingId>,
+    /// One line per part of the file: "6 agenda items, 2 of them confidential".
+    pub holds: Vec<String>,
+    /// One line per change importing makes here.
+    pub changes: Vec<String>,
+}
+
+/// "1 agenda item", "3 agenda items".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl ImportCheck {
+    fn of(vault: &Vault, p: &Prepared) -> Result<ImportCheck> {
+        let conn = vault.conn();
+        let confidential_items = p
+            .items
+            .iter()
+            .filter(|i| i.confidentiality != Confidentiality::Open)
+            .count();
+        let mut holds = vec![match confidential_items {
+            0 => count(p.items.len(), "agenda item", "agenda items"),
+            n => format!(
+                "{}, {n} of them confidential",
+                count(p.items.len(), "agenda item", "agenda items")
+            ),
+        }];
+        holds.push(count(
+            p.register.len(),
+            "line on the register",
+            "lines on the register",
+        ));
+        if !p.entries.is_empty() {
+            let confidential = p
+                .entries
+                .iter()
+                .filter(|(_, e, _)| e.level != Confidentiality::Open)
+                .count();
+            let entries = count(p.entries.len(), "minute entry", "minute entries");
+            holds.push(match confidential {
+                0 => entries,
+                n => format!("{entries}, {n} of them confidential"),
+            });
+        }
+        if let Some(papers) = &p.papers {
+            holds.push(count(papers.len(), "paper", "papers"));
+        }
+        if let Some(a) = &p.approval {
+            holds.push(format!(
+                "the minutes' approval on {}, with the approved original",
+                crate::dates::long_date(a.on)
+            ));
+        }
+        if !p.amendments.is_empty() {
+            holds.push(count(
+                p.amendments.len(),
+                "amendment made since approval",
+                "amendments made since approval",
+            ));
+        }
+        if let Some(updates) = p.updates.as_ref().filter(|u| !u.is_empty()) {
+            holds.push(count(
+                updates.len(),
+                "status change to an earlier meeting's action",
+                "status changes to earlier meetings' actions",
+            ));
+        }
+        for (police, by, _) in &p.agreements {
+            holds.push(format!(
+                "the agenda agreed by {} {by}",
+                if *police {
+                    "the police contact"
+                } else {
+                    "the chair"
+                }
+            ));
+        }
+        let when = crate::dates::long_date_time(p.meeting.starts_at);
+        let changes = match p.existing {
+            None => vec![format!("Adds a new meeting of {} on {when}.", p.group_name)],
+            Some(here) => {
+                let row = db::get(conn, here)?;
+                let mut changes = Vec::new();
+                if row.starts_at != p.meeting.starts_at {
+                    changes.push(format!(
+                        "Moves the meeting here from {} to {when}.",
+                        crate::dates::long_date_time(row.starts_at)
+                    ));
+                }
+                if row.venue != p.meeting.venue {
+                    changes.push(format!("Changes the venue to “{}”.", p.meeting.venue));
+                }
+                let items_here = db::items(conn, here)?.len();
+                changes.push(format!(
+                    "Replaces the agenda here ({}) with the file's ({}).",
+                    count(items_here, "item", "items"),
+                    count(p.items.len(), "item", "items")
+                ));
+                let lines_here = db::attendance(conn, here)?.len();
+                changes.push(format!(
+                    "Replaces the register here ({}) with the file's ({}).",
+                    count(lines_here, "line", "lines"),
+                    count(p.register.len(), "line", "lines")
+                ));
+                let entries_here = crate::storage::minutes::entries(conn, here)?.len();
+                if p.entries.is_empty() {
+                    if entries_here > 0 {
+                        changes.push(format!(
+                            "Keeps the {} here: the file has none.",
+                            count(entries_here, "minute entry", "minute entries")
+                        ));
+                    }
+                } else {
+                    changes.push(format!(
+                        "Replaces the minutes here ({}) with the file's ({}).",
+                        count(entries_here, "entry", "entries"),
+                        count(p.entries.len(), "entry", "entries")
+                    ));
+                }
+                if let Some(papers) = &p.papers {
+                    let papers_here = db::papers(conn, here)?.len();
+                    changes.push(format!(
+                        "Replaces the papers here ({}) with the file's ({}).",
+                        count(papers_here, "paper", "papers"),
+                        count(papers.len(), "paper", "papers")
+                    ));
+                }
+                if p.approval.is_some() {
+                    changes.push("Records the minutes as approved, and locks them.".into());
+                }
+                changes.insert(
+                    0,
+                    format!(
+                        "Updates the meeting of {} already here (the same meeting, from an \
+                         earlier hand-over).",
+                        row.group_name
+                    ),
+                );
+                changes
+            }
+        };
+        Ok(ImportCheck {
+            audience: p.audience.code().into(),
+            audience_label: match p.audience {
+                Audience::Public => "Public copy: open items and open minutes only.".into(),
+                Audience::Members => {
+                    "Members' copy: it holds confidential items and minutes.".into()
+                }
+            },
+            group: p.group_name.clone(),
+            when,
+            kind: p.meeting.kind.label().into(),
+            venue: p.meeting.venue.clone(),
+            updates: p.existing,
+            holds,
+            changes,
+        })
+    }
 }
 
 /// A status change reported at a later meeting, to put back on the action

@@ -30,6 +30,13 @@ const MIGRATIONS: &[(i64, &str)] = &[
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// This release of IAG Desk (the workspace version: package, `--version`
+/// and Settings show the same).
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The settings key naming the release that last moved the schema.
+pub(super) const SCHEMA_WRITTEN_BY: &str = "schema_written_by";
+
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {
     apply_list(conn, MIGRATIONS)
 }
@@ -39,9 +46,17 @@ pub(super) fn apply(conn: &mut Connection) -> Result<()> {
 fn apply_list(conn: &mut Connection, migrations: &[(i64, &str)]) -> Result<()> {
     let tx = conn.transaction()?;
     let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let mut moved = false;
     for (version, sql) in migrations.iter().filter(|(v, _)| *v > current) {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
+        moved = true;
+    }
+    if moved {
+        // Which release moved the schema, so an older IAG Desk that finds
+        // this vault too new can name the version to install. Written only
+        // when the schema moves: opening a vault writes nothing.
+        super::set_setting_in(&tx, SCHEMA_WRITTEN_BY, APP_VERSION)?;
     }
     tx.commit()?;
     Ok(())

@@ -32,7 +32,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use migrations::SCHEMA_VERSION;
+pub use migrations::{APP_VERSION, SCHEMA_VERSION};
 
 /// The vault's file name inside the data folder.
 pub const VAULT_FILE: &str = "iag-desk.vault";
@@ -147,10 +147,15 @@ impl Vault {
         let _ = std::fs::remove_file(rekey::rekey_file(path));
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > SCHEMA_VERSION {
+            // Best effort: a newer schema may have moved its settings.
+            let written_by = setting_in(&conn, migrations::SCHEMA_WRITTEN_BY)
+                .ok()
+                .flatten();
             return Err(Error::VaultTooNew {
                 path: path.to_path_buf(),
                 found,
                 supported: SCHEMA_VERSION,
+                written_by,
             });
         }
         let mut vault = Vault {

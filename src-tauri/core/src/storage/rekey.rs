@@ -152,12 +152,20 @@ pub fn check_backup(from: &Path, passphrase: &Passphrase) -> Result<()> {
         [],
         |r| r.get(0),
     )?;
+    let written_by = if has_settings {
+        super::setting_in(&check, super::migrations::SCHEMA_WRITTEN_BY)
+            .ok()
+            .flatten()
+    } else {
+        None
+    };
     drop(check);
     if version > SCHEMA_VERSION {
         return Err(Error::VaultTooNew {
             path: from.to_path_buf(),
             found: version,
             supported: SCHEMA_VERSION,
+            written_by,
         });
     }
     if version < 1 || !has_settings {
