@@ -8,6 +8,7 @@ pub mod dialogs;
 mod error;
 mod export;
 mod files;
+mod instance;
 pub mod paths;
 mod state;
 
@@ -21,10 +22,38 @@ pub fn main_entry() -> i32 {
     match args.command {
         Some(command) => cli::run(command, &args.global),
         None => {
-            run_window(args.global.data_dir(), answers);
-            0
+            let data_dir = args.global.data_dir();
+            let file = match args.file.as_deref().map(opened_file).transpose() {
+                Ok(file) => file,
+                Err(message) => {
+                    eprintln!("iag-desk: {message}");
+                    return 2;
+                }
+            };
+            match instance::claim(&data_dir, file.as_deref()) {
+                instance::Claim::Running => 0,
+                instance::Claim::First(listener) => {
+                    run_window(data_dir, answers, file, listener);
+                    0
+                }
+            }
         }
     }
+}
+
+/// The file named on the command line, by its full path (a window already
+/// open elsewhere reads it from its own folder). A name that is not a file
+/// is most likely a mistyped command: say so rather than open a window.
+fn opened_file(name: &std::path::Path) -> Result<PathBuf, String> {
+    if !name.is_file() {
+        return Err(format!(
+            "\"{}\" is neither a command nor a file. `iag-desk --help` lists the commands; \
+             a hand-over file (.{}) opens in the window.",
+            name.display(),
+            iag_desk_core::exports::HANDOVER_EXTENSION
+        ));
+    }
+    std::path::absolute(name).map_err(|e| format!("{}: {e}", name.display()))
 }
 
 /// The page may only ever show IAG Desk's own files: a link or a script
@@ -115,7 +144,11 @@ pub fn app(
             commands::meetings::meetings_export_calendar,
             commands::meetings::meeting_export_invitation,
             commands::meetings::meeting_export_handover,
-            commands::meetings::meeting_import_handover,
+            commands::handover::handover_waiting,
+            commands::handover::handover_choose,
+            commands::handover::handover_check,
+            commands::handover::handover_import,
+            commands::handover::handover_discard,
             commands::files::files_open_last,
             commands::meetings::meeting_export_agenda,
             commands::meetings::meeting_export_signin_pdf,
@@ -164,7 +197,12 @@ pub fn app(
         ])
 }
 
-pub fn run_window(data_dir: PathBuf, answers: dialogs::Answers) {
+pub fn run_window(
+    data_dir: PathBuf,
+    answers: dialogs::Answers,
+    file: Option<PathBuf>,
+    listener: Option<instance::Listener>,
+) {
     // WebKitGTK's accelerated compositing stays on. Turning it off
     // (WEBKIT_DISABLE_COMPOSITING_MODE=1) saved about 90 MiB in the idle web
     // process, but a page then stops producing frames a few seconds after
@@ -173,6 +211,15 @@ pub fn run_window(data_dir: PathBuf, answers: dialogs::Answers) {
     // own (a save confirmed, an idle lock) may not be drawn. Someone whose
     // graphics driver shows a blank window can still set it themselves.
     app(tauri::Builder::default(), data_dir, answers)
+        .setup(move |app| {
+            use tauri::Manager;
+            app.state::<state::Desk>().set_waiting(file);
+            if let Some(listener) = listener {
+                let handle = app.handle().clone();
+                listener.serve(move |file| file_arrived(&handle, file));
+            }
+            Ok(())
+        })
         .build(tauri::generate_context!())
         .expect("the IAG Desk window could not start")
         .run(|app, event| {
@@ -183,6 +230,24 @@ pub fn run_window(data_dir: PathBuf, answers: dialogs::Answers) {
                 app.state::<state::Desk>().lock();
             }
         });
+}
+
+/// A later start handed this window a file (or just asked for the window):
+/// the file waits for its check, the window comes forward, and the page
+/// shows the check (or, while locked, names the file on the unlock screen).
+fn file_arrived(app: &tauri::AppHandle, file: Option<PathBuf>) {
+    use tauri::Manager;
+    if file.is_some() {
+        app.state::<state::Desk>().set_waiting(file);
+    }
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+        // A DOM event, not a Tauri event: the page is granted no core
+        // permissions, listening included.
+        let _ = window.eval("window.dispatchEvent(new CustomEvent('handover-waiting'))");
+    }
 }
 
 #[cfg(test)]

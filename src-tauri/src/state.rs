@@ -17,6 +17,20 @@ pub struct Desk {
     /// The last email draft written, which "Open in my email program"
     /// hands on: where it was saved, and its parts.
     last_draft: Mutex<Option<(PathBuf, iag_desk_core::meetings::papers_email::EmailDraft)>>,
+    /// A hand-over file opened with the app (a double click, `iag-desk
+    /// FILE`, or "Import a hand-over file…"), waiting for its check and the
+    /// user's confirmation.
+    waiting: Mutex<Option<WaitingFile>>,
+}
+
+/// A hand-over file waiting to be imported.
+#[derive(Debug, Clone)]
+pub struct WaitingFile {
+    pub path: PathBuf,
+    /// The text the check read and passed, which "Import" imports (so a
+    /// file changed after its check is never imported unseen). Dropped on
+    /// lock; the path stays, and the check runs again after unlocking.
+    pub checked: Option<String>,
 }
 
 impl Desk {
@@ -27,6 +41,7 @@ impl Desk {
             pending_import: Mutex::new(None),
             last_written: Mutex::new(None),
             last_draft: Mutex::new(None),
+            waiting: Mutex::new(None),
         }
     }
 
@@ -50,6 +65,32 @@ impl Desk {
     pub fn lock(&self) {
         *self.slot() = None;
         self.set_pending_import(None);
+        if let Some(waiting) = self.waiting_slot().as_mut() {
+            waiting.checked = None;
+        }
+    }
+
+    fn waiting_slot(&self) -> MutexGuard<'_, Option<WaitingFile>> {
+        self.waiting.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A hand-over file to check and perhaps import; replaces any other.
+    pub fn set_waiting(&self, path: Option<PathBuf>) {
+        *self.waiting_slot() = path.map(|path| WaitingFile {
+            path,
+            checked: None,
+        });
+    }
+
+    pub fn waiting(&self) -> Option<WaitingFile> {
+        self.waiting_slot().clone()
+    }
+
+    /// Keeps the text a check passed, if the same file still waits.
+    pub fn set_waiting_checked(&self, path: &std::path::Path, text: Option<String>) {
+        if let Some(waiting) = self.waiting_slot().as_mut().filter(|w| w.path == path) {
+            waiting.checked = text;
+        }
     }
 
     pub fn set_pending_import(&self, path: Option<PathBuf>) {

@@ -1678,3 +1678,63 @@ fn minutes_and_registers_as_word_files_from_the_command_line() {
         "{advice}"
     );
 }
+
+/// Issue 21: the hand-over file's own ending (which the package registers
+/// so a double click opens IAG Desk); `--dry-run` says what it holds and
+/// would change, changing nothing; a name that is neither a command nor a
+/// file is refused rather than opening a window.
+#[test]
+fn a_handover_file_with_its_own_ending_is_checked_then_imported() {
+    let chair = demo_dir();
+    let id = first_minuted_meeting(chair.path());
+    let file = chair.path().join("meeting.iagmeeting");
+    succeeds(
+        chair.path(),
+        &[
+            "meetings",
+            "export",
+            &id,
+            file.to_str().unwrap(),
+            "--audience",
+            "members",
+        ],
+    );
+    let secretary = demo_dir();
+    let count = |dir: &Path| {
+        let o = succeeds(dir, &["meetings", "list", "--json"]);
+        serde_json::from_str::<serde_json::Value>(&stdout(&o))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let before = count(secretary.path());
+    let o = succeeds(
+        secretary.path(),
+        &["meetings", "import", file.to_str().unwrap(), "--dry-run"],
+    );
+    let text = stdout(&o);
+    for wanted in [
+        "Members’ copy: it holds confidential items and minutes.",
+        "The file holds:",
+        "Importing it will:",
+        "Adds a new meeting of Marlow Fen Local IAG",
+        "Nothing was imported (--dry-run).",
+    ] {
+        assert!(text.contains(wanted), "{wanted:?} missing:\n{text}");
+    }
+    assert!(
+        !text.contains(DEMO_SECRET),
+        "counts, never confidential words"
+    );
+    assert_eq!(count(secretary.path()), before, "a dry run imports nothing");
+    let o = succeeds(
+        secretary.path(),
+        &["meetings", "import", file.to_str().unwrap()],
+    );
+    assert!(stdout(&o).starts_with("Added meeting"), "{}", stdout(&o));
+    assert_eq!(count(secretary.path()), before + 1);
+
+    let o = iag_desk(secretary.path(), Some(PASSPHRASE), &["statuss"]);
+    assert_fails_with(&o, 2, "\"statuss\" is neither a command nor a file");
+}

@@ -7,6 +7,7 @@
 //! person to look at.
 
 mod accessibility;
+mod handover;
 mod harness;
 mod keyboard;
 mod measure;
@@ -579,8 +580,8 @@ async fn a_meeting_from_the_template_reordered_with_a_confidential_item_and_agre
         .status()
         .expect("pdftoppm");
     assert!(png.success());
-    let json =
-        std::fs::read_to_string(saves.path().join("meeting-2026-12-09-members.json")).unwrap();
+    let json = std::fs::read_to_string(saves.path().join("meeting-2026-12-09-members.iagmeeting"))
+        .unwrap();
     assert!(json.contains(CANARY) && json.contains("\"format\": \"iag-desk.meeting\""));
 
     // The public minutes list everyone as UK minutes do.

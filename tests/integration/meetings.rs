@@ -724,7 +724,7 @@ mod handover {
         assert!(again.changes[0].starts_with("Updates the meeting of Marlow Fen Local IAG"));
         assert!(again
             .changes
-            .contains(&"Replaces the agenda here (12 items) with the file's (12 items).".into()));
+            .contains(&"Replaces the agenda here (12 items) with the file’s (12 items).".into()));
 
         // A file the import would refuse is refused by the check, the same way.
         let mut bad: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -104,7 +104,6 @@ export const meetings = {
   exportCalendar: (group = null) => call('meetings_export_calendar', { group }),
   exportInvitation: (id) => call('meeting_export_invitation', { id }),
   exportHandover: (id, audience) => call('meeting_export_handover', { id, audience }),
-  importHandover: () => call('meeting_import_handover'),
   exportAgenda: (id, formatCode) => call('meeting_export_agenda', { id, formatCode }),
   exportSignInPdf: (id) => call('meeting_export_signin_pdf', { id }),
   attachPaper: (id, item) => call('agenda_paper_attach', { id, item }),
@@ -184,4 +183,14 @@ export const incidents = {
 
 export const files = {
   openLast: () => call('files_open_last'),
+};
+
+// A hand-over file coming in: it waits, is checked (nothing written), and
+// is imported only on "Import".
+export const handover = {
+  waiting: () => call('handover_waiting'),
+  choose: () => call('handover_choose'),
+  check: () => call('handover_check'),
+  import: () => call('handover_import'),
+  discard: () => call('handover_discard'),
 };

@@ -1,8 +1,8 @@
 // Boot and a tiny hash router. While the vault is locked only the gate
 // (create / unlock) exists; once unlocked the shell shows one view per area.
 
-import { desk, vault } from './api.js';
-import { showGate } from './views/gate.js';
+import { desk, handover, vault } from './api.js';
+import { showGate, waitingNote } from './views/gate.js';
 import * as dashboard from './views/dashboard.js';
 import * as roster from './views/roster.js';
 import * as meetings from './views/meetings.js';
@@ -11,12 +11,13 @@ import * as documents from './views/documents.js';
 import * as settings from './views/settings.js';
 import * as search from './views/search.js';
 import * as incidents from './views/incidents.js';
+import * as importing from './views/handover.js';
 import { announce, errorBlock, fill, h } from './dom.js';
 import { showHelp } from './help.js';
 import { setClock } from './forms.js';
 import { loadChoices } from './choices.js';
 
-const views = { dashboard, roster, meetings, records, incidents, documents, settings, search };
+const views = { dashboard, roster, meetings, records, incidents, documents, settings, search, import: importing };
 
 const gate = document.getElementById('gate');
 const shell = document.getElementById('shell');
@@ -42,12 +43,28 @@ function enterShell() {
   shell.hidden = false;
   skipLink.hidden = false;
   vault.idleLock().then((seconds) => { idleSeconds = seconds; restartIdleCount(); }).catch(() => {});
-  if (!location.hash || location.hash === '#') {
-    location.hash = '#/dashboard';
-  } else {
-    route();
-  }
+  // A hand-over file opened with the app waited behind the unlock screen:
+  // its check comes first.
+  handover.waiting().catch(() => null).then((waiting) => {
+    const wanted = waiting ? '#/import' : (location.hash && location.hash !== '#' ? location.hash : '#/dashboard');
+    if (location.hash === wanted) route();
+    else location.hash = wanted;
+  });
 }
+
+// A hand-over file given to this window by a later start (a double click
+// while IAG Desk is open): show its check, or name it on the unlock screen.
+window.addEventListener('handover-waiting', async () => {
+  if (!shell.hidden) {
+    if (location.hash === '#/import') route();
+    else location.hash = '#/import';
+    return;
+  }
+  const waiting = await handover.waiting().catch(() => null);
+  const note = document.getElementById('waiting-file');
+  if (waiting && note) fill(note, waitingNote(waiting));
+});
+
 
 async function refreshDemoFlag() {
   try {

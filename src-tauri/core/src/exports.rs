@@ -52,7 +52,14 @@ pub enum Format {
     Eml,
     /// A Word document, made from the same document as the PDF.
     Docx,
+    /// A meeting's hand-over file: JSON inside, under its own ending so the
+    /// desktop opens it with IAG Desk (the package registers the type).
+    HandOver,
 }
+
+/// The ending of a meeting's hand-over file (`.json`, the ending before
+/// it had its own, is still read).
+pub const HANDOVER_EXTENSION: &str = "iagmeeting";
 
 impl Format {
     pub fn code(self) -> &'static str {
@@ -66,6 +73,7 @@ impl Format {
             Format::Original => "original",
             Format::Eml => "eml",
             Format::Docx => "docx",
+            Format::HandOver => HANDOVER_EXTENSION,
         }
     }
 
@@ -89,6 +97,7 @@ impl Format {
             Format::Original => "Any file",
             Format::Eml => "Email message",
             Format::Docx => "Word document",
+            Format::HandOver => "IAG Desk hand-over file",
         }
     }
 
@@ -104,6 +113,7 @@ impl Format {
             Format::Original => "the file attached",
             Format::Eml => "an email message (.eml)",
             Format::Docx => "a Word document",
+            Format::HandOver => "an IAG Desk hand-over file",
         }
     }
 
@@ -119,6 +129,7 @@ impl Format {
             "json" => Some(Format::Json),
             "eml" => Some(Format::Eml),
             "docx" => Some(Format::Docx),
+            HANDOVER_EXTENSION => Some(Format::HandOver),
             _ => None,
         }
     }
@@ -615,7 +626,7 @@ pub fn prepare(vault: &Vault, request: &Request, now: Now) -> Result<Prepared> {
         Request::Handover { meeting, audience } => {
             let json = handover::export(vault, *meeting, *audience)?;
             let date = plan::title(vault, *meeting)?.date;
-            let name = format!("meeting-{date}-{}.json", audience.code());
+            let name = format!("meeting-{date}-{}.{HANDOVER_EXTENSION}", audience.code());
             match audience {
                 Audience::Public => (
                     Body::Ready(json.into_bytes()),
@@ -624,7 +635,11 @@ pub fn prepare(vault: &Vault, request: &Request, now: Now) -> Result<Prepared> {
                             "The public version: confidential items appear only by their public \
                              title and reason.",
                         ),
-                        ..meta(name, Format::Json, "the meeting's public hand-over file")
+                        ..meta(
+                            name,
+                            Format::HandOver,
+                            "the meeting's public hand-over file",
+                        )
                     },
                 ),
                 Audience::Members => (
@@ -640,7 +655,11 @@ pub fn prepare(vault: &Vault, request: &Request, now: Now) -> Result<Prepared> {
                             *meeting,
                             "The members' hand-over file",
                         )?),
-                        ..meta(name, Format::Json, "the meeting's members' hand-over file")
+                        ..meta(
+                            name,
+                            Format::HandOver,
+                            "the meeting's members' hand-over file",
+                        )
                     },
                 ),
             }

@@ -16,13 +16,19 @@ pub(super) const NEW_PASSPHRASE_VAR: &str = "IAG_DESK_NEW_PASSPHRASE";
     version,
     about = "IAG Desk: the roster, agendas, minutes and documents of an Independent Advisory Group.",
     long_about = "IAG Desk: the roster, agendas, minutes and documents of an Independent Advisory Group.\n\n\
-                  With no command, opens the window. With a command, works headless on the same \
-                  encrypted vault.",
+                  With no command, opens the window (with a hand-over FILE, its import check). \
+                  With a command, works headless on the same encrypted vault.",
     after_help = "The passphrase is read from IAG_DESK_PASSPHRASE, or asked for when a terminal is attached."
 )]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+
+    /// A meeting's hand-over file (.iagmeeting, or .json) to open in the
+    /// window: it shows what the file holds and imports only when you
+    /// confirm. An open window for the same vault takes it.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -388,14 +394,20 @@ pub enum MeetingsCommand {
     Export {
         /// The meeting's number, as `meetings list` shows it
         meeting: i64,
+        /// The file to write: FILE.iagmeeting opens IAG Desk with a double click
         file: PathBuf,
         /// members: everything but not-recorded matters (for the group's own
         /// secretary or chair); public: only what the public minutes show
         #[arg(long, value_enum)]
         audience: AudienceArg,
     },
-    /// Read a hand-over file: a new meeting, or an update to the same one
-    Import { file: PathBuf },
+    /// Read a hand-over file (.iagmeeting or .json): a new meeting, or an update to the same one
+    Import {
+        file: PathBuf,
+        /// Check the file and say what it holds and would change, changing nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -52,7 +52,34 @@ pub(super) fn meetings(path: &std::path::Path, command: MeetingsCommand) -> Resu
                 audience: audience.into(),
             })
         }),
-        MeetingsCommand::Import { file } => {
+        MeetingsCommand::Import {
+            file,
+            dry_run: true,
+        } => {
+            let body = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, e))?;
+            let vault = unlock(path)?;
+            let check = iag_desk_core::meetings::handover::check(&vault, &body, now())?;
+            let mut text = format!(
+                "{}: {} on {}.\n{}\nThe file holds:\n",
+                file.display(),
+                check.group,
+                check.when,
+                check.audience_label
+            );
+            for line in &check.holds {
+                text.push_str(&format!("  - {line}\n"));
+            }
+            text.push_str("Importing it will:\n");
+            for line in &check.changes {
+                text.push_str(&format!("  - {line}\n"));
+            }
+            text.push_str("Nothing was imported (--dry-run).");
+            Ok(Output {
+                text,
+                json: json(&check),
+            })
+        }
+        MeetingsCommand::Import { file, .. } => {
             let body = std::fs::read_to_string(&file).map_err(|e| Error::io("read", &file, e))?;
             let mut vault = unlock(path)?;
             let done = iag_desk_core::meetings::handover::import(&mut vault, &body, now())?;

@@ -6,10 +6,8 @@ use crate::state::Desk;
 use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::exports::Request;
 use iag_desk_core::ids::{GroupId, MeetingId};
-use iag_desk_core::meetings::handover::{self, Imported};
 use iag_desk_core::meetings::plan::{self, MeetingDetail, MeetingForm, Saved};
 use iag_desk_core::meetings::{self, MeetingSummary};
-use iag_desk_core::Error;
 use tauri::State;
 
 #[tauri::command(async)]
@@ -52,8 +50,6 @@ pub fn meeting_update(
     desk.with_vault(|v| plan::update_details(v, id, &form))
 }
 
-const JSON: (&str, &[&str]) = ("IAG Desk hand-over file", &["json"]);
-
 #[tauri::command]
 pub async fn meetings_export_calendar(
     desk: State<'_, Desk>,
@@ -84,19 +80,6 @@ pub async fn meeting_export_handover(
         audience,
     };
     crate::export::save(&desk, &answers, request).await
-}
-
-#[tauri::command]
-pub async fn meeting_import_handover(
-    desk: State<'_, Desk>,
-    answers: State<'_, crate::dialogs::Answers>,
-) -> CommandResult<Option<Imported>> {
-    let Some(path) = crate::dialogs::open(&answers, "Open a hand-over file", JSON).await else {
-        return Ok(None);
-    };
-    let body = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
-    desk.with_vault(|v| handover::import(v, &body, super::now()))
-        .map(Some)
 }
 
 /// The agenda as a PDF, a Word file or an accessible web page, from the

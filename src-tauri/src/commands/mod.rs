@@ -15,6 +15,7 @@ pub mod data_protection;
 pub mod demo;
 pub mod escalations;
 pub mod files;
+pub mod handover;
 pub mod incidents;
 pub mod meetings;
 pub mod minutes;

@@ -1,6 +1,6 @@
 // The gate: "Create your vault" on first launch, "Unlock" afterwards.
 
-import { vault } from '../api.js';
+import { handover, vault } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 
 export function showGate(root, state, onOpen) {
@@ -9,9 +9,19 @@ export function showGate(root, state, onOpen) {
 }
 
 function card(...children) {
+  // Named once the shell says which file waits (opened with the app).
+  const waiting = h('p', { class: 'hint', id: 'waiting-file', role: 'status' });
+  handover.waiting().then((w) => { if (w) fill(waiting, waitingNote(w)); }).catch(() => {});
   return h('section', { class: 'gate-card', 'aria-labelledby': 'gate-title' },
     h('p', { class: 'brand' }, h('img', { src: 'icon.png', alt: '', width: 32, height: 32 }), ' IAG Desk'),
-    children);
+    children,
+    waiting);
+}
+
+/// "A hand-over file is waiting: …", on the unlock (or create) screen.
+export function waitingNote(waiting) {
+  return [h('strong', {}, 'A hand-over file is waiting: '), h('bdi', {}, waiting.file_name),
+    '. Unlock to see what it holds; nothing is imported until you confirm.'];
 }
 
 function passwordField(id, label, hint) {

@@ -3,7 +3,7 @@
 // nest one level, confidentiality with public title and reason), agreement
 // by chair and police, and the attendance register with the live quorum.
 
-import { files, meetings, minutes, roster } from '../api.js';
+import { files, handover, meetings, minutes, roster } from '../api.js';
 import { announce, errorBlock, fill, h, pager, savedNotice, table, toPageTop } from '../dom.js';
 import { clearProblems, field, showProblems, today, values } from '../forms.js';
 import { choices, labelOf } from '../choices.js';
@@ -63,16 +63,10 @@ export async function render([id, part] = []) {
   const importHandover = h('button', { type: 'button', class: 'secondary', id: 'import-handover' }, 'Import a hand-over file…');
   importHandover.addEventListener('click', async () => {
     try {
-      const done = await meetings.importHandover();
-      if (done) {
-        announce(done.updated ? 'Meeting updated from the hand-over file.' : 'Meeting added from the hand-over file.');
-        location.hash = `#/meetings/${done.meeting}`;
-      }
-    } catch (e) {
-      fill(notice, h('div', { class: 'warning', role: 'alert' },
-        h('p', { class: 'error' }, 'Nothing was imported. The file has these problems:'),
-        h('ul', {}, (e.problems?.length ? e.problems : [{ field: '', message: e.message }]).map((p) => h('li', {}, p.field ? `${p.field}: ${p.message}` : p.message)))));
-    }
+      // The file chosen waits on its own screen, which says what it holds
+      // and would change before anything is imported.
+      if (await handover.choose()) location.hash = '#/import';
+    } catch (e) { fill(notice, errorBlock(e)); }
   });
   return h('div', {},
     h('h1', {}, 'Meetings'),
@@ -341,8 +335,8 @@ async function meetingPage(id) {
     h('div', { class: 'actions' },
       exporter('Sign-in sheet (PDF)', 'export-signin', () => meetings.exportSignInPdf(id), 'the sign-in sheet'),
       exporter('Calendar invitation (.ics)', 'export-invitation', () => meetings.exportInvitation(id), 'the invitation'),
-      exporter('Hand-over file for members (.json)', 'export-handover', () => meetings.exportHandover(id, 'members'), 'the members’ hand-over file (it holds confidential items and minutes: for the group’s chair or secretary only)'),
-      exporter('Public hand-over file (.json)', 'export-handover-public', () => meetings.exportHandover(id, 'public'), 'the public hand-over file')),
+      exporter('Hand-over file for members (.iagmeeting)', 'export-handover', () => meetings.exportHandover(id, 'members'), 'the members’ hand-over file (it holds confidential items and minutes: for the group’s chair or secretary only)'),
+      exporter('Public hand-over file (.iagmeeting)', 'export-handover-public', () => meetings.exportHandover(id, 'public'), 'the public hand-over file')),
     exportNotice,
     h('dl', { class: 'facts' },
       h('dt', {}, 'Kind'), h('dd', {}, m.kind_label),

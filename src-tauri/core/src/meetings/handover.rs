@@ -1262,9 +1262,13 @@ pub struct ImportCheck {
     pub changes: Vec<String>,
 }
 
-/// "1 agenda item", "3 agenda items".
+/// "no papers", "1 agenda item", "3 agenda items".
 fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    match n {
+        0 => format!("no {many}"),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
 }
 
 impl ImportCheck {
@@ -1304,7 +1308,7 @@ impl ImportCheck {
         }
         if let Some(a) = &p.approval {
             holds.push(format!(
-                "the minutes' approval on {}, with the approved original",
+                "the minutes’ approval on {}, with the approved original",
                 crate::dates::long_date(a.on)
             ));
         }
@@ -1318,8 +1322,8 @@ impl ImportCheck {
         if let Some(updates) = p.updates.as_ref().filter(|u| !u.is_empty()) {
             holds.push(count(
                 updates.len(),
-                "status change to an earlier meeting's action",
-                "status changes to earlier meetings' actions",
+                "status change to an earlier meeting’s action",
+                "status changes to earlier meetings’ actions",
             ));
         }
         for (police, by, _) in &p.agreements {
@@ -1349,13 +1353,13 @@ impl ImportCheck {
                 }
                 let items_here = db::items(conn, here)?.len();
                 changes.push(format!(
-                    "Replaces the agenda here ({}) with the file's ({}).",
+                    "Replaces the agenda here ({}) with the file’s ({}).",
                     count(items_here, "item", "items"),
                     count(p.items.len(), "item", "items")
                 ));
                 let lines_here = db::attendance(conn, here)?.len();
                 changes.push(format!(
-                    "Replaces the register here ({}) with the file's ({}).",
+                    "Replaces the register here ({}) with the file’s ({}).",
                     count(lines_here, "line", "lines"),
                     count(p.register.len(), "line", "lines")
                 ));
@@ -1369,7 +1373,7 @@ impl ImportCheck {
                     }
                 } else {
                     changes.push(format!(
-                        "Replaces the minutes here ({}) with the file's ({}).",
+                        "Replaces the minutes here ({}) with the file’s ({}).",
                         count(entries_here, "entry", "entries"),
                         count(p.entries.len(), "entry", "entries")
                     ));
@@ -1377,7 +1381,7 @@ impl ImportCheck {
                 if let Some(papers) = &p.papers {
                     let papers_here = db::papers(conn, here)?.len();
                     changes.push(format!(
-                        "Replaces the papers here ({}) with the file's ({}).",
+                        "Replaces the papers here ({}) with the file’s ({}).",
                         count(papers_here, "paper", "papers"),
                         count(papers.len(), "paper", "papers")
                     ));
@@ -1401,7 +1405,7 @@ impl ImportCheck {
             audience_label: match p.audience {
                 Audience::Public => "Public copy: open items and open minutes only.".into(),
                 Audience::Members => {
-                    "Members' copy: it holds confidential items and minutes.".into()
+                    "Members’ copy: it holds confidential items and minutes.".into()
                 }
             },
             group: p.group_name.clone(),
