@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 // The roster from and to spreadsheets (.xlsx): import, --sheet,
 // --create-groups, export read back by openpyxl.
+mod packages;
 mod sheets;
 
 const PASSPHRASE: &str = "kettle harbour violet";
@@ -166,6 +167,10 @@ fn init_demo_status_round_trip() {
     let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status"]);
     let text = stdout(&o);
     assert!(text.contains("Schema version:"), "{text}");
+    assert!(
+        text.contains(&format!("IAG Desk:        {}", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
     assert!(
         text.contains("Groups:          11 active, 1 stood down"),
         "{text}"

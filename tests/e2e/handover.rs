@@ -130,3 +130,64 @@ async fn a_handover_file_opened_with_the_app_waits_for_unlock_then_imports_on_co
     );
     app.quit().await;
 }
+
+/// Issue 21's smoke test of the installed package: its `iag-desk` (built
+/// without the test hooks, on the real clock) unlocks a vault made by its
+/// own command line, shows the import check of a hand-over file passed as
+/// its argument, and paints the dashboard. `.ci/check-package` installs the
+/// .deb and runs this with the installed binary and the vault's folder.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the installed package: .ci/check-package runs it"]
+async fn installed_package_unlocks_opens_a_handover_file_and_paints_the_dashboard() {
+    let program = std::env::var("IAG_DESK_INSTALLED")
+        .expect("IAG_DESK_INSTALLED names the installed binary (/usr/bin/iag-desk)");
+    let data = PathBuf::from(
+        std::env::var("IAG_DESK_INSTALLED_DATA")
+            .expect("IAG_DESK_INSTALLED_DATA names a data folder with a demo vault"),
+    );
+    let out = tempfile::tempdir().unwrap();
+    let installed = |args: &[&str]| {
+        let o = std::process::Command::new(&program)
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .env("IAG_DESK_PASSPHRASE", PASSPHRASE)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    let list: serde_json::Value =
+        serde_json::from_slice(&installed(&["meetings", "list", "--json"])).unwrap();
+    let meeting = list[0]["id"].to_string();
+    let file = out.path().join("meeting.iagmeeting");
+    installed(&[
+        "meetings",
+        "export",
+        &meeting,
+        file.to_str().unwrap(),
+        "--audience",
+        "members",
+    ]);
+    let shots = Shots::new("installed");
+
+    let data_arg = data.to_string_lossy();
+    let app = App::launch_program(
+        &program,
+        &data,
+        &["--data-dir", &data_arg, file.to_str().unwrap()],
+    )
+    .await;
+    app.wait_text("#gate-title", "Unlock").await;
+    app.wait_text("#waiting-file", "meeting.iagmeeting").await;
+    app.type_into("#passphrase", PASSPHRASE).await;
+    app.click("#unlock-vault").await;
+    app.wait_text("main h1", "Import a hand-over file").await;
+    app.wait_text("#import-changes", "Updates the meeting").await;
+    shots.take(&app, "01-import-check").await;
+    app.click("#import-discard").await;
+    app.click("a[data-route=dashboard]").await;
+    app.wait_text(".figures", "active members").await;
+    shots.take(&app, "02-dashboard").await;
+    app.quit().await;
+}

@@ -104,6 +104,18 @@ impl App {
     /// As `launch`, with extra arguments for the app (e.g. `--save-dir`,
     /// since WebDriver cannot see native file dialogs).
     pub async fn launch_with(data_dir: &Path, extra: &[&str]) -> App {
+        let data = data_dir.to_string_lossy();
+        let args: Vec<&str> = ["--data-dir", &data]
+            .into_iter()
+            .chain(clock_args().iter().copied())
+            .chain(extra.iter().copied())
+            .collect();
+        Self::launch_program(env!("CARGO_BIN_EXE_iag-desk"), data_dir, &args).await
+    }
+
+    /// Another build of the app (the installed package's), with exactly
+    /// these arguments.
+    pub async fn launch_program(program: &str, data_dir: &Path, args: &[&str]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them under xvfb-run"
@@ -113,11 +125,6 @@ impl App {
         // WebKitWebDriver is ready and drop the first request
         // ("IncompleteMessage"), which has nothing to do with the app.
         let data_dir = data_dir.to_string_lossy();
-        let args: Vec<&str> = ["--data-dir", &data_dir]
-            .into_iter()
-            .chain(clock_args().iter().copied())
-            .chain(extra.iter().copied())
-            .collect();
         let mut last_error = None;
         for _attempt in 0..3 {
             let driver = Driver::start();
@@ -125,7 +132,7 @@ impl App {
             caps.insert(
                 "tauri:options".into(),
                 serde_json::json!({
-                    "application": env!("CARGO_BIN_EXE_iag-desk"),
+                    "application": program,
                     "args": args,
                 }),
             );

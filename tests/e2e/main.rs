@@ -144,6 +144,9 @@ async fn first_launch_demo_roster_then_restart_and_unlock() {
         shots.take(&app, name).await;
     }
     app.wait_text("main", "Schema version").await;
+    // The release, as the packages and `iag-desk --version` name it.
+    app.wait_text("#app-version", env!("CARGO_PKG_VERSION"))
+        .await;
     app.quit().await;
 
     // Restart: the vault exists, so the window asks to unlock it.

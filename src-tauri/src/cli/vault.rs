@@ -144,6 +144,7 @@ pub(super) fn status(path: &std::path::Path) -> Result<Output> {
     let c = &s.counts;
     let text = [
         format!("Vault:           {}", s.path.display()),
+        format!("IAG Desk:        {}", s.app_version),
         format!("Schema version:  {}", s.schema_version),
         format!(
             "Demo force:      {}",

@@ -65,6 +65,7 @@ export async function render() {
     h('dl', { class: 'facts' },
       h('dt', {}, 'Location'), h('dd', {}, h('code', {}, status.path)),
       h('dt', {}, 'Encryption'), h('dd', {}, 'SQLCipher (AES-256), unlocked with your passphrase'),
+      h('dt', {}, 'IAG Desk version'), h('dd', { id: 'app-version' }, status.app_version),
       h('dt', {}, 'Schema version'), h('dd', {}, String(status.schema_version))),
     h('h2', {}, 'Backup'),
     h('p', {}, 'A backup is one file, encrypted with the same passphrase. Keep it somewhere other than this laptop, such as an encrypted USB stick locked away.'),

@@ -65,6 +65,8 @@ pub struct VaultCounts {
 #[derive(Debug, Clone, Serialize)]
 pub struct VaultStatus {
     pub path: PathBuf,
+    /// This release of IAG Desk (the packages' version).
+    pub app_version: &'static str,
     pub schema_version: i64,
     pub demo_loaded: bool,
     pub counts: VaultCounts,
@@ -274,6 +276,7 @@ impl Vault {
     pub fn status(&self, now: chrono::NaiveDateTime) -> Result<VaultStatus> {
         Ok(VaultStatus {
             path: self.path.clone(),
+            app_version: APP_VERSION,
             schema_version: self.schema_version()?,
             demo_loaded: roster::has_demo_rows(&self.conn)?,
             counts: roster::counts(&self.conn, now)?,
