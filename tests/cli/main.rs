@@ -69,6 +69,21 @@ fn succeeds(data_dir: &Path, args: &[&str]) -> Output {
     o
 }
 
+/// `meetings export` of one meeting's hand-over file for an audience.
+fn export_handover(data_dir: &Path, meeting: &str, file: &Path, audience: &str) -> Output {
+    succeeds(
+        data_dir,
+        &[
+            "meetings",
+            "export",
+            meeting,
+            file.to_str().unwrap(),
+            "--audience",
+            audience,
+        ],
+    )
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -510,17 +525,7 @@ fn meetings_hand_over_between_two_vaults() {
     );
     let list: Value = serde_json::from_slice(&o.stdout).unwrap();
     let id = list[0]["id"].as_i64().unwrap().to_string();
-    let o = succeeds(
-        chair.path(),
-        &[
-            "meetings",
-            "export",
-            &id,
-            file.to_str().unwrap(),
-            "--audience",
-            "members",
-        ],
-    );
+    let o = export_handover(chair.path(), &id, &file, "members");
     assert!(stdout(&o).contains("delete it once imported"));
     let o = succeeds(
         secretary.path(),
@@ -932,17 +937,7 @@ fn a_public_hand_over_file_carries_only_open_minutes() {
     let dir = demo_dir();
     let id = first_minuted_meeting(dir.path());
     let file = dir.path().join("public.json");
-    succeeds(
-        dir.path(),
-        &[
-            "meetings",
-            "export",
-            &id,
-            file.to_str().unwrap(),
-            "--audience",
-            "public",
-        ],
-    );
+    export_handover(dir.path(), &id, &file, "public");
     let json = std::fs::read_to_string(&file).unwrap();
     assert!(json.contains("burglary in Marlow Fen fell by a tenth"));
     assert!(!json.contains(DEMO_SECRET) && !json.contains(DEMO_SECRET_ADVICE));
@@ -951,17 +946,7 @@ fn a_public_hand_over_file_carries_only_open_minutes() {
     // An independent JSON reader (jq) reads the members' file as the
     // format says: version 3 and the register's details.
     let members = dir.path().join("members.json");
-    succeeds(
-        dir.path(),
-        &[
-            "meetings",
-            "export",
-            &id,
-            members.to_str().unwrap(),
-            "--audience",
-            "members",
-        ],
-    );
+    export_handover(dir.path(), &id, &members, "members");
     for (check, what) in [
         (
             r#".format == "iag-desk.meeting" and .version == 3"#,
@@ -1693,17 +1678,7 @@ fn a_handover_file_with_its_own_ending_is_checked_then_imported() {
     let chair = demo_dir();
     let id = first_minuted_meeting(chair.path());
     let file = chair.path().join("meeting.iagmeeting");
-    succeeds(
-        chair.path(),
-        &[
-            "meetings",
-            "export",
-            &id,
-            file.to_str().unwrap(),
-            "--audience",
-            "members",
-        ],
-    );
+    export_handover(chair.path(), &id, &file, "members");
     let secretary = demo_dir();
     let count = |dir: &Path| {
         let o = succeeds(dir, &["meetings", "list", "--json"]);

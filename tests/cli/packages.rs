@@ -57,8 +57,9 @@ fn the_rpm_names_iag_desk_at_the_workspace_version_and_requires_webkitgtk() {
         ("License", "MIT AND OFL-1.1 AND Apache-2.0"),
     ] {
         assert!(
-            info.lines().any(|l| l.starts_with(field)
-                && l.split_once(':').map(|(_, v)| v.trim()) == Some(value)),
+            info.lines()
+                .any(|l| l.starts_with(field)
+                    && l.split_once(':').map(|(_, v)| v.trim()) == Some(value)),
             "{field}: {value} not in:\n{info}"
         );
     }
@@ -82,7 +83,11 @@ fn the_rpm_names_iag_desk_at_the_workspace_version_and_requires_webkitgtk() {
 #[ignore = "needs the .deb: .ci/check-package runs it"]
 fn the_deb_names_iag_desk_at_the_workspace_version_and_depends_on_webkitgtk_and_fonts() {
     let deb = package("IAG_DESK_DEB");
-    let field = |name: &str| tool("dpkg-deb", &["--field", &deb, name]).trim().to_string();
+    let field = |name: &str| {
+        tool("dpkg-deb", &["--field", &deb, name])
+            .trim()
+            .to_string()
+    };
     assert_eq!(field("Package"), "iag-desk");
     assert_eq!(field("Version"), VERSION);
     assert_eq!(field("Architecture"), "amd64");
@@ -104,7 +109,10 @@ fn the_deb_names_iag_desk_at_the_workspace_version_and_depends_on_webkitgtk_and_
     let files = tool("dpkg-deb", &["--contents", &deb]);
     for wanted in expected_files("/usr/share/doc/iag-desk") {
         assert!(
-            files.lines().any(|l| l.ends_with(&format!(".{wanted}"))),
+            // dpkg-deb lists "… usr/bin/iag-desk", without the leading slash.
+            files
+                .lines()
+                .any(|l| l.ends_with(&format!(" {}", &wanted[1..]))),
             "{wanted} not in:\n{files}"
         );
     }

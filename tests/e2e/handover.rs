@@ -183,7 +183,8 @@ async fn installed_package_unlocks_opens_a_handover_file_and_paints_the_dashboar
     app.type_into("#passphrase", PASSPHRASE).await;
     app.click("#unlock-vault").await;
     app.wait_text("main h1", "Import a hand-over file").await;
-    app.wait_text("#import-changes", "Updates the meeting").await;
+    app.wait_text("#import-changes", "Updates the meeting")
+        .await;
     shots.take(&app, "01-import-check").await;
     app.click("#import-discard").await;
     app.click("a[data-route=dashboard]").await;
