@@ -280,7 +280,17 @@ fn a_newer_vault_is_refused_by_the_cli() {
         conn.pragma_update(None, "user_version", 999).unwrap();
     }
     let o = iag_desk(dir.path(), Some(PASSPHRASE), &["status"]);
-    assert_fails_with(&o, 1, "newer version of IAG Desk");
+    // The vault names no other release (this one made it), so the message
+    // says "a newer IAG Desk", and names this one.
+    assert_fails_with(&o, 1, "written by a newer IAG Desk (schema 999)");
+    assert!(
+        stderr(&o).contains(&format!(
+            "this is IAG Desk {}, which reads schemas up to",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -49,7 +49,16 @@ async fn a_handover_file_opened_with_the_app_waits_for_unlock_then_imports_on_co
 
     // Double-clicking the file starts IAG Desk with it: locked, so the
     // unlock screen names the file that waits.
-    let app = App::launch_with(data.path(), &[members.to_str().unwrap()]).await;
+    // The open dialog of "Import a hand-over file…" answers with the same file.
+    let app = App::launch_with(
+        data.path(),
+        &[
+            "--open-file",
+            members.to_str().unwrap(),
+            members.to_str().unwrap(),
+        ],
+    )
+    .await;
     app.wait_text("#gate-title", "Unlock").await;
     app.wait_text(
         "#waiting-file",
@@ -117,6 +126,21 @@ async fn a_handover_file_opened_with_the_app_waits_for_unlock_then_imports_on_co
     shots
         .take(&app, "03-second-start-refused-public-copy")
         .await;
+    app.click("#import-discard").await;
+    app.wait_until("location.hash === '#/meetings'", "back on Meetings")
+        .await;
+
+    // "Import a hand-over file…" leads to the same check: the members' copy
+    // again, now of the meeting it added.
+    app.click("#import-handover").await;
+    app.wait_text(
+        "#import-changes",
+        "Updates the meeting of Marlow Fen Local IAG",
+    )
+    .await;
+    app.wait_text("#import-changes", "Replaces the minutes here")
+        .await;
+    shots.take(&app, "04-import-again-from-meetings").await;
     app.click("#import-discard").await;
     app.wait_until("location.hash === '#/meetings'", "back on Meetings")
         .await;

@@ -54,6 +54,10 @@ const HELP = {
   search: ['Search everything', [
     'Finds members, groups, meetings, minutes, actions, advice and incidents in any script. Confidential results are marked, and only ever shown here in the window.',
   ]],
+  import: ['Importing a hand-over file', [
+    'A hand-over file carries one meeting between laptops: its agenda, register, minutes and papers. Double-click a .iagmeeting file, or use Meetings → Import a hand-over file…, to come here.',
+    'This screen says whom the file is for (a members’ copy holds confidential items), which meeting it is, what it holds and what importing it would change here. Nothing is written until you choose Import; Don’t import leaves the vault as it was.',
+  ]],
 };
 
 function helpFor(hash) {

@@ -37,6 +37,17 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The settings key naming the release that last moved the schema.
 pub(super) const SCHEMA_WRITTEN_BY: &str = "schema_written_by";
 
+/// The release that moved a too-new vault to its schema, as it recorded
+/// itself; None when it did not say (or says this release, which cannot
+/// have written a schema it does not know: a build from between releases).
+/// Best effort: a newer schema may keep its settings elsewhere.
+pub(super) fn written_by(conn: &Connection) -> Option<String> {
+    super::setting_in(conn, SCHEMA_WRITTEN_BY)
+        .ok()
+        .flatten()
+        .filter(|v| v != APP_VERSION)
+}
+
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {
     apply_list(conn, MIGRATIONS)
 }

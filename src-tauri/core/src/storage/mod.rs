@@ -149,15 +149,11 @@ impl Vault {
         let _ = std::fs::remove_file(rekey::rekey_file(path));
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > SCHEMA_VERSION {
-            // Best effort: a newer schema may have moved its settings.
-            let written_by = setting_in(&conn, migrations::SCHEMA_WRITTEN_BY)
-                .ok()
-                .flatten();
             return Err(Error::VaultTooNew {
                 path: path.to_path_buf(),
                 found,
                 supported: SCHEMA_VERSION,
-                written_by,
+                written_by: migrations::written_by(&conn),
             });
         }
         let mut vault = Vault {

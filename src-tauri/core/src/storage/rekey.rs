@@ -152,13 +152,9 @@ pub fn check_backup(from: &Path, passphrase: &Passphrase) -> Result<()> {
         [],
         |r| r.get(0),
     )?;
-    let written_by = if has_settings {
-        super::setting_in(&check, super::migrations::SCHEMA_WRITTEN_BY)
-            .ok()
-            .flatten()
-    } else {
-        None
-    };
+    let written_by = has_settings
+        .then(|| super::migrations::written_by(&check))
+        .flatten();
     drop(check);
     if version > SCHEMA_VERSION {
         return Err(Error::VaultTooNew {
