@@ -48,41 +48,62 @@ pub fn socket_path(data_dir: &Path) -> Option<PathBuf> {
 }
 
 #[cfg(unix)]
-pub use unix::{claim, Listener};
+pub use unix::{claim, Closing, Listener};
 
 #[cfg(unix)]
 mod unix {
     use super::{socket_path, Claim, Message};
     use std::io::{BufRead, BufReader, Read, Write};
-    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
     use std::os::unix::net::{UnixListener, UnixStream};
     use std::path::{Path, PathBuf};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
     use std::time::Duration;
 
-    /// The first window's socket; the file goes when the window does.
+    /// The first window's socket.
     pub struct Listener {
         socket: UnixListener,
-        path: PathBuf,
+        closing: Closing,
     }
 
-    impl Drop for Listener {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_file(&self.path);
+    /// Ends the listening when the window closes: a start in the moments
+    /// while the window goes is not answered (so it opens the window
+    /// itself), and the socket file goes unless a new window already made
+    /// its own in its place.
+    #[derive(Clone)]
+    pub struct Closing {
+        closed: Arc<AtomicBool>,
+        path: PathBuf,
+        inode: u64,
+    }
+
+    impl Closing {
+        pub fn close(&self) {
+            self.closed.store(true, Ordering::SeqCst);
+            if std::fs::metadata(&self.path).is_ok_and(|m| m.ino() == self.inode) {
+                let _ = std::fs::remove_file(&self.path);
+            }
         }
     }
 
     impl Listener {
         /// Calls `arrived` with each file a later start hands over (None:
-        /// started again without a file), on a thread of its own.
-        pub fn serve(self, arrived: impl Fn(Option<PathBuf>) + Send + 'static) {
+        /// started again without a file), on a thread of its own; the
+        /// handle stops it.
+        pub fn serve(self, arrived: impl Fn(Option<PathBuf>) + Send + 'static) -> Closing {
+            let closing = self.closing.clone();
             std::thread::spawn(move || {
                 for stream in self.socket.incoming().flatten() {
+                    if self.closing.closed.load(Ordering::SeqCst) {
+                        break;
+                    }
                     if let Some(message) = receive(stream) {
                         arrived(message.file);
                     }
                 }
-                drop(self);
             });
+            closing
         }
     }
 
@@ -162,7 +183,11 @@ mod unix {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
         Ok(Listener {
             socket,
-            path: path.to_path_buf(),
+            closing: Closing {
+                closed: Arc::new(AtomicBool::new(false)),
+                path: path.to_path_buf(),
+                inode: std::fs::metadata(path)?.ino(),
+            },
         })
     }
 }
@@ -172,8 +197,19 @@ mod unix {
 pub struct Listener;
 
 #[cfg(not(unix))]
+#[derive(Clone)]
+pub struct Closing;
+
+#[cfg(not(unix))]
+impl Closing {
+    pub fn close(&self) {}
+}
+
+#[cfg(not(unix))]
 impl Listener {
-    pub fn serve(self, _arrived: impl Fn(Option<PathBuf>) + Send + 'static) {}
+    pub fn serve(self, _arrived: impl Fn(Option<PathBuf>) + Send + 'static) -> Closing {
+        Closing
+    }
 }
 
 #[cfg(not(unix))]
@@ -196,7 +232,7 @@ mod tests {
         assert!(socket.exists());
         assert_ne!(Some(&socket), socket_path(other_vault.path()).as_ref());
         let (tx, rx) = std::sync::mpsc::channel();
-        listener.serve(move |file| tx.send(file).unwrap());
+        let closing = listener.serve(move |file| tx.send(file).unwrap());
 
         let file = Path::new("/tmp/meeting-2026-12-09-members.iagmeeting");
         assert!(matches!(
@@ -211,8 +247,19 @@ mod tests {
         let Claim::First(Some(other)) = claim(other_vault.path(), None) else {
             panic!("another vault opens its own window");
         };
-        drop(other);
+        other.serve(|_| {}).close();
         assert!(!socket_path(other_vault.path()).unwrap().exists());
+
+        // A window closing answers no more: the next start is the window.
+        closing.close();
+        assert!(!socket.exists());
+        let Claim::First(Some(next)) = claim(first_vault.path(), None) else {
+            panic!("after the window closed, the next start is the window");
+        };
+        // The old window's late clean-up leaves the new socket alone.
+        closing.close();
+        assert!(socket.exists());
+        next.serve(|_| {}).close();
     }
 
     #[test]

@@ -216,7 +216,7 @@ pub fn run_window(
             app.state::<state::Desk>().set_waiting(file);
             if let Some(listener) = listener {
                 let handle = app.handle().clone();
-                listener.serve(move |file| file_arrived(&handle, file));
+                app.manage(listener.serve(move |file| file_arrived(&handle, file)));
             }
             Ok(())
         })
@@ -227,6 +227,9 @@ pub fn run_window(
             // goes; the process exits without running destructors otherwise.
             if let tauri::RunEvent::Exit = event {
                 use tauri::Manager;
+                if let Some(closing) = app.try_state::<instance::Closing>() {
+                    closing.close();
+                }
                 app.state::<state::Desk>().lock();
             }
         });

@@ -159,8 +159,26 @@ impl App {
         panic!("WebDriver session with the app: {last_error:?}");
     }
 
+    /// Closes the window as a person would (the app then exits through its
+    /// own shutdown: the vault closed, the one-window socket removed) and
+    /// waits until the app and its WebKit processes are gone. Closing the
+    /// WebDriver session alone left the app running, and a later window on
+    /// the same data folder would hand itself to it rather than open.
     pub async fn quit(self) {
+        let _ = self.client.close_window().await;
         let _ = self.client.close().await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !process_tree(&self.data_dir).is_empty() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let left = process_tree(&self.data_dir);
+        if !left.is_empty() {
+            eprintln!("the app did not exit after its window closed: killing {left:?}");
+            let _ = std::process::Command::new("kill")
+                .arg("-KILL")
+                .args(left.iter().map(u32::to_string))
+                .status();
+        }
     }
 
     async fn find(&self, css: &str) -> fantoccini::elements::Element {
