@@ -14,7 +14,6 @@
 
 use compare::{compare_text, load_average, output, page_images, Samples};
 use iag_desk_core::documents::render_pdf;
-use iag_desk_core::minutes::{audience, document, record};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -49,14 +48,14 @@ fn main() {
     println!("load average before: {}", load_average());
 
     // Kept after the run so the files can be opened and compared by eye.
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("libreoffice-comparison");
-    let _ = fs::remove_dir_all(&out);
-    fs::create_dir_all(&out).unwrap();
-
-    let (_dir, vault, id, entries) = common::minuted_meeting(PAGES);
-    let doc = document::public_document(&audience::public_minutes(
-        &record::record(&vault, id).unwrap(),
-    ));
+    let compare::Minutes {
+        _dir,
+        vault,
+        meeting: id,
+        entries,
+        doc,
+        out,
+    } = compare::minutes(PAGES, "libreoffice-comparison");
     let fodt_path = out.join("minutes.fodt");
     fs::write(&fodt_path, fodt::fodt(&doc)).unwrap();
     println!(

@@ -8,6 +8,37 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The 40-page public minutes both comparisons use, from a real temporary
+/// vault (kept alive by the returned folder), and the folder the compared
+/// files are kept in (emptied first) under the bench's own name.
+pub struct Minutes {
+    pub _dir: tempfile::TempDir,
+    pub vault: iag_desk_core::Vault,
+    pub meeting: iag_desk_core::ids::MeetingId,
+    pub entries: usize,
+    pub doc: Document,
+    pub out: PathBuf,
+}
+
+pub fn minutes(pages: usize, files: &str) -> Minutes {
+    use iag_desk_core::minutes::{audience, document, record};
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(files);
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out).unwrap();
+    let (_dir, vault, meeting, entries) = super::common::minuted_meeting(pages);
+    let doc = document::public_document(&audience::public_minutes(
+        &record::record(&vault, meeting).unwrap(),
+    ));
+    Minutes {
+        _dir,
+        vault,
+        meeting,
+        entries,
+        doc,
+        out,
+    }
+}
+
 /// A first, cold run, then `runs` timed runs.
 pub struct Samples {
     first: Duration,
@@ -133,14 +164,7 @@ pub fn compare_text(doc: &Document, iag_pdf: &Path, other: &str, other_pdf: &Pat
     let yes_no = |found: bool| if found { "yes" } else { "NO " };
     println!("sample sentences found in the text of: IAG Desk / {other}");
     let mut samples = vec![paragraphs[0].clone()];
-    for name in [
-        "Zofia Wójcik",
-        "فاطمة الزهراء حسن",
-        "রাজিয়া বেগম",
-        "ਹਰਪ੍ਰੀਤ ਕੌਰ",
-        "प्रिया शर्मा",
-        "陈美玲",
-    ] {
+    for name in super::common::NAMES {
         samples.push(format!(
             "{name} reported what residents on the Fenside estate said"
         ));

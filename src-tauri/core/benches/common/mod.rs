@@ -82,6 +82,19 @@ pub fn public_minutes_pages(vault: &Vault, id: MeetingId) -> usize {
         .len()
 }
 
+/// The names the minutes' entries cycle through: one per script the
+/// documents must set (the comparisons look for each in the other tool's PDF).
+#[allow(dead_code)]
+pub const NAMES: [&str; 7] = [
+    "Zofia Wójcik",
+    "فاطمة الزهراء حسن",
+    "রাজিয়া বেগম",
+    "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+    "प्रिया शर्मा",
+    "陈美玲",
+    "Siobhán Ní Bhriain",
+];
+
 /// The demo meeting minuted until its public minutes run to at least `pages`
 /// pages: notes, decisions, advice, actions and votes under every item, names
 /// in several scripts, one entry in nine confidential. Returns the vault (kept
@@ -96,15 +109,7 @@ pub fn minuted_meeting(pages: usize) -> (tempfile::TempDir, Vault, MeetingId, us
         .iter()
         .map(|i| i.id)
         .collect();
-    let names = [
-        "Zofia Wójcik",
-        "فاطمة الزهراء حسن",
-        "রাজিয়া বেগম",
-        "ਹਰਪ੍ਰੀਤ ਕੌਰ",
-        "प्रिया शर्मा",
-        "陈美玲",
-        "Siobhán Ní Bhriain",
-    ];
+    let names = NAMES;
     let kinds = ["note", "decision", "advice", "action", "note", "vote"];
     let mut n = 0;
     while public_minutes_pages(&vault, id) < pages {
