@@ -506,3 +506,82 @@ fn groups_are_added_and_edited_under_the_rules() {
     );
     assert!(marlow.escalation.contains("Helen Marsh"));
 }
+
+/// Issue 22: the member list pages in its query (only the page's people
+/// read and summarised), and every page is exactly the slice of the whole
+/// list that in-memory paging cut before: the same people, order, totals
+/// and places, whatever the filter, the script of the words, the page
+/// size, or an offset past the end.
+#[test]
+fn the_member_list_paged_by_its_query_is_the_whole_list_cut_in_pages() {
+    let (_t, vault) = demo_vault();
+    let marlow = group_id(&vault, "Marlow Fen Local IAG");
+    let queries = [
+        MemberQuery::default(),
+        MemberQuery {
+            text: "a".into(),
+            ..Default::default()
+        },
+        MemberQuery {
+            text: "ਹਰਪ੍ਰੀਤ".into(),
+            ..Default::default()
+        },
+        MemberQuery {
+            text: "wójcik".into(),
+            ..Default::default()
+        },
+        MemberQuery {
+            group: Some(marlow),
+            ..Default::default()
+        },
+        MemberQuery {
+            role: "chair".into(),
+            ..Default::default()
+        },
+        MemberQuery {
+            status: "left".into(),
+            ..Default::default()
+        },
+        MemberQuery {
+            kind: "police".into(),
+            ..Default::default()
+        },
+        MemberQuery {
+            vetting: "expired".into(),
+            ..Default::default()
+        },
+        MemberQuery {
+            text: "nobody has this name".into(),
+            ..Default::default()
+        },
+    ];
+    let ids = |people: &[iag_desk_core::roster::PersonSummary]| {
+        people.iter().map(|p| p.id).collect::<Vec<_>>()
+    };
+    for q in &queries {
+        let all = members::search(&vault, q, today()).unwrap();
+        for limit in [7, 50] {
+            for offset in [0, 7, 14, 49, 50, 1000] {
+                let paged = members::page(&vault, q, today(), offset, limit).unwrap();
+                let cut = iag_desk_core::paging::page(all.clone(), offset, limit);
+                assert_eq!(
+                    (paged.total, paged.offset, paged.limit, ids(&paged.items)),
+                    (cut.total, cut.offset, cut.limit, ids(&cut.items)),
+                    "{q:?}, offset {offset}, limit {limit}"
+                );
+                assert_eq!(
+                    serde_json::to_string(&paged.items).unwrap(),
+                    serde_json::to_string(&cut.items).unwrap(),
+                    "the same summaries: roles, vetting and warnings"
+                );
+            }
+        }
+    }
+    // The demo has enough members for more than one page of seven.
+    assert!(
+        members::search(&vault, &MemberQuery::default(), today())
+            .unwrap()
+            .len()
+            > 14
+    );
+}

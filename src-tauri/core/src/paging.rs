@@ -1,6 +1,6 @@
 //! One page of a long list, so the window never receives or draws ten
-//! thousand rows at once: the list is computed in full (cheap), and only
-//! the page asked for is sent.
+//! thousand rows at once: a list computed in full is cut here; the member
+//! list asks its query for the page alone (`place` says where it lies).
 
 use serde::Serialize;
 
@@ -24,16 +24,8 @@ pub struct Page<T> {
 /// a list that shrank under the reader (a filter, a deletion) still shows
 /// something.
 pub fn page<T>(all: Vec<T>, offset: usize, limit: usize) -> Page<T> {
-    let limit = match limit {
-        0 => DEFAULT_LIMIT,
-        n => n.min(MAX_LIMIT),
-    };
     let total = all.len();
-    let offset = if offset >= total {
-        total.saturating_sub(1) / limit * limit
-    } else {
-        offset / limit * limit
-    };
+    let (offset, limit) = place(total, offset, limit);
     let items = all.into_iter().skip(offset).take(limit).collect();
     Page {
         total,
@@ -41,6 +33,22 @@ pub fn page<T>(all: Vec<T>, offset: usize, limit: usize) -> Page<T> {
         limit,
         items,
     }
+}
+
+/// Where the page asked for lies in a list of `total` rows, as `page` cuts
+/// it: (offset, limit). For lists paged by the query itself (LIMIT and
+/// OFFSET), so both kinds of list page alike.
+pub fn place(total: usize, offset: usize, limit: usize) -> (usize, usize) {
+    let limit = match limit {
+        0 => DEFAULT_LIMIT,
+        n => n.min(MAX_LIMIT),
+    };
+    let offset = if offset >= total {
+        total.saturating_sub(1) / limit * limit
+    } else {
+        offset / limit * limit
+    };
+    (offset, limit)
 }
 
 #[cfg(test)]

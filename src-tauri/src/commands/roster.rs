@@ -64,10 +64,7 @@ pub fn roster_members_page(
     offset: usize,
     limit: usize,
 ) -> CommandResult<iag_desk_core::paging::Page<PersonSummary>> {
-    desk.with_vault(|v| {
-        members::search(v, &query, today())
-            .map(|all| iag_desk_core::paging::page(all, offset, limit))
-    })
+    desk.with_vault(|v| members::page(v, &query, today(), offset, limit))
 }
 
 #[tauri::command(async)]

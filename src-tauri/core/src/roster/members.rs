@@ -472,7 +472,48 @@ pub struct MemberQuery {
 
 /// Members matching every word and every filter, by name.
 pub fn search(vault: &Vault, q: &MemberQuery, today: NaiveDate) -> Result<Vec<PersonSummary>> {
+    let filter = filter_of(q)?;
+    let mut people = super::summaries(vault.conn(), &filter, today)?;
+    keep_vetting(&mut people, q);
+    Ok(people)
+}
+
+/// One page of what `search` finds, the same rows in the same order, with
+/// the paging done by the query: only the page's people are read and
+/// summarised, not the whole list of 10,000. (A vetting filter is worked
+/// out per person after reading, so that list is found whole, then cut.)
+pub fn page(
+    vault: &Vault,
+    q: &MemberQuery,
+    today: NaiveDate,
+    offset: usize,
+    limit: usize,
+) -> Result<crate::paging::Page<PersonSummary>> {
+    if !q.vetting.trim().is_empty() {
+        return Ok(crate::paging::page(search(vault, q, today)?, offset, limit));
+    }
+    let filter = filter_of(q)?;
     let conn = vault.conn();
+    let (total, ids) = crate::storage::roster::people_page(conn, &filter, today, offset, limit)?;
+    let (offset, limit) = crate::paging::place(total, offset, limit);
+    let items = super::summaries(
+        conn,
+        &db::PeopleFilter {
+            ids: Some(ids),
+            ..filter
+        },
+        today,
+    )?;
+    Ok(crate::paging::Page {
+        total,
+        offset,
+        limit,
+        items,
+    })
+}
+
+/// The query's conditions, as the storage layer takes them.
+fn filter_of(q: &MemberQuery) -> Result<db::PeopleFilter> {
     let kind = match q.kind.trim() {
         "police" => PersonKind::Police,
         _ => PersonKind::Member,
@@ -491,15 +532,18 @@ pub fn search(vault: &Vault, q: &MemberQuery, today: NaiveDate) -> Result<Vec<Pe
         "" => None,
         r => Some(Role::from_code(r).ok_or_else(|| rejected("role", "unknown role."))?),
     };
-    let filter = db::PeopleFilter {
+    Ok(db::PeopleFilter {
         kind: Some(kind),
         status,
         words,
         group: q.group,
         role,
         ..Default::default()
-    };
-    let mut people = super::summaries(conn, &filter, today)?;
+    })
+}
+
+/// The vetting filter, on each person's worked-out vetting state.
+fn keep_vetting(people: &mut Vec<PersonSummary>, q: &MemberQuery) {
     if !q.vetting.trim().is_empty() {
         let wanted = q.vetting.trim();
         people.retain(|p| {
@@ -509,7 +553,6 @@ pub fn search(vault: &Vault, q: &MemberQuery, today: NaiveDate) -> Result<Vec<Pe
                 .unwrap_or(false)
         });
     }
-    Ok(people)
 }
 
 /// Northamptonshire's rule, as a warning: each local group sends two

@@ -373,6 +373,8 @@ pub(crate) struct PeopleFilter {
     pub group: Option<GroupId>,
     /// …or this role (in that group, or in any).
     pub role: Option<Role>,
+    /// Only these people (one page of a list).
+    pub ids: Option<Vec<PersonId>>,
 }
 
 impl PeopleFilter {
@@ -416,6 +418,16 @@ impl PeopleFilter {
                 "instr(p.search_text, {}) > 0",
                 next(Value::Text(w.clone()), &mut values)
             ));
+        }
+        if let Some(ids) = &self.ids {
+            let list: Vec<String> = ids
+                .iter()
+                .map(|id| next(Value::Integer(id.0), &mut values))
+                .collect();
+            parts.push(match list.is_empty() {
+                true => "0 = 1".to_string(),
+                false => format!("p.id IN ({})", list.join(", ")),
+            });
         }
         if self.group.is_some() || self.role.is_some() {
             let on = next(Value::Text(day(today)), &mut values);

@@ -584,7 +584,7 @@ pub(crate) fn list_people_matching(
     let mut stmt = conn.prepare(&format!(
         "SELECT p.id, p.full_name, p.kind, p.status, p.police_rank, p.email, p.phone, p.joined_on,
                 p.skills, p.communities
-           FROM people p WHERE {condition} ORDER BY p.full_name"
+           FROM people p WHERE {condition} ORDER BY p.full_name, p.id"
     ))?;
     let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
         Ok((
@@ -629,6 +629,33 @@ pub(crate) fn list_people_matching(
         });
     }
     Ok(out)
+}
+
+/// How many people `filter` selects, and the ids of those from `offset`
+/// (at most `limit`), in the list's order (by name, then id).
+pub(crate) fn people_page(
+    conn: &Connection,
+    filter: &PeopleFilter,
+    today: NaiveDate,
+    offset: usize,
+    limit: usize,
+) -> Result<(usize, Vec<PersonId>)> {
+    let (condition, values) = filter.condition(1, today);
+    let total: i64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM people p WHERE {condition}"),
+        rusqlite::params_from_iter(values.iter()),
+        |r| r.get(0),
+    )?;
+    let total = usize::try_from(total).unwrap_or_default();
+    let (offset, limit) = crate::paging::place(total, offset, limit);
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.id FROM people p WHERE {condition} ORDER BY p.full_name, p.id
+          LIMIT {limit} OFFSET {offset}"
+    ))?;
+    let ids = stmt
+        .query_map(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<PersonId>>>()?;
+    Ok((total, ids))
 }
 
 /// For each active local group: how many of its current members are
