@@ -494,8 +494,9 @@ pub fn page(
     }
     let filter = filter_of(q)?;
     let conn = vault.conn();
-    let (total, ids) = crate::storage::roster::people_page(conn, &filter, today, offset, limit)?;
+    let total = roster_db::people_count(conn, &filter, today)?;
     let (offset, limit) = crate::paging::place(total, offset, limit);
+    let ids = roster_db::people_ids(conn, &filter, today, offset, limit)?;
     let items = super::summaries(
         conn,
         &db::PeopleFilter {

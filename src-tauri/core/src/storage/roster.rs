@@ -631,23 +631,31 @@ pub(crate) fn list_people_matching(
     Ok(out)
 }
 
-/// How many people `filter` selects, and the ids of those from `offset`
-/// (at most `limit`), in the list's order (by name, then id).
-pub(crate) fn people_page(
+/// How many people `filter` selects.
+pub(crate) fn people_count(
     conn: &Connection,
     filter: &PeopleFilter,
     today: NaiveDate,
-    offset: usize,
-    limit: usize,
-) -> Result<(usize, Vec<PersonId>)> {
+) -> Result<usize> {
     let (condition, values) = filter.condition(1, today);
     let total: i64 = conn.query_row(
         &format!("SELECT COUNT(*) FROM people p WHERE {condition}"),
         rusqlite::params_from_iter(values.iter()),
         |r| r.get(0),
     )?;
-    let total = usize::try_from(total).unwrap_or_default();
-    let (offset, limit) = crate::paging::place(total, offset, limit);
+    Ok(usize::try_from(total).unwrap_or_default())
+}
+
+/// The ids of the people `filter` selects from `offset` (at most `limit`),
+/// in the list's order (by name, then id): one page of the list.
+pub(crate) fn people_ids(
+    conn: &Connection,
+    filter: &PeopleFilter,
+    today: NaiveDate,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<PersonId>> {
+    let (condition, values) = filter.condition(1, today);
     let mut stmt = conn.prepare(&format!(
         "SELECT p.id FROM people p WHERE {condition} ORDER BY p.full_name, p.id
           LIMIT {limit} OFFSET {offset}"
@@ -655,7 +663,7 @@ pub(crate) fn people_page(
     let ids = stmt
         .query_map(rusqlite::params_from_iter(values.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<PersonId>>>()?;
-    Ok((total, ids))
+    Ok(ids)
 }
 
 /// For each active local group: how many of its current members are
