@@ -183,7 +183,16 @@ async fn installed_package_unlocks_opens_a_handover_file_and_paints_the_dashboar
     };
     let list: serde_json::Value =
         serde_json::from_slice(&installed(&["meetings", "list", "--json"])).unwrap();
-    let meeting = list[0]["id"].to_string();
+    // An upcoming meeting: its minutes are never approved (and locked), so
+    // its own file always imports as an update, whatever the day the demo
+    // was laid out around.
+    let meeting = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["upcoming"] == true)
+        .expect("the demo plans meetings after the day it is loaded")["id"]
+        .to_string();
     let file = out.path().join("meeting.iagmeeting");
     installed(&[
         "meetings",
