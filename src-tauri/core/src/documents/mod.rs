@@ -31,6 +31,7 @@
 //! repeated overleaf) is an artifact, so a screen reader reads the content
 //! once and none of the furniture of every page.
 
+mod content;
 mod docx;
 mod fonts;
 pub mod html;

@@ -23,12 +23,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use lopdf::{Object, ObjectId};
 use printpdf::{
-    Codepoint, Color, DictItem, FontId, Greyscale, LinePoint, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix,
-    TextRenderingMode, WindingOrder,
+    Codepoint, FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem,
 };
 
+use super::content::ContentStream;
 use super::fonts::{self, FontFace};
 use super::layout::{layout, GlyphRun, Layout, Page, Watermark, PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
 use super::tagged::{drawn, Furniture, Mark, Tagging};
@@ -122,6 +122,13 @@ fn compress(lo: &mut lopdf::Document) -> Result<()> {
 const LEVEL: u32 = 3;
 
 /// The PDF as objects, before compression, with printpdf's warnings.
+///
+/// printpdf makes the document's skeleton and subsets and embeds the fonts;
+/// the pages' drawing is written here, straight to bytes (see `content`).
+/// printpdf learns which glyphs each face needs, and the text each stands
+/// for, from one sequence of glyphs per face on the first page, and the
+/// codes its subsets gave them are read back from what it wrote there, so
+/// the drawing uses the very codes and widths the embedded fonts have.
 fn pdf_objects(
     doc: &Document,
     laid: &Layout,
@@ -131,25 +138,21 @@ fn pdf_objects(
     pdf.metadata.info.creator = "IAG Desk".to_string();
     pdf.metadata.info.producer = "IAG Desk".to_string();
 
+    let used = glyph_texts(laid);
     let mut font_ids = BTreeMap::new();
-    for face in laid.faces() {
+    for &face in used.keys() {
         font_ids.insert(face, pdf.add_font(fonts::pdf_font(face)?));
     }
-    let to_unicode = glyph_texts(laid);
     let tagging = Tagging::new(doc, laid);
 
     pdf.pages = laid
         .pages
         .iter()
-        .enumerate()
-        .map(|(i, page)| {
-            PdfPage::new(
-                printpdf::Mm(PAGE_WIDTH_MM),
-                printpdf::Mm(PAGE_HEIGHT_MM),
-                page_ops(page, tagging.marks(i), &font_ids, &to_unicode),
-            )
-        })
+        .map(|_| PdfPage::new(Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM), Vec::new()))
         .collect();
+    if let Some(first) = pdf.pages.first_mut() {
+        first.ops = glyph_registration(&used, &font_ids);
+    }
 
     let options = PdfSaveOptions {
         subset_fonts: true,
@@ -157,125 +160,307 @@ fn pdf_objects(
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
+    let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    if page_ids.len() != laid.pages.len() {
+        return Err(internal(format!(
+            "{} pages written for {} laid out",
+            page_ids.len(),
+            laid.pages.len()
+        )));
+    }
+    let faces = match page_ids.first() {
+        Some(&first) => face_codes(&lo, first, &used, &font_ids)?,
+        None => BTreeMap::new(),
+    };
+
+    let mut watermarks = WatermarkCache::default();
+    for (i, (page, &page_id)) in laid.pages.iter().zip(&page_ids).enumerate() {
+        let content = page_content(page, tagging.marks(i), &faces, &mut watermarks);
+        let contents = lo
+            .get_dictionary(page_id)
+            .and_then(|p| p.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(|e| internal(format!("a page without contents: {e}")))?;
+        lo.get_object_mut(contents)
+            .and_then(Object::as_stream_mut)
+            .map_err(|e| internal(format!("a page's contents: {e}")))?
+            .set_plain_content(content);
+    }
     finish_metadata(&mut lo, doc)?;
     tagging.write(&mut lo)?;
     Ok((lo, warnings))
 }
 
-/// One `/ToUnicode` text per glyph id and face: the first text the layout
-/// gives it, else the character the font maps to it.
-fn glyph_texts(laid: &Layout) -> HashMap<(FontFace, u16), String> {
-    let mut texts: HashMap<(FontFace, u16), String> = HashMap::new();
+fn internal(message: String) -> Error {
+    Error::Internal(format!("could not write the PDF: {message}"))
+}
+
+/// Every glyph drawn, by face, with the text it stands for in `/ToUnicode`:
+/// the first text the layout gives it, else the character the font maps to
+/// it.
+fn glyph_texts(laid: &Layout) -> BTreeMap<FontFace, BTreeMap<u16, String>> {
+    let mut texts: BTreeMap<FontFace, BTreeMap<u16, String>> = BTreeMap::new();
     let runs = laid
         .pages
         .iter()
         .flat_map(|p| p.lines.iter().flat_map(|l| l.runs.iter()));
-    for run in runs {
+    for run in runs.filter(|r| drawn(r)) {
+        let face = texts.entry(run.face).or_default();
         for g in &run.glyphs {
-            let entry = texts.entry((run.face, g.id)).or_default();
+            let entry = face.entry(g.id).or_default();
             if entry.is_empty() && !g.text.is_empty() {
                 entry.clone_from(&g.text);
             }
         }
     }
-    for ((face, id), text) in texts.iter_mut() {
-        if text.is_empty() {
-            if let Some(c) = fonts::nominal_char(*face, *id) {
-                text.push(c);
+    for (face, glyphs) in texts.iter_mut() {
+        for (id, text) in glyphs.iter_mut() {
+            if text.is_empty() {
+                if let Some(c) = fonts::nominal_char(*face, *id) {
+                    text.push(c);
+                }
             }
         }
     }
     texts
 }
 
-fn pt(mm: f32) -> Pt {
-    Pt(mm * MM_TO_PT)
+/// The operations that tell printpdf every glyph each face draws: for each
+/// face, its glyphs in ascending order, in one text object.
+fn glyph_registration(
+    used: &BTreeMap<FontFace, BTreeMap<u16, String>>,
+    font_ids: &BTreeMap<FontFace, FontId>,
+) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for (face, glyphs) in used {
+        let Some(id) = font_ids.get(face) else {
+            continue;
+        };
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id.clone()),
+            size: Pt(REGISTRATION_SIZE),
+        });
+        ops.push(Op::StartTextSection);
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(
+                glyphs
+                    .iter()
+                    .map(|(&gid, text)| Codepoint {
+                        gid,
+                        offset: 0.0,
+                        cid: Some(text.clone()),
+                    })
+                    .collect(),
+            )],
+        });
+        ops.push(Op::EndTextSection);
+    }
+    ops
 }
 
-/// A point given in mm from the page's top-left, as PDF space (pt, y up).
-fn page_point(x: f32, y_from_top: f32) -> Point {
-    Point {
-        x: pt(x),
-        y: pt(PAGE_HEIGHT_MM - y_from_top),
+/// Any size will do: the registration is read back and replaced.
+const REGISTRATION_SIZE: f32 = 10.0;
+
+/// How the PDF draws a face's glyphs: its font resource's name and, by
+/// glyph id, the code of the glyph in the embedded subset and its width in
+/// the font's `/W` array (thousandths of an em).
+struct FaceCodes {
+    resource: Vec<u8>,
+    by_glyph: Vec<Option<(u16, f64)>>,
+}
+
+impl FaceCodes {
+    fn get(&self, glyph: u16) -> Option<(u16, f64)> {
+        self.by_glyph.get(usize::from(glyph)).copied().flatten()
     }
 }
 
-fn grey(level: f32) -> Color {
-    Color::Greyscale(Greyscale::new(level, None))
+/// Reads back the first page's registration (see `glyph_registration`):
+/// the codes printpdf wrote, in the order the glyphs were given, and each
+/// code's width from the font's `/W` array.
+fn face_codes(
+    lo: &lopdf::Document,
+    first_page: ObjectId,
+    used: &BTreeMap<FontFace, BTreeMap<u16, String>>,
+    font_ids: &BTreeMap<FontFace, FontId>,
+) -> Result<BTreeMap<FontFace, FaceCodes>> {
+    let bad = |e: lopdf::Error| internal(format!("reading back the fonts: {e}"));
+    let page = lo.get_dictionary(first_page).map_err(bad)?;
+    let contents = page
+        .get(b"Contents")
+        .and_then(Object::as_reference)
+        .and_then(|id| lo.get_object(id))
+        .and_then(Object::as_stream)
+        .map_err(bad)?;
+    let content = lopdf::content::Content::decode(&contents.get_plain_content().map_err(bad)?)
+        .map_err(bad)?;
+    let resources = match page.get(b"Resources").map_err(bad)? {
+        Object::Reference(id) => lo.get_dictionary(*id).map_err(bad)?,
+        Object::Dictionary(d) => d,
+        _ => return Err(internal("page resources are not a dictionary".into())),
+    };
+    let font_dict = match resources.get(b"Font").map_err(bad)? {
+        Object::Reference(id) => lo.get_dictionary(*id).map_err(bad)?,
+        Object::Dictionary(d) => d,
+        _ => return Err(internal("the font resources are not a dictionary".into())),
+    };
+
+    // The codes shown while each font was selected, in order.
+    let mut shown: HashMap<Vec<u8>, Vec<u16>> = HashMap::new();
+    let mut current: Option<Vec<u8>> = None;
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "Tf" => {
+                current = op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .map(<[u8]>::to_vec)
+            }
+            "TJ" | "Tj" => {
+                let Some(font) = &current else { continue };
+                let strings: Vec<&Object> = match op.operands.first() {
+                    Some(Object::Array(items)) => items.iter().collect(),
+                    Some(other) => vec![other],
+                    None => Vec::new(),
+                };
+                let codes = shown.entry(font.clone()).or_default();
+                for s in strings {
+                    if let Object::String(bytes, _) = s {
+                        codes.extend(
+                            bytes
+                                .chunks_exact(2)
+                                .map(|b| u16::from_be_bytes([b[0], b[1]])),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut faces = BTreeMap::new();
+    for (face, glyphs) in used {
+        let Some(id) = font_ids.get(face) else {
+            continue;
+        };
+        let resource = id.0.as_bytes().to_vec();
+        let codes = shown.remove(&resource).unwrap_or_default();
+        if codes.len() != glyphs.len() {
+            return Err(internal(format!(
+                "{} glyphs of {} registered, {} written",
+                glyphs.len(),
+                face.name(),
+                codes.len()
+            )));
+        }
+        let widths = font_widths(lo, font_dict, &resource).map_err(bad)?;
+        let size = glyphs.keys().last().map_or(0, |&g| usize::from(g) + 1);
+        let mut by_glyph = vec![None; size];
+        for (&gid, &code) in glyphs.keys().zip(&codes) {
+            let width = widths.get(&code).copied().unwrap_or(DEFAULT_WIDTH);
+            by_glyph[usize::from(gid)] = Some((code, width));
+        }
+        faces.insert(*face, FaceCodes { resource, by_glyph });
+    }
+    Ok(faces)
+}
+
+/// A glyph's width where `/W` gives none (the PDF's `/DW` default).
+const DEFAULT_WIDTH: f64 = 1000.0;
+
+/// The `/W` array of the font named `resource`, by code.
+fn font_widths(
+    lo: &lopdf::Document,
+    font_dict: &lopdf::Dictionary,
+    resource: &[u8],
+) -> lopdf::Result<HashMap<u16, f64>> {
+    let deref = |o: &Object| -> lopdf::Result<Object> {
+        match o {
+            Object::Reference(id) => lo.get_object(*id).cloned(),
+            other => Ok(other.clone()),
+        }
+    };
+    let type0 = deref(font_dict.get(resource)?)?;
+    let descendants = deref(type0.as_dict()?.get(b"DescendantFonts")?)?;
+    let cid_font = deref(
+        descendants
+            .as_array()?
+            .first()
+            .ok_or(lopdf::Error::ObjectNotFound((0, 0)))?,
+    )?;
+    let w = deref(cid_font.as_dict()?.get(b"W")?)?;
+    let mut widths = HashMap::new();
+    let mut items = w.as_array()?.iter();
+    // `c [w1 w2 …]` or `c_first c_last w`.
+    while let Some(first) = items.next() {
+        let first = first.as_i64()?;
+        match items.next() {
+            Some(Object::Array(ws)) => {
+                for (i, w) in ws.iter().enumerate() {
+                    widths.insert((first + i as i64) as u16, w.as_float()? as f64);
+                }
+            }
+            Some(last) => {
+                let last = last.as_i64()?;
+                let w = items
+                    .next()
+                    .ok_or(lopdf::Error::ObjectNotFound((0, 0)))?
+                    .as_float()? as f64;
+                for code in first..=last {
+                    widths.insert(code as u16, w);
+                }
+            }
+            None => break,
+        }
+    }
+    Ok(widths)
 }
 
 /// One page's drawing: `marks` says, line by line, which marked-content
 /// sequence each line of text goes in (see `tagged`); everything else
 /// drawn is an artifact.
-fn page_ops(
+fn page_content(
     page: &Page,
     marks: &[Mark],
-    font_ids: &BTreeMap<FontFace, FontId>,
-    to_unicode: &HashMap<(FontFace, u16), String>,
-) -> Vec<Op> {
-    let mut ops = Vec::new();
+    faces: &BTreeMap<FontFace, FaceCodes>,
+    watermarks: &mut WatermarkCache,
+) -> Vec<u8> {
+    let mut c = ContentStream::new();
     if let Some(w) = &page.watermark {
-        watermark_ops(w, &mut ops);
+        c.raw(watermarks.drawing(w));
     }
     let borders = !page.fills.is_empty() || !page.rules.is_empty();
     if borders {
-        ops.push(Furniture::Borders.begin());
+        Furniture::Borders.begin(&mut c);
     }
     for fill in &page.fills {
-        ops.push(Op::SetFillColor {
-            col: grey(fill.grey),
-        });
+        c.number(fill.grey).op("g");
         let corners = [
             (fill.x, fill.y),
             (fill.x + fill.width, fill.y),
             (fill.x + fill.width, fill.y + fill.height),
             (fill.x, fill.y + fill.height),
         ];
-        ops.push(Op::DrawPolygon {
-            polygon: Polygon {
-                rings: vec![PolygonRing {
-                    points: corners
-                        .iter()
-                        .map(|&(x, y)| LinePoint {
-                            p: page_point(x, y),
-                            bezier: false,
-                        })
-                        .collect(),
-                }],
-                mode: PaintMode::Fill,
-                winding_order: WindingOrder::NonZero,
-            },
-        });
+        for (i, &(x, y)) in corners.iter().enumerate() {
+            let (x, y) = page_point(x, y);
+            c.point(x, y).op(if i == 0 { "m" } else { "l" });
+        }
+        c.op("h").op("f");
     }
     if !page.rules.is_empty() {
-        ops.push(Op::SetOutlineColor {
-            col: grey(RULE_GREY),
-        });
+        c.number(RULE_GREY).op("G");
         for rule in &page.rules {
-            ops.push(Op::SetOutlineThickness {
-                pt: Pt(rule.thickness),
-            });
-            ops.push(Op::DrawLine {
-                line: printpdf::Line {
-                    points: vec![
-                        LinePoint {
-                            p: page_point(rule.x1, rule.y1),
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: page_point(rule.x2, rule.y2),
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
-            });
+            c.number(rule.thickness).op("w");
+            let (x1, y1) = page_point(rule.x1, rule.y1);
+            let (x2, y2) = page_point(rule.x2, rule.y2);
+            c.point(x1, y1).op("m").point(x2, y2).op("l").op("S");
         }
     }
     if borders {
-        ops.push(Op::EndMarkedContent);
+        c.op("EMC");
     }
-    ops.push(Op::SetFillColor { col: grey(0.0) });
+    c.number(0.0).op("g");
     // Consecutive furniture lines of one kind share an artifact sequence;
     // content runs are sequences of their own, each with its MCID.
     let mut artifact: Option<Furniture> = None;
@@ -290,10 +475,10 @@ fn page_ops(
         };
         if artifact != wanted {
             if artifact.is_some() {
-                ops.push(Op::EndMarkedContent);
+                c.op("EMC");
             }
             if let Some(furniture) = wanted {
-                ops.push(furniture.begin());
+                furniture.begin(&mut c);
             }
             artifact = wanted;
         }
@@ -303,124 +488,152 @@ fn page_ops(
                 Mark::Content { first_mcid } => Some(first_mcid + n as i64),
                 Mark::Artifact(_) => None,
             };
-            if let Some(id) = font_ids.get(&run.face) {
-                run_ops(run, line.baseline, id, mcid, to_unicode, &mut ops);
+            if let Some(face) = faces.get(&run.face) {
+                run_content(run, line.baseline, face, mcid, &mut c);
             }
         }
     }
     if artifact.is_some() {
-        ops.push(Op::EndMarkedContent);
+        c.op("EMC");
     }
-    ops
+    c.into_bytes()
+}
+
+/// A point given in mm from the page's top-left, as PDF space (pt, y up).
+fn page_point(x: f32, y_from_top: f32) -> (f32, f32) {
+    (x * MM_TO_PT, (PAGE_HEIGHT_MM - y_from_top) * MM_TO_PT)
 }
 
 /// Draws one run, as a marked-content sequence of its own: with `mcid`,
 /// content of the structure tree; without, inside an artifact.
-fn run_ops(
+///
+/// The glyphs sharing a baseline go in one `TJ`, each placed exactly
+/// where the layout put it by the adjustment before it (the viewer moves
+/// the pen by the glyph's `/W` width after each glyph, so the adjustment
+/// is whatever remains). One show per glyph would draw the same, but
+/// PDFium then crams a line's characters into its first glyph's box and
+/// selection in Chrome shows a sliver.
+fn run_content(
     run: &GlyphRun,
     baseline: f32,
-    font: &FontId,
+    face: &FaceCodes,
     mcid: Option<i64>,
-    to_unicode: &HashMap<(FontFace, u16), String>,
-    ops: &mut Vec<Op>,
+    c: &mut ContentStream,
 ) {
     if run.glyphs.is_empty() {
         return;
     }
     if run.synthetic_bold {
-        ops.push(Op::SetOutlineColor { col: grey(0.0) });
-        ops.push(Op::SetOutlineThickness {
-            pt: Pt(run.size * SYNTHETIC_BOLD_STROKE),
-        });
-        ops.push(Op::SetTextRenderingMode {
-            mode: TextRenderingMode::FillStroke,
-        });
+        c.number(0.0).op("G");
+        c.number(run.size * SYNTHETIC_BOLD_STROKE).op("w");
+        c.integer(2).op("Tr");
     }
-    ops.push(Op::SetFont {
-        font: PdfFontHandle::External(font.clone()),
-        size: Pt(run.size),
-    });
-    ops.push(Op::StartTextSection);
-    let y = PAGE_HEIGHT_MM - baseline;
-    ops.push(span(&run.actual_text, mcid));
-    for g in &run.glyphs {
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, g.x * MM_TO_PT, (y + g.rise) * MM_TO_PT]),
-        });
-        let text = to_unicode
-            .get(&(run.face, g.id))
-            .cloned()
-            .unwrap_or_default();
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(vec![Codepoint {
-                gid: g.id,
-                offset: 0.0,
-                cid: Some(text),
-            }])],
-        });
-    }
-    ops.push(Op::EndMarkedContent);
-    ops.push(Op::EndTextSection);
-    if run.synthetic_bold {
-        ops.push(Op::SetTextRenderingMode {
-            mode: TextRenderingMode::Fill,
-        });
-    }
-}
-
-/// `/Span << /ActualText <FEFF…> /MCID n >> BDC` with `text` encoded in
-/// UTF-16BE, as the PDF text-string rules require. One dictionary holds
-/// both: poppler takes `/ActualText` only from a `/Span`, and its structure
-/// reader ends an MCID's sequence at the first `EMC` inside it, so a span
-/// nested in a sequence would cut the element's text short.
-fn span(text: &str, mcid: Option<i64>) -> Op {
-    let mut data = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        data.extend_from_slice(&unit.to_be_bytes());
-    }
-    let mut map = BTreeMap::new();
-    map.insert(
-        "ActualText".to_string(),
-        DictItem::String {
-            data,
-            literal: false,
-        },
-    );
+    c.name(&face.resource).number(run.size).op("Tf");
+    c.op("BT");
+    c.name(b"Span").raw(b"<< ").name(b"ActualText");
+    c.text_string(&run.actual_text);
     if let Some(mcid) = mcid {
-        map.insert("MCID".to_string(), DictItem::Int(mcid));
+        c.name(b"MCID").integer(mcid);
     }
-    Op::BeginMarkedContentWithProperties {
-        tag: "Span".to_string(),
-        properties: DictItem::Dict { map },
+    c.raw(b">> ").op("BDC");
+
+    let y = PAGE_HEIGHT_MM - baseline;
+    // The open `TJ`: its baseline, its start (pt) and where the viewer's
+    // pen is, in thousandths of an em from that start.
+    let mut open: Option<(f32, f32, f64)> = None;
+    let mut in_string = false;
+    let size = f64::from(run.size);
+    for g in &run.glyphs {
+        let x = g.x * MM_TO_PT;
+        let gy = (y + g.rise) * MM_TO_PT;
+        let Some((code, width)) = face.get(g.id) else {
+            continue;
+        };
+        match &mut open {
+            Some((line_y, start, pen)) if *line_y == gy => {
+                let wanted = (f64::from(x) - f64::from(*start)) * 1000.0 / size;
+                // Rounded as written, so the pen follows what the viewer does.
+                let adjust = ((*pen - wanted) * 1000.0).round() / 1000.0;
+                if adjust != 0.0 {
+                    if in_string {
+                        c.raw(b">");
+                        in_string = false;
+                    }
+                    c.adjustment(adjust as f32);
+                    *pen -= adjust;
+                }
+                *pen += width;
+            }
+            _ => {
+                if open.is_some() {
+                    c.raw(if in_string { b">] " } else { b"] " }).op("TJ");
+                    in_string = false;
+                }
+                c.raw(b"1 0 0 1 ").point(x, gy).op("Tm").raw(b"[");
+                open = Some((gy, x, width));
+            }
+        }
+        if !in_string {
+            c.raw(b"<");
+            in_string = true;
+        }
+        c.code(code);
+    }
+    if open.is_some() {
+        c.raw(if in_string { b">] " } else { b"] " }).op("TJ");
+    }
+    c.op("EMC");
+    c.op("ET");
+    if run.synthetic_bold {
+        c.integer(0).op("Tr");
     }
 }
 
-/// Collects a glyph outline as polygon rings, mapped into page space.
+/// The watermark's drawing, made once a document: every page has the
+/// same, and outlining it glyph by glyph for each page was wasted work.
+#[derive(Default)]
+struct WatermarkCache {
+    made: Option<(Watermark, Vec<u8>)>,
+}
+
+impl WatermarkCache {
+    fn drawing(&mut self, w: &Watermark) -> &[u8] {
+        if self.made.as_ref().is_none_or(|(made, _)| made != w) {
+            self.made = Some((w.clone(), watermark_content(w)));
+        }
+        self.made
+            .as_ref()
+            .map_or(&[], |(_, bytes)| bytes.as_slice())
+    }
+}
+
+/// Writes a glyph's outline as path operators, mapped into page space.
 struct OutlinePen<'a> {
-    map: &'a dyn Fn(f32, f32) -> Point,
-    rings: Vec<PolygonRing>,
-    current: Vec<LinePoint>,
+    map: &'a dyn Fn(f32, f32) -> (f32, f32),
+    content: &'a mut ContentStream,
     last: (f32, f32),
+    open: bool,
 }
 
 impl OutlinePen<'_> {
-    fn push(&mut self, x: f32, y: f32, bezier: bool) {
-        self.current.push(LinePoint {
-            p: (self.map)(x, y),
-            bezier,
-        });
+    fn point(&mut self, x: f32, y: f32) {
+        let (px, py) = (self.map)(x, y);
+        self.content.point(px, py);
     }
 }
 
 impl rustybuzz::ttf_parser::OutlineBuilder for OutlinePen<'_> {
     fn move_to(&mut self, x: f32, y: f32) {
         self.close();
-        self.push(x, y, false);
+        self.point(x, y);
+        self.content.op("m");
         self.last = (x, y);
+        self.open = true;
     }
 
     fn line_to(&mut self, x: f32, y: f32) {
-        self.push(x, y, false);
+        self.point(x, y);
+        self.content.op("l");
         self.last = (x, y);
     }
 
@@ -428,33 +641,35 @@ impl rustybuzz::ttf_parser::OutlineBuilder for OutlinePen<'_> {
         // A quadratic Bézier is the cubic with controls two thirds of the
         // way from each end to the quadratic's control point.
         let (x0, y0) = self.last;
-        self.push(x0 + 2.0 / 3.0 * (x1 - x0), y0 + 2.0 / 3.0 * (y1 - y0), true);
-        self.push(x + 2.0 / 3.0 * (x1 - x), y + 2.0 / 3.0 * (y1 - y), true);
-        self.push(x, y, false);
+        self.point(x0 + 2.0 / 3.0 * (x1 - x0), y0 + 2.0 / 3.0 * (y1 - y0));
+        self.point(x + 2.0 / 3.0 * (x1 - x), y + 2.0 / 3.0 * (y1 - y));
+        self.point(x, y);
+        self.content.op("c");
         self.last = (x, y);
     }
 
     fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        self.push(x1, y1, true);
-        self.push(x2, y2, true);
-        self.push(x, y, false);
+        self.point(x1, y1);
+        self.point(x2, y2);
+        self.point(x, y);
+        self.content.op("c");
         self.last = (x, y);
     }
 
     fn close(&mut self) {
-        if !self.current.is_empty() {
-            self.rings.push(PolygonRing {
-                points: std::mem::take(&mut self.current),
-            });
+        if self.open {
+            self.content.op("h");
+            self.open = false;
         }
     }
 }
 
-fn watermark_ops(w: &Watermark, ops: &mut Vec<Op>) {
+/// The watermark as filled glyph outlines, in an artifact sequence.
+fn watermark_content(w: &Watermark) -> Vec<u8> {
     let (sin, cos) = w.angle.to_radians().sin_cos();
     let centre_x = w.centre_x;
     let centre_y = PAGE_HEIGHT_MM - w.centre_y;
-    let mut rings = Vec::new();
+    let mut paths = ContentStream::new();
     for run in &w.runs {
         let Ok(shaper) = fonts::shaper(run.face) else {
             continue;
@@ -465,41 +680,36 @@ fn watermark_ops(w: &Watermark, ops: &mut Vec<Op>) {
             let map = |fx: f32, fy: f32| {
                 let lx = g.x + fx * scale;
                 let ly = g.rise + fy * scale;
-                Point {
-                    x: pt(centre_x + lx * cos - ly * sin),
-                    y: pt(centre_y + lx * sin + ly * cos),
-                }
+                (
+                    (centre_x + lx * cos - ly * sin) * MM_TO_PT,
+                    (centre_y + lx * sin + ly * cos) * MM_TO_PT,
+                )
             };
             let mut pen = OutlinePen {
                 map: &map,
-                rings: Vec::new(),
-                current: Vec::new(),
+                content: &mut paths,
                 last: (0.0, 0.0),
+                open: false,
             };
             shaper
                 .face
                 .outline_glyph(rustybuzz::ttf_parser::GlyphId(g.id), &mut pen);
             rustybuzz::ttf_parser::OutlineBuilder::close(&mut pen);
-            rings.extend(pen.rings);
         }
     }
-    if rings.is_empty() {
-        return;
+    let paths = paths.into_bytes();
+    if paths.is_empty() {
+        return Vec::new();
     }
-    ops.push(Furniture::Watermark.begin());
-    ops.push(Op::SaveGraphicsState);
-    ops.push(Op::SetFillColor {
-        col: grey(WATERMARK_GREY),
-    });
-    ops.push(Op::DrawPolygon {
-        polygon: Polygon {
-            rings,
-            mode: PaintMode::Fill,
-            winding_order: WindingOrder::NonZero,
-        },
-    });
-    ops.push(Op::RestoreGraphicsState);
-    ops.push(Op::EndMarkedContent);
+    let mut c = ContentStream::new();
+    Furniture::Watermark.begin(&mut c);
+    c.op("q");
+    c.number(WATERMARK_GREY).op("g");
+    c.raw(&paths);
+    c.op("f");
+    c.op("Q");
+    c.op("EMC");
+    c.into_bytes()
 }
 
 /// Sets the catalog's `/Lang`, and leaves in the Info dictionary only the

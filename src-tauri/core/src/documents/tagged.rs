@@ -38,11 +38,11 @@
 //! line is an artifact and no artifact is in the tree; the element
 //! sequence follows the document's blocks.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use lopdf::{Dictionary, Object, ObjectId};
-use printpdf::{DictItem, Op};
 
+use super::content::ContentStream;
 use super::layout::{
     flatten, heading_level, table_columns, GlyphRun, Layout, Line, LineRole, Part,
 };
@@ -117,8 +117,9 @@ pub(super) enum Furniture {
 }
 
 impl Furniture {
-    /// The operator that opens its artifact sequence (`EMC` closes it).
-    pub(super) fn begin(self) -> Op {
+    /// Writes the operator that opens its artifact sequence (`EMC` closes
+    /// it).
+    pub(super) fn begin(self, c: &mut ContentStream) {
         let (kind, subtype) = match self {
             Furniture::Header => ("Pagination", Some("Header")),
             Furniture::Footer => ("Pagination", Some("Footer")),
@@ -126,15 +127,14 @@ impl Furniture {
             Furniture::RepeatedHeader => ("Pagination", None),
             Furniture::Borders => ("Layout", None),
         };
-        let mut map = BTreeMap::new();
-        map.insert("Type".to_string(), DictItem::Name(kind.into()));
+        c.name(b"Artifact")
+            .raw(b"<< ")
+            .name(b"Type")
+            .name(kind.as_bytes());
         if let Some(subtype) = subtype {
-            map.insert("Subtype".to_string(), DictItem::Name(subtype.into()));
+            c.name(b"Subtype").name(subtype.as_bytes());
         }
-        Op::BeginMarkedContentWithProperties {
-            tag: "Artifact".to_string(),
-            properties: DictItem::Dict { map },
-        }
+        c.raw(b">> ").op("BDC");
     }
 }
 
