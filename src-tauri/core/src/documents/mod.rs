@@ -9,8 +9,8 @@
 //!    adds the header, the security marking and "Page n of N" to every page.
 //!    The result, a [`Layout`], is every glyph's position on every page, and
 //!    for every line the [`Part`] of the document it belongs to.
-//! 2. [`render_pdf`] writes that layout to PDF bytes with printpdf, placing
-//!    glyphs by id, embedding subsets of the fonts this crate ships, and
+//! 2. [`render_pdf`] writes that layout to PDF bytes, placing glyphs by id,
+//!    embedding subsets of the fonts this crate ships (with printpdf), and
 //!    wrapping each run of text in an `/ActualText` span so copy-and-paste,
 //!    search and screen readers get the words in logical order, whatever the
 //!    script. The PDF is tagged (`tagged`): a structure tree of headings,

@@ -4,7 +4,10 @@
 //! How text is written, and why:
 //!
 //! - Glyphs are shown by id (the layout's shaped glyphs), in Identity-H
-//!   encoded fonts that printpdf subsets to the glyphs used.
+//!   encoded fonts that printpdf subsets to the glyphs used. The pages'
+//!   drawing is written here as content-stream bytes (`content`), not as
+//!   printpdf operations: printpdf makes the skeleton and the fonts, and
+//!   the codes and widths of its subsets are read back from its output.
 //! - Each glyph id gets one `/ToUnicode` entry: the text of the cluster it
 //!   was shaped from (consistently, the first text seen for that id).
 //! - Each run is wrapped in `/Span << /ActualText (…) >> BDC … EMC` with
@@ -16,10 +19,9 @@
 //! The PDF is tagged, for screen readers and PDF/UA checkers (structure
 //! and reasons in `tagged`): a run of content carries its MCID in the same
 //! `/Span` dictionary as its `/ActualText`; the running header and footer,
-//! the watermark, rules and shading go in `/Artifact` sequences. printpdf
-//! writes those operators as they are; the structure tree, the parent tree
-//! and `/StructParents` are added to its output with lopdf, beside the
-//! metadata.
+//! the watermark, rules and shading go in `/Artifact` sequences. The
+//! structure tree, the parent tree and `/StructParents` are added to
+//! printpdf's output with lopdf, beside the metadata.
 
 use std::collections::{BTreeMap, HashMap};
 
