@@ -1008,6 +1008,12 @@ async fn the_dashboard_says_what_needs_doing_and_search_finds_it() {
     app.wait_text("#search-results", "Members (1)").await;
     app.click("#search-results a.hit").await;
     app.wait_text("main h1", "ਹਰਪ੍ਰੀਤ ਕੌਰ").await;
+    // Typed without the accent a keyboard lacks: still found.
+    app.clear("#search-box").await;
+    app.type_into("#search-box", "siobhan").await;
+    app.execute_script("document.getElementById('search-form').requestSubmit()")
+        .await;
+    app.wait_text("#search-results", "Siobhán Ní Bhriain").await;
 
     // Escalation: the strategic group answers Marlow Fen's concern, and
     // Marlow Fen's page shows the answer.

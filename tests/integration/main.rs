@@ -58,6 +58,10 @@ mod data_protection;
 // The dashboard and the vault-wide search.
 mod desk;
 
+// The search index: the same hits as the scan it replaced, kept in step by
+// every write, kinder to accents, never holding unrecorded or erased text.
+mod search;
+
 // Documents: names in every script laid out, rendered to PDF and read back
 // with poppler; headings, page numbers and markings on every page.
 mod documents;

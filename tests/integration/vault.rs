@@ -493,7 +493,10 @@ mod passphrase_and_restore {
             conn.execute_batch("PRAGMA foreign_keys = OFF;").unwrap();
             let tables: Vec<String> = conn
                 .prepare(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'settings'",
+                    // Virtual tables (the search index) first: each takes
+                    // its shadow tables with it.
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'settings'
+                      ORDER BY sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
                 )
                 .unwrap()
                 .query_map([], |r| r.get(0))

@@ -6,10 +6,11 @@
 use std::path::Path;
 
 /// The modules storage may name: the shared words, and itself.
-const BELOW: [&str; 7] = [
+const BELOW: [&str; 8] = [
     "confidentiality",
     "dates",
     "error",
+    "folding",
     "ids",
     "passphrase",
     "storage",

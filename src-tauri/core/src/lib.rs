@@ -17,6 +17,7 @@ pub mod documents;
 pub mod error;
 pub mod escalations;
 pub mod exports;
+pub mod folding;
 pub mod ids;
 pub mod incidents;
 #[cfg(test)]

@@ -13,7 +13,7 @@ export async function render([encoded = ''] = []) {
   const box = document.getElementById('search-box');
   if (box && box.value !== query) box.value = query;
   if (!query.trim()) {
-    return h('div', {}, h('h1', {}, 'Search'), h('p', {}, 'Type in the search box at the top: a name in any script, a place, a word from an agenda or the minutes.'));
+    return h('div', {}, h('h1', {}, 'Search'), h('p', {}, 'Type in the search box at the top: a name in any script, or part of one (accents can be left off), a place, a word from an agenda or the minutes.'));
   }
   const results = await search.run(query);
   const list = h('div', { class: 'search-results', id: 'search-results' },

@@ -519,12 +519,6 @@ fn filter_of(q: &MemberQuery) -> Result<db::PeopleFilter> {
         "police" => PersonKind::Police,
         _ => PersonKind::Member,
     };
-    let words: Vec<String> = q
-        .text
-        .to_lowercase()
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
     let status = match q.status.trim() {
         "" => None,
         s => Some(MemberStatus::from_code(s).ok_or_else(|| rejected("status", "unknown status."))?),
@@ -536,7 +530,7 @@ fn filter_of(q: &MemberQuery) -> Result<db::PeopleFilter> {
     Ok(db::PeopleFilter {
         kind: Some(kind),
         status,
-        words,
+        terms: crate::folding::terms(&q.text),
         group: q.group,
         role,
         ..Default::default()

@@ -25,6 +25,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/0010_group_record_rules.sql"),
     ),
     (11, include_str!("../../migrations/0011_papers_out.sql")),
+    (12, include_str!("../../migrations/0012_search_index.sql")),
 ];
 
 /// The schema version this build writes and understands.
@@ -49,6 +50,9 @@ pub(super) fn written_by(conn: &Connection) -> Option<String> {
 }
 
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {
+    // The search index's views and triggers call Rust functions: every
+    // connection that opens a vault comes through here first.
+    super::search::register_functions(conn)?;
     apply_list(conn, MIGRATIONS)
 }
 
@@ -131,6 +135,10 @@ mod tests {
         (
             11,
             "fcae57504a4d7c56969aea0f4ef345f2b67dc881abc47babb9afd4204ba6818f",
+        ),
+        (
+            12,
+            "b67c5cdebddef2f6c7f6cb1b59a58b3094cd90f0a4afce02c6d2a5383bbdc9cb",
         ),
     ];
 

@@ -635,39 +635,78 @@ pub(crate) struct Provenance {
 
 /// Entries of one kind across every meeting (optionally of one group), with
 /// where each was made, in date order.
+/// Entries of these kinds whose text, police recipient, owner or person
+/// hold every term (none in a not-recorded item or entry: the index never
+/// holds them), most recent meeting first, with how many there are in all.
+pub(crate) fn entries_matching(
+    conn: &Connection,
+    terms: &[String],
+    kinds: &[EntryKind],
+    limit: usize,
+) -> Result<super::search::Found<(EntryRow, Provenance)>> {
+    use rusqlite::types::Value;
+    let (condition, mut values) =
+        super::search::matching(super::search::Index::MinuteEntries, "e.id", terms, 1);
+    let kinds: Vec<String> = kinds
+        .iter()
+        .map(|k| {
+            values.push(Value::Text(k.code().into()));
+            format!("?{}", values.len())
+        })
+        .collect();
+    super::search::count_and_list(
+        conn,
+        &format!(
+            "{ENTRY_FROM} {PROVENANCE_FROM}
+              WHERE {condition} AND e.kind IN ({})",
+            kinds.join(", ")
+        ),
+        &format!("{ENTRY_SELECT}, {PROVENANCE_SELECT}"),
+        "m.starts_at DESC, a.position, e.position",
+        values,
+        limit,
+        entry_with_provenance,
+    )
+}
+
+/// Where an entry sits, selected after `ENTRY_SELECT`'s columns.
+const PROVENANCE_SELECT: &str = "m.group_id, g.name, m.starts_at, a.confidentiality,
+        a.public_title, a.reason, a.reason_other";
+const PROVENANCE_FROM: &str = "JOIN agenda_items a ON a.id = e.item_id
+           JOIN meetings m ON m.id = e.meeting_id
+           JOIN groups g ON g.id = m.group_id";
+
+fn entry_with_provenance(r: &rusqlite::Row) -> rusqlite::Result<(EntryRow, Provenance)> {
+    Ok((
+        entry_row(r)?,
+        Provenance {
+            group: r.get(26)?,
+            group_name: r.get(27)?,
+            meeting_at: NaiveDateTime::parse_from_str(&r.get::<_, String>(28)?, DATE_TIME)
+                .unwrap_or_default(),
+            item_level: Confidentiality::from_code(&r.get::<_, String>(29)?)
+                .unwrap_or(Confidentiality::NotRecorded),
+            item_public_title: r.get(30)?,
+            item_reason: r.get(31)?,
+            item_reason_other: r.get(32)?,
+        },
+    ))
+}
+
 pub(crate) fn entries_of_kind(
     conn: &Connection,
     kind: EntryKind,
     group: Option<GroupId>,
 ) -> Result<Vec<(EntryRow, Provenance)>> {
     let sql = format!(
-        "SELECT {ENTRY_SELECT}, m.group_id, g.name, m.starts_at, a.confidentiality,
-                a.public_title, a.reason, a.reason_other
-           {ENTRY_FROM}
-           JOIN agenda_items a ON a.id = e.item_id
-           JOIN meetings m ON m.id = e.meeting_id
-           JOIN groups g ON g.id = m.group_id
+        "SELECT {ENTRY_SELECT}, {PROVENANCE_SELECT}
+           {ENTRY_FROM} {PROVENANCE_FROM}
           WHERE e.kind = ?1 AND (?2 IS NULL OR m.group_id = ?2)
           ORDER BY m.starts_at, a.position, e.position"
     );
     let rows = conn
         .prepare(&sql)?
-        .query_map(params![kind.code(), group], |r| {
-            Ok((
-                entry_row(r)?,
-                Provenance {
-                    group: r.get(26)?,
-                    group_name: r.get(27)?,
-                    meeting_at: NaiveDateTime::parse_from_str(&r.get::<_, String>(28)?, DATE_TIME)
-                        .unwrap_or_default(),
-                    item_level: Confidentiality::from_code(&r.get::<_, String>(29)?)
-                        .unwrap_or(Confidentiality::NotRecorded),
-                    item_public_title: r.get(30)?,
-                    item_reason: r.get(31)?,
-                    item_reason_other: r.get(32)?,
-                },
-            ))
-        })?
+        .query_map(params![kind.code(), group], entry_with_provenance)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

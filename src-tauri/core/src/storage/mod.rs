@@ -348,6 +348,8 @@ fn remove_vault_files(path: &Path) {
 pub fn raw_connection_for_tests(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
     let conn = open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
     apply_key(&conn, passphrase)?;
+    // A write to an indexed table fires the search index's triggers.
+    search::register_functions(&conn)?;
     Ok(conn)
 }
 

@@ -367,8 +367,12 @@ pub(crate) struct PeopleFilter {
     pub id: Option<PersonId>,
     pub kind: Option<PersonKind>,
     pub status: Option<MemberStatus>,
-    /// Lower-case words that must all appear in the search text.
+    /// Lower-case words that must all appear in `people.search_text` (the
+    /// plain scan the search index replaced, kept as its reference).
     pub words: Vec<String>,
+    /// Folded terms (`folding::terms`) that must all be in the person's
+    /// row of the search index.
+    pub terms: Vec<String>,
     /// Holding a current role in this group…
     pub group: Option<GroupId>,
     /// …or this role (in that group, or in any).
@@ -418,6 +422,16 @@ impl PeopleFilter {
                 "instr(p.search_text, {}) > 0",
                 next(Value::Text(w.clone()), &mut values)
             ));
+        }
+        if !self.terms.is_empty() {
+            let (matching, found) = super::search::matching(
+                super::search::Index::People,
+                "p.id",
+                &self.terms,
+                first + values.len(),
+            );
+            values.extend(found);
+            parts.push(matching);
         }
         if let Some(ids) = &self.ids {
             let list: Vec<String> = ids

@@ -27,18 +27,19 @@ pub(crate) fn meetings(conn: &Connection) -> Result<Vec<MeetingRow>> {
             "SELECT m.id, g.name, m.starts_at, m.venue, m.kind
                FROM meetings m JOIN groups g ON g.id = m.group_id ORDER BY m.starts_at DESC",
         )?
-        .query_map([], |r| {
-            Ok(MeetingRow {
-                id: r.get(0)?,
-                group_name: r.get(1)?,
-                starts_at: at(r.get(2)?),
-                venue: r.get(3)?,
-                kind: MeetingKind::from_code(&r.get::<_, String>(4)?)
-                    .unwrap_or(MeetingKind::Scheduled),
-            })
-        })?
+        .query_map([], meeting_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+fn meeting_row(r: &rusqlite::Row) -> rusqlite::Result<MeetingRow> {
+    Ok(MeetingRow {
+        id: r.get(0)?,
+        group_name: r.get(1)?,
+        starts_at: at(r.get(2)?),
+        venue: r.get(3)?,
+        kind: MeetingKind::from_code(&r.get::<_, String>(4)?).unwrap_or(MeetingKind::Scheduled),
+    })
 }
 
 pub(crate) struct ItemRow {
@@ -63,19 +64,206 @@ pub(crate) fn agenda_items(conn: &Connection) -> Result<Vec<ItemRow>> {
                LEFT JOIN people p ON p.id = a.presenter_id
               ORDER BY m.starts_at DESC, a.position",
         )?
-        .query_map([], |r| {
-            Ok(ItemRow {
-                meeting: r.get(0)?,
-                group_name: r.get(1)?,
-                starts_at: at(r.get(2)?),
-                title: r.get(3)?,
-                purpose: r.get(4)?,
-                public_title: r.get(5)?,
-                presenter: r.get(6)?,
-                level: Confidentiality::from_code(&r.get::<_, String>(7)?)
-                    .unwrap_or(Confidentiality::NotRecorded),
-            })
-        })?
+        .query_map([], item_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// The SQL functions the search index's views and triggers call: the same
+/// folding a query gets (`iag_fold`), and the words a meeting is found by
+/// besides its group and venue (`iag_meeting_words`: its long date and
+/// kind, as the window shows them). Registered on every vault connection
+/// before migrations run: any write to an indexed table needs them.
+pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8
+        | FunctionFlags::SQLITE_DETERMINISTIC
+        | FunctionFlags::SQLITE_INNOCUOUS;
+    conn.create_scalar_function("iag_fold", 1, flags, |ctx| {
+        Ok(crate::folding::fold(&ctx.get::<String>(0)?))
+    })?;
+    conn.create_scalar_function("iag_meeting_words", 2, flags, |ctx| {
+        let starts_at = at(ctx.get(0)?);
+        let kind = MeetingKind::from_code(&ctx.get::<String>(1)?).unwrap_or(MeetingKind::Scheduled);
+        Ok(format!(
+            "{} {}",
+            crate::dates::long_date_time(starts_at),
+            kind.label()
+        ))
+    })?;
+    Ok(())
+}
+
+/// One of the search index's tables (migration 0012): each row's rowid is
+/// the id of the record whose folded text it holds.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Index {
+    People,
+    Meetings,
+    AgendaItems,
+    MinuteEntries,
+}
+
+impl Index {
+    fn table(self) -> &'static str {
+        match self {
+            Index::People => "search_people",
+            Index::Meetings => "search_meetings",
+            Index::AgendaItems => "search_agenda_items",
+            Index::MinuteEntries => "search_minute_entries",
+        }
+    }
+}
+
+/// The trigram tokenizer's shortest match.
+const TRIGRAM: usize = 3;
+
+/// `{id} IN (…the index rows holding every term…)`, as an SQL condition
+/// with its values numbered from `?{first}`. `terms` are folded by
+/// `folding::terms`, as the index's text is. Terms of three letters or more
+/// are phrases of the index (any part of a word, any script). A shorter
+/// term, a one- or two-character Chinese name say, is no trigram itself:
+/// it is found through the trigrams that begin with it, listed by the
+/// index's vocabulary (every letter of an indexed text begins one).
+pub(crate) fn matching(
+    index: Index,
+    id: &str,
+    terms: &[String],
+    first: usize,
+) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let table = index.table();
+    let (long, short): (Vec<&String>, Vec<&String>) =
+        terms.iter().partition(|t| t.chars().count() >= TRIGRAM);
+    let mut values = Vec::new();
+    let mut conditions = Vec::new();
+    let next = |v: String, values: &mut Vec<Value>| {
+        values.push(Value::Text(v));
+        format!("?{}", first + values.len() - 1)
+    };
+    if !long.is_empty() {
+        // Each term a quoted string: FTS5 reads it as a phrase, never as
+        // its query syntax (AND, NEAR, *, column names).
+        let query = long.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(" ");
+        conditions.push(format!("{table} MATCH {}", next(query, &mut values)));
+    }
+    for term in short {
+        let from = next(term.to_string(), &mut values);
+        let to = next(format!("{term}{}", char::MAX), &mut values);
+        // No trigram begins with the term: the query matches nothing
+        // (an empty MATCH would be an error).
+        conditions.push(format!(
+            "{table} MATCH (SELECT coalesce(group_concat('\"' || replace(term, '\"', '\"\"') || '\"', ' OR '), '{NOTHING}')
+                              FROM {table}_terms WHERE term >= {from} AND term < {to})"
+        ));
+    }
+    if conditions.is_empty() {
+        return ("0 = 1".into(), values);
+    }
+    let lookups: Vec<String> = conditions
+        .into_iter()
+        .map(|c| format!("{id} IN (SELECT rowid FROM {table} WHERE {c})"))
+        .collect();
+    (lookups.join(" AND "), values)
+}
+
+/// A phrase no folded text holds (control characters are never typed).
+const NOTHING: &str = "\"\u{1}\u{1}\u{1}\"";
+
+fn quoted(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', "\"\""))
+}
+
+/// How many rows a search found, and the first `limit` of them.
+pub(crate) struct Found<T> {
+    pub total: usize,
+    pub rows: Vec<T>,
+}
+
+/// Counts the rows `from` (tables and a WHERE clause) selects, then reads
+/// the first `limit` of them: `SELECT {columns} {from} ORDER BY {order}`.
+pub(crate) fn count_and_list<T>(
+    conn: &Connection,
+    from: &str,
+    columns: &str,
+    order: &str,
+    mut values: Vec<rusqlite::types::Value>,
+    limit: usize,
+    row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Found<T>> {
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) {from}"),
+        rusqlite::params_from_iter(values.iter()),
+        |r| r.get(0),
+    )?;
+    values.push(rusqlite::types::Value::Integer(limit as i64));
+    let rows = conn
+        .prepare(&format!(
+            "SELECT {columns} {from} ORDER BY {order} LIMIT ?{}",
+            values.len()
+        ))?
+        .query_map(rusqlite::params_from_iter(values.iter()), row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Found {
+        total: total as usize,
+        rows,
+    })
+}
+
+/// Meetings whose group, venue, date or kind hold every term, most recent
+/// first.
+pub(crate) fn meetings_matching(
+    conn: &Connection,
+    terms: &[String],
+    limit: usize,
+) -> Result<Found<MeetingRow>> {
+    let (condition, values) = matching(Index::Meetings, "m.id", terms, 1);
+    count_and_list(
+        conn,
+        &format!("FROM meetings m JOIN groups g ON g.id = m.group_id WHERE {condition}"),
+        "m.id, g.name, m.starts_at, m.venue, m.kind",
+        "m.starts_at DESC, m.id",
+        values,
+        limit,
+        meeting_row,
+    )
+}
+
+/// Agenda items whose title, purpose, public title or presenter hold every
+/// term, most recent meeting first.
+pub(crate) fn agenda_items_matching(
+    conn: &Connection,
+    terms: &[String],
+    limit: usize,
+) -> Result<Found<ItemRow>> {
+    let (condition, values) = matching(Index::AgendaItems, "a.id", terms, 1);
+    count_and_list(
+        conn,
+        &format!(
+            "FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+               JOIN groups g ON g.id = m.group_id
+               LEFT JOIN people p ON p.id = a.presenter_id
+              WHERE {condition}"
+        ),
+        "a.meeting_id, g.name, m.starts_at, a.title, a.purpose, a.public_title,
+         COALESCE(p.full_name, a.presenter_text), a.confidentiality",
+        "m.starts_at DESC, a.position",
+        values,
+        limit,
+        item_row,
+    )
+}
+
+fn item_row(r: &rusqlite::Row) -> rusqlite::Result<ItemRow> {
+    Ok(ItemRow {
+        meeting: r.get(0)?,
+        group_name: r.get(1)?,
+        starts_at: at(r.get(2)?),
+        title: r.get(3)?,
+        purpose: r.get(4)?,
+        public_title: r.get(5)?,
+        presenter: r.get(6)?,
+        level: Confidentiality::from_code(&r.get::<_, String>(7)?)
+            .unwrap_or(Confidentiality::NotRecorded),
+    })
 }
