@@ -646,7 +646,7 @@ pub(crate) fn entries_matching(
 ) -> Result<super::search::Found<(EntryRow, Provenance)>> {
     use rusqlite::types::Value;
     let (condition, mut values) =
-        super::search::matching(super::search::Index::MinuteEntries, "e.id", terms, 1);
+        super::search::matching(conn, super::search::Index::MinuteEntries, "e.id", terms, 1)?;
     let kinds: Vec<String> = kinds
         .iter()
         .map(|k| {

@@ -384,15 +384,25 @@ pub(crate) struct PeopleFilter {
 impl PeopleFilter {
     /// As `condition`, for a query whose own `?1` is `today`: the values
     /// come with today's date in front.
-    pub fn condition_after_today(&self, today: NaiveDate) -> (String, Vec<Value>) {
-        let (condition, mut values) = self.condition(2, today);
+    pub fn condition_after_today(
+        &self,
+        conn: &Connection,
+        today: NaiveDate,
+    ) -> Result<(String, Vec<Value>)> {
+        let (condition, mut values) = self.condition(conn, 2, today)?;
         values.insert(0, Value::Text(day(today)));
-        (condition, values)
+        Ok((condition, values))
     }
 
     /// The condition and its values, numbered from `?{first}` so a query
     /// can put its own parameters before it.
-    pub fn condition(&self, first: usize, today: NaiveDate) -> (String, Vec<Value>) {
+    /// (`conn` only reads the search index's vocabulary, for short terms.)
+    pub fn condition(
+        &self,
+        conn: &Connection,
+        first: usize,
+        today: NaiveDate,
+    ) -> Result<(String, Vec<Value>)> {
         let mut parts = vec!["1 = 1".to_string()];
         let mut values: Vec<Value> = Vec::new();
         let next = |v: Value, values: &mut Vec<Value>| {
@@ -425,11 +435,12 @@ impl PeopleFilter {
         }
         if !self.terms.is_empty() {
             let (matching, found) = super::search::matching(
+                conn,
                 super::search::Index::People,
                 "p.id",
                 &self.terms,
                 first + values.len(),
-            );
+            )?;
             values.extend(found);
             parts.push(matching);
         }
@@ -464,7 +475,7 @@ impl PeopleFilter {
             role_sql.push(')');
             parts.push(role_sql);
         }
-        (parts.join(" AND "), values)
+        Ok((parts.join(" AND "), values))
     }
 }
 
@@ -476,7 +487,7 @@ pub(crate) fn compliance_facts(
 ) -> Result<HashMap<PersonId, Facts>> {
     let mut facts: HashMap<PersonId, Facts> = HashMap::new();
     {
-        let (condition, values) = filter.condition_after_today(today);
+        let (condition, values) = filter.condition_after_today(conn, today)?;
         let mut stmt = conn.prepare(&format!(
             "SELECT p.id, p.kind, p.status, v.level, v.granted_on, v.expires_on,
                     EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.role = 'chair'
@@ -521,7 +532,7 @@ pub(crate) fn compliance_facts(
             );
         }
     }
-    let (condition, values) = filter.condition(1, today);
+    let (condition, values) = filter.condition(conn, 1, today)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT a.person_id, a.kind, a.signed_on
            FROM agreements a JOIN people p ON p.id = a.person_id WHERE {condition}"

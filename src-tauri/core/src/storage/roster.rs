@@ -558,7 +558,7 @@ pub(crate) fn list_people_matching(
 ) -> Result<Vec<PersonRow>> {
     let mut roles: HashMap<PersonId, Vec<(Role, String)>> = HashMap::new();
     {
-        let (condition, values) = filter.condition_after_today(today);
+        let (condition, values) = filter.condition_after_today(conn, today)?;
         let mut stmt = conn.prepare(&format!(
             "SELECT m.person_id, m.role, g.name
                FROM memberships m JOIN groups g ON g.id = m.group_id
@@ -580,7 +580,7 @@ pub(crate) fn list_people_matching(
             roles.entry(person).or_default().push((role, group));
         }
     }
-    let (condition, values) = filter.condition(1, today);
+    let (condition, values) = filter.condition(conn, 1, today)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT p.id, p.full_name, p.kind, p.status, p.police_rank, p.email, p.phone, p.joined_on,
                 p.skills, p.communities
@@ -637,7 +637,7 @@ pub(crate) fn people_count(
     filter: &PeopleFilter,
     today: NaiveDate,
 ) -> Result<usize> {
-    let (condition, values) = filter.condition(1, today);
+    let (condition, values) = filter.condition(conn, 1, today)?;
     let total: i64 = conn.query_row(
         &format!("SELECT COUNT(*) FROM people p WHERE {condition}"),
         rusqlite::params_from_iter(values.iter()),
@@ -655,7 +655,7 @@ pub(crate) fn people_ids(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<PersonId>> {
-    let (condition, values) = filter.condition(1, today);
+    let (condition, values) = filter.condition(conn, 1, today)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT p.id FROM people p WHERE {condition} ORDER BY p.full_name, p.id
           LIMIT {limit} OFFSET {offset}"

@@ -124,51 +124,80 @@ const TRIGRAM: usize = 3;
 /// are phrases of the index (any part of a word, any script). A shorter
 /// term, a one- or two-character Chinese name say, is no trigram itself:
 /// it is found through the trigrams that begin with it, listed by the
-/// index's vocabulary (every letter of an indexed text begins one).
+/// index's vocabulary (every letter of an indexed text begins one, as each
+/// text ends in two spaces). When thousands begin with it (a single Latin
+/// letter), reading the folded texts is quicker than asking for them all.
 pub(crate) fn matching(
+    conn: &Connection,
     index: Index,
     id: &str,
     terms: &[String],
     first: usize,
-) -> (String, Vec<rusqlite::types::Value>) {
+) -> Result<(String, Vec<rusqlite::types::Value>)> {
     use rusqlite::types::Value;
     let table = index.table();
-    let (long, short): (Vec<&String>, Vec<&String>) =
-        terms.iter().partition(|t| t.chars().count() >= TRIGRAM);
+    let mut phrases = Vec::new();
+    let mut read = Vec::new();
+    for term in terms {
+        if term.chars().count() >= TRIGRAM {
+            phrases.push(quoted(term));
+            continue;
+        }
+        let begin: Vec<String> = conn
+            .prepare_cached(&format!(
+                "SELECT term FROM {table}_terms WHERE term >= ?1 AND term < ?2 LIMIT ?3"
+            ))?
+            .query_map(
+                rusqlite::params![
+                    term,
+                    format!("{term}{}", char::MAX),
+                    FEW_TRIGRAMS as i64 + 1
+                ],
+                |r| r.get(0),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        match begin.len() {
+            0 => return Ok(("0 = 1".into(), Vec::new())),
+            n if n <= FEW_TRIGRAMS => phrases.push(format!(
+                "({})",
+                begin
+                    .iter()
+                    .map(|t| quoted(t))
+                    .collect::<Vec<_>>()
+                    .join(" OR ")
+            )),
+            _ => read.push(term.clone()),
+        }
+    }
     let mut values = Vec::new();
     let mut conditions = Vec::new();
-    let next = |v: String, values: &mut Vec<Value>| {
+    let mut next = |v: String| {
         values.push(Value::Text(v));
         format!("?{}", first + values.len() - 1)
     };
-    if !long.is_empty() {
+    if !phrases.is_empty() {
         // Each term a quoted string: FTS5 reads it as a phrase, never as
         // its query syntax (AND, NEAR, *, column names).
-        let query = long.iter().map(|t| quoted(t)).collect::<Vec<_>>().join(" ");
-        conditions.push(format!("{table} MATCH {}", next(query, &mut values)));
+        conditions.push(format!("{table} MATCH {}", next(phrases.join(" AND "))));
     }
-    for term in short {
-        let from = next(term.to_string(), &mut values);
-        let to = next(format!("{term}{}", char::MAX), &mut values);
-        // No trigram begins with the term: the query matches nothing
-        // (an empty MATCH would be an error).
-        conditions.push(format!(
-            "{table} MATCH (SELECT coalesce(group_concat('\"' || replace(term, '\"', '\"\"') || '\"', ' OR '), '{NOTHING}')
-                              FROM {table}_terms WHERE term >= {from} AND term < {to})"
-        ));
+    for term in read {
+        conditions.push(format!("instr(text, {}) > 0", next(term)));
     }
     if conditions.is_empty() {
-        return ("0 = 1".into(), values);
+        return Ok(("0 = 1".into(), values));
     }
-    let lookups: Vec<String> = conditions
-        .into_iter()
-        .map(|c| format!("{id} IN (SELECT rowid FROM {table} WHERE {c})"))
-        .collect();
-    (lookups.join(" AND "), values)
+    Ok((
+        format!(
+            "{id} IN (SELECT rowid FROM {table} WHERE {})",
+            conditions.join(" AND ")
+        ),
+        values,
+    ))
 }
 
-/// A phrase no folded text holds (control characters are never typed).
-const NOTHING: &str = "\"\u{1}\u{1}\u{1}\"";
+/// Up to this many trigrams beginning with a short term, the index finds
+/// it through them; beyond, reading the folded texts is quicker.
+const FEW_TRIGRAMS: usize = 200;
 
 fn quoted(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
@@ -217,7 +246,7 @@ pub(crate) fn meetings_matching(
     terms: &[String],
     limit: usize,
 ) -> Result<Found<MeetingRow>> {
-    let (condition, values) = matching(Index::Meetings, "m.id", terms, 1);
+    let (condition, values) = matching(conn, Index::Meetings, "m.id", terms, 1)?;
     count_and_list(
         conn,
         &format!("FROM meetings m JOIN groups g ON g.id = m.group_id WHERE {condition}"),
@@ -236,7 +265,7 @@ pub(crate) fn agenda_items_matching(
     terms: &[String],
     limit: usize,
 ) -> Result<Found<ItemRow>> {
-    let (condition, values) = matching(Index::AgendaItems, "a.id", terms, 1);
+    let (condition, values) = matching(conn, Index::AgendaItems, "a.id", terms, 1)?;
     count_and_list(
         conn,
         &format!(
