@@ -3,6 +3,7 @@
 //! SQLCipher's copy of the key.
 
 use crate::error::CommandResult;
+use iag_desk_core::documents::Relayout;
 use iag_desk_core::{Error, Result, Vault};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
@@ -21,6 +22,10 @@ pub struct Desk {
     /// FILE`, or "Import a hand-over file…"), waiting for its check and the
     /// user's confirmation.
     waiting: Mutex<Option<WaitingFile>>,
+    /// The documents preview's last pages, so the preview after an edit
+    /// lays out and draws only the pages from the edited block on. Holds
+    /// the vault's words, so it is emptied on lock.
+    preview: Mutex<Relayout>,
 }
 
 /// A hand-over file waiting to be imported.
@@ -42,6 +47,7 @@ impl Desk {
             last_written: Mutex::new(None),
             last_draft: Mutex::new(None),
             waiting: Mutex::new(None),
+            preview: Mutex::new(Relayout::default()),
         }
     }
 
@@ -60,10 +66,12 @@ impl Desk {
 
     pub fn open(&self, vault: Vault) {
         *self.slot() = Some(vault);
+        *self.preview_slot() = Relayout::default();
     }
 
     pub fn lock(&self) {
         *self.slot() = None;
+        *self.preview_slot() = Relayout::default();
         self.set_pending_import(None);
         if let Some(waiting) = self.waiting_slot().as_mut() {
             waiting.checked = None;
@@ -138,6 +146,20 @@ impl Desk {
     }
 
     /// Runs `f` against the unlocked vault, or says the vault is locked.
+    fn preview_slot(&self) -> MutexGuard<'_, Relayout> {
+        self.preview.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Like [`Desk::with_vault`], with the documents preview's kept pages.
+    pub fn with_preview<T>(
+        &self,
+        f: impl FnOnce(&Vault, &mut Relayout) -> Result<T>,
+    ) -> CommandResult<T> {
+        let slot = self.slot();
+        let vault = slot.as_ref().ok_or(Error::Locked)?;
+        Ok(f(vault, &mut self.preview_slot())?)
+    }
+
     pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> Result<T>) -> CommandResult<T> {
         let mut slot = self.slot();
         let vault = slot.as_mut().ok_or(Error::Locked)?;

@@ -35,8 +35,16 @@ pub fn publications_preview(
     member: Option<PersonId>,
     large_print: bool,
 ) -> CommandResult<Vec<String>> {
-    desk.with_vault(|v| {
-        publications::preview(v, group, publication, member, large_print, super::today())
+    desk.with_preview(|v, kept| {
+        publications::preview_in(
+            v,
+            group,
+            publication,
+            member,
+            large_print,
+            super::today(),
+            kept,
+        )
     })
 }
 

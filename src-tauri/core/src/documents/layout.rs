@@ -48,7 +48,7 @@ const WATERMARK_MAX_SIZE: f32 = 110.0;
 const WATERMARK_MAX_LENGTH: f32 = 230.0;
 
 /// Every page of a laid-out document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Layout {
     pub pages: Vec<Page>,
 }
@@ -251,36 +251,30 @@ pub struct Watermark {
 }
 
 /// Lays `doc` out on A4 pages. Pure: the same document always gives the
-/// same layout.
+/// same layout. The same code as [`Relayout`](super::Relayout) from empty,
+/// so a layout resumed after an edit cannot differ from a fresh one.
 pub fn layout(doc: &Document) -> Result<Layout> {
-    let mut composer = Composer::new(doc.text_scale.max(0.5));
-    for (index, block) in doc.blocks.iter().enumerate() {
-        match block {
-            Block::Heading { level, text } => composer.heading(*level, text, index)?,
-            Block::Paragraph(runs) => composer.paragraph(runs, index)?,
-            Block::NumberedList(items) => composer.list(items, index)?,
-            Block::Table(table) => composer.table(table, index)?,
-            Block::Spacer(mm) => composer.spacer(*mm),
-            Block::PageBreak => {
-                if composer.content_on_page {
-                    composer.new_page();
-                }
+    let mut relayout = super::Relayout::default();
+    relayout.layout(doc)?;
+    Ok(relayout.into_layout())
+}
+
+/// Lays out block `index` of a document where the composer stands.
+pub(super) fn lay_block(composer: &mut Composer, index: usize, block: &Block) -> Result<()> {
+    match block {
+        Block::Heading { level, text } => composer.heading(*level, text, index)?,
+        Block::Paragraph(runs) => composer.paragraph(runs, index)?,
+        Block::NumberedList(items) => composer.list(items, index)?,
+        Block::Table(table) => composer.table(table, index)?,
+        Block::Spacer(mm) => composer.spacer(*mm),
+        Block::PageBreak => {
+            if composer.content_on_page {
+                composer.new_page();
             }
-            Block::Inset(n) => composer.inset(*n),
         }
+        Block::Inset(n) => composer.inset(*n),
     }
-    let mut pages = composer.pages;
-    let total = pages.len();
-    let watermark = match &doc.watermark {
-        Some(text) if !text.trim().is_empty() => Some(watermark(text)?),
-        _ => None,
-    };
-    for (i, page) in pages.iter_mut().enumerate() {
-        page.number = i + 1;
-        running_header_and_footer(page, doc, total)?;
-        page.watermark = watermark.clone();
-    }
-    Ok(Layout { pages })
+    Ok(())
 }
 
 fn styled(runs: &[TextRun]) -> Vec<Styled<'_>> {
@@ -337,29 +331,39 @@ fn aligned_x(shaped: &ShapedLine, left: f32, width: f32) -> f32 {
     }
 }
 
-/// Fills pages top to bottom.
-struct Composer {
+/// Fills pages top to bottom. What it lays out next depends only on the
+/// block and on `y` and `content_on_page`, never on what the pages already
+/// hold: that is what lets a layout resume at any block.
+pub(super) struct Composer {
     /// Body and table text sizes, points (scaled for large print).
     body: f32,
     table: f32,
     /// Multiplies every size: 1 for normal print.
     scale: f32,
-    pages: Vec<Page>,
+    /// The pages from the one being filled on (a resumed layout keeps the
+    /// earlier ones elsewhere): bodies only, no header or footer yet.
+    pub(super) pages: Vec<Page>,
     /// Top of the free space on the current page, mm.
-    y: f32,
-    content_on_page: bool,
+    pub(super) y: f32,
+    pub(super) content_on_page: bool,
 }
 
 impl Composer {
-    fn new(scale: f32) -> Self {
+    /// Carries on filling `page` from `y`; a new layout starts from an
+    /// empty page at the top of the body.
+    pub(super) fn resume(scale: f32, page: Page, y: f32, content_on_page: bool) -> Self {
         Composer {
             body: BODY_SIZE * scale,
             table: TABLE_SIZE * scale,
             scale,
-            pages: vec![Page::default()],
-            y: BODY_TOP_MM,
-            content_on_page: false,
+            pages: vec![page],
+            y,
+            content_on_page,
         }
+    }
+
+    pub(super) fn new(scale: f32) -> Self {
+        Self::resume(scale, Page::default(), BODY_TOP_MM, false)
     }
 
     fn page(&mut self) -> &mut Page {
@@ -725,71 +729,126 @@ fn column_edges(widths: &[f32], columns: usize) -> Vec<f32> {
     edges
 }
 
-fn running_header_and_footer(page: &mut Page, doc: &Document, total: usize) -> Result<()> {
-    let running = RUNNING_SIZE * doc.text_scale.clamp(1.0, 1.5);
-    let marking = doc.marking.label();
-    let marking_line = |baseline: f32, align_right: bool| -> Result<Option<Line>> {
-        let shaped = shape(marking, true, running, BODY_WIDTH)?
+/// What every page carries besides its body: the running header, the
+/// marking top and bottom, the rules under the header and over the footer,
+/// the watermark. All but "Page n of N" is the same on every page, so it is
+/// shaped once per document.
+#[derive(Debug, Clone)]
+pub(super) struct Furniture {
+    running: f32,
+    header: Vec<Line>,
+    footer_marking: Option<Line>,
+    watermark: Option<Watermark>,
+}
+
+/// How many of a dressed page's lines are its header and its footer (its
+/// furniture rules are always the last two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Dressing {
+    pub head: usize,
+    pub foot: usize,
+}
+
+const FURNITURE_RULES: usize = 2;
+
+impl Furniture {
+    pub(super) fn new(doc: &Document) -> Result<Self> {
+        let running = RUNNING_SIZE * doc.text_scale.clamp(1.0, 1.5);
+        let marking = doc.marking.label();
+        let marking_line = |baseline: f32, align_right: bool| -> Result<Option<Line>> {
+            let shaped = shape(marking, true, running, BODY_WIDTH)?
+                .into_iter()
+                .next();
+            Ok(shaped
+                .map(|s| {
+                    let x = if align_right {
+                        RIGHT_EDGE - s.width
+                    } else {
+                        (PAGE_WIDTH_MM - s.width) / 2.0
+                    };
+                    (s, x)
+                })
+                .map(|(s, x)| place(s, x, baseline, (LineRole::Header, Part::Artifact), running)))
+        };
+
+        let mut header = Vec::new();
+        let top_marking = marking_line(HEADER_BASELINE, true)?;
+        let marking_width = top_marking.as_ref().map_or(0.0, |l| l.width);
+        let room = (BODY_WIDTH - marking_width - 6.0).max(10.0);
+        // The header is one line: text that does not fit is cut at a line break.
+        if let Some(s) = shape(&doc.header_text, false, running, room)?
             .into_iter()
-            .next();
-        Ok(shaped
-            .map(|s| {
-                let x = if align_right {
-                    RIGHT_EDGE - s.width
-                } else {
-                    (PAGE_WIDTH_MM - s.width) / 2.0
-                };
-                (s, x)
-            })
-            .map(|(s, x)| place(s, x, baseline, (LineRole::Header, Part::Artifact), running)))
-    };
-
-    let mut header = Vec::new();
-    let top_marking = marking_line(HEADER_BASELINE, true)?;
-    let marking_width = top_marking.as_ref().map_or(0.0, |l| l.width);
-    let room = (BODY_WIDTH - marking_width - 6.0).max(10.0);
-    // The header is one line: text that does not fit is cut at a line break.
-    if let Some(s) = shape(&doc.header_text, false, running, room)?
-        .into_iter()
-        .next()
-    {
-        header.push(place(
-            s,
-            MARGIN_LEFT_MM,
-            HEADER_BASELINE,
-            (LineRole::Header, Part::Artifact),
-            running,
-        ));
-    }
-    header.extend(top_marking);
-
-    let mut footer = Vec::new();
-    if let Some(mut l) = marking_line(FOOTER_BASELINE, false)? {
-        l.role = LineRole::Footer;
-        footer.push(l);
-    }
-    let numbering = format!("Page {} of {}", page.number, total);
-    if let Some(s) = shape(&numbering, false, running, BODY_WIDTH)?
-        .into_iter()
-        .next()
-    {
-        let x = RIGHT_EDGE - s.width;
-        let role = (LineRole::Footer, Part::Artifact);
-        footer.push(place(s, x, FOOTER_BASELINE, role, running));
-    }
-
-    let body = std::mem::take(&mut page.lines);
-    page.lines = header.into_iter().chain(body).chain(footer).collect();
-    for y in [HEADER_RULE_Y, FOOTER_RULE_Y] {
-        page.rules.push(Rule {
-            x1: MARGIN_LEFT_MM,
-            y1: y,
-            x2: RIGHT_EDGE,
-            y2: y,
-            thickness: 0.4,
+            .next()
+        {
+            header.push(place(
+                s,
+                MARGIN_LEFT_MM,
+                HEADER_BASELINE,
+                (LineRole::Header, Part::Artifact),
+                running,
+            ));
+        }
+        header.extend(top_marking);
+        let footer_marking = marking_line(FOOTER_BASELINE, false)?.map(|mut l| {
+            l.role = LineRole::Footer;
+            l
         });
+        let watermark = match &doc.watermark {
+            Some(text) if !text.trim().is_empty() => Some(watermark(text)?),
+            _ => None,
+        };
+        Ok(Furniture {
+            running,
+            header,
+            footer_marking,
+            watermark,
+        })
     }
-    Ok(())
+
+    /// Gives a page's body its number, header, footer and watermark.
+    pub(super) fn dress(&self, page: &mut Page, number: usize, total: usize) -> Result<Dressing> {
+        page.number = number;
+        let mut footer: Vec<Line> = self.footer_marking.iter().cloned().collect();
+        let numbering = format!("Page {number} of {total}");
+        if let Some(s) = shape(&numbering, false, self.running, BODY_WIDTH)?
+            .into_iter()
+            .next()
+        {
+            let x = RIGHT_EDGE - s.width;
+            let role = (LineRole::Footer, Part::Artifact);
+            footer.push(place(s, x, FOOTER_BASELINE, role, self.running));
+        }
+        let dressing = Dressing {
+            head: self.header.len(),
+            foot: footer.len(),
+        };
+        let body = std::mem::take(&mut page.lines);
+        let mut lines = Vec::with_capacity(dressing.head + body.len() + dressing.foot);
+        lines.extend(self.header.iter().cloned());
+        lines.extend(body);
+        lines.extend(footer);
+        page.lines = lines;
+        for y in [HEADER_RULE_Y, FOOTER_RULE_Y] {
+            page.rules.push(Rule {
+                x1: MARGIN_LEFT_MM,
+                y1: y,
+                x2: RIGHT_EDGE,
+                y2: y,
+                thickness: 0.4,
+            });
+        }
+        page.watermark = self.watermark.clone();
+        Ok(dressing)
+    }
+}
+
+/// Takes a dressed page back to its body, as the composer left it.
+pub(super) fn undress(page: &mut Page, dressing: Dressing) {
+    page.lines.truncate(page.lines.len() - dressing.foot);
+    page.lines.drain(..dressing.head);
+    page.rules.truncate(page.rules.len() - FURNITURE_RULES);
+    page.watermark = None;
+    page.number = 0;
 }
 
 fn watermark(text: &str) -> Result<Watermark> {

@@ -38,6 +38,7 @@ pub mod html;
 mod inset;
 mod layout;
 pub mod preview;
+mod relayout;
 mod render;
 mod tagged;
 mod text;
@@ -50,6 +51,7 @@ pub use layout::{
     layout, Fill, GlyphRun, Layout, Line, LineRole, Page, Part, PlacedGlyph, Rule, Watermark,
     BODY_BOTTOM_MM, BODY_TOP_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, PAGE_HEIGHT_MM, PAGE_WIDTH_MM,
 };
+pub use relayout::Relayout;
 pub use render::{render_layout, render_layout_with_insets, render_pdf};
 
 /// A document to lay out and render. Text anywhere in it may be in any

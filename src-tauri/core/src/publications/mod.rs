@@ -12,7 +12,7 @@ pub mod feedback;
 pub mod pack;
 pub mod terms;
 
-use crate::documents::{Block, ListItem, TextRun};
+use crate::documents::{Block, ListItem, Relayout, TextRun};
 use crate::error::{Error, Problem, Result};
 use crate::ids::GroupId;
 use crate::storage::{texts as db, Vault};
@@ -237,16 +237,40 @@ pub fn preview(
     large_print: bool,
     today: chrono::NaiveDate,
 ) -> Result<Vec<String>> {
-    let laid = match publication {
+    preview_in(
+        vault,
+        group,
+        publication,
+        member,
+        large_print,
+        today,
+        &mut Relayout::default(),
+    )
+}
+
+/// [`preview`], laid out and drawn in `relayout`, which keeps the previous
+/// preview's pages: after an edit to one block only the pages from that
+/// block on are laid out and drawn again. The pages are the same as from
+/// an empty one.
+pub fn preview_in(
+    vault: &Vault,
+    group: GroupId,
+    publication: Publication,
+    member: Option<crate::ids::PersonId>,
+    large_print: bool,
+    today: chrono::NaiveDate,
+    relayout: &mut Relayout,
+) -> Result<Vec<String>> {
+    match publication {
         Publication::InductionPack => {
             let view = pack::build(vault, group, member, today)?;
-            pack::document(&view, large_print)?.1
+            pack::document_in(&view, large_print, relayout)?;
         }
         Publication::TermsOfReference => {
-            crate::documents::layout(&terms::document(vault, group, today)?)?
+            relayout.layout(&terms::document(vault, group, today)?)?;
         }
-    };
-    Ok(crate::documents::preview::svg_pages(&laid))
+    }
+    Ok(relayout.svg_pages())
 }
 
 /// The glossary as (term, meaning), sorted by term.

@@ -12,7 +12,7 @@
 
 use super::{prose, text};
 use crate::dates::long_date;
-use crate::documents::{layout, Block, Document, Layout, LineRole, Marking, Table, TextRun};
+use crate::documents::{Block, Document, Layout, LineRole, Marking, Relayout, Table, TextRun};
 use crate::error::{Error, Result};
 use crate::ids::{GroupId, PersonId};
 use crate::storage::Vault;
@@ -332,19 +332,33 @@ fn empty_pack(v: &PackView, large_print: bool) -> Document {
 
 /// The pack as a document, its contents numbered from its own layout.
 pub fn document(v: &PackView, large_print: bool) -> Result<(Document, Layout)> {
+    let mut relayout = Relayout::default();
+    let doc = document_in(v, large_print, &mut relayout)?;
+    Ok((doc, relayout.into_layout()))
+}
+
+/// The pack as a document, laid out in `relayout`, which may hold an
+/// earlier version of it (the preview's, before an edit): only what changed
+/// is laid out again, and the earlier contents numbers are the first guess.
+/// The result is the same as [`document`]'s: the numbers change no line
+/// breaks, so the contents settle on the same pages from any guess.
+pub fn document_in(v: &PackView, large_print: bool, relayout: &mut Relayout) -> Result<Document> {
     let mut doc = empty_pack(v, large_print);
-    let mut pages: Vec<String> = SECTIONS.iter().map(|_| "99".to_string()).collect();
+    let mut pages: Vec<String> = section_pages(relayout.current())
+        .into_iter()
+        .map(|p| p.map_or_else(|| "99".to_string(), |n| n.to_string()))
+        .collect();
     // Page numbers change no line breaks, so the second pass settles; a
     // third is allowed for safety.
     for _ in 0..3 {
         doc.blocks = blocks(v, Contents::Pages(&pages));
-        let laid = layout(&doc)?;
-        let found: Vec<String> = section_pages(&laid)
+        let laid = relayout.layout(&doc)?;
+        let found: Vec<String> = section_pages(laid)
             .into_iter()
             .map(|p| p.map(|n| n.to_string()).unwrap_or_default())
             .collect();
         if found == pages {
-            return Ok((doc, laid));
+            return Ok(doc);
         }
         pages = found;
     }
