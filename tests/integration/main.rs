@@ -65,3 +65,7 @@ mod search;
 // Documents: names in every script laid out, rendered to PDF and read back
 // with poppler; headings, page numbers and markings on every page.
 mod documents;
+
+// Re-layout after an edit: the pack and the minutes laid out again from the
+// edited block on are, page for page, the same as laid out afresh.
+mod relayout;
