@@ -126,8 +126,10 @@ fn main() {
         samples,
         "a word more in one of five sections, each in turn; the previous preview kept",
     );
+    let starts = pack::section_pages(relayout.current());
+    let glossary_pages = starts[8].unwrap() - starts[7].unwrap();
     common::report_samples(
-        "  the same, the 10-page glossary edited",
+        &format!("  the same, the {glossary_pages}-page glossary edited"),
         20.0,
         glossary_samples,
         "its table laid out again from its first page",

@@ -9,8 +9,10 @@
 use super::fonts;
 use super::layout::{Layout, Page, PAGE_HEIGHT_MM, PAGE_WIDTH_MM};
 use super::text::PT_TO_MM;
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
+use std::rc::Rc;
 
 /// Font units, y up, as SVG path data.
 struct PathPen(String);
@@ -35,6 +37,29 @@ impl rustybuzz::ttf_parser::OutlineBuilder for PathPen {
 
 fn glyph_ref(face: fonts::FontFace, id: u16) -> String {
     format!("g{}-{id}", face as usize)
+}
+
+thread_local! {
+    /// Each glyph's outline as path data, traced once per thread: the same
+    /// few hundred glyphs are on every page of every preview.
+    static OUTLINES: RefCell<HashMap<(fonts::FontFace, u16), Rc<str>>> =
+        RefCell::new(HashMap::new());
+}
+
+fn outline(shaper: &fonts::Shaper, face: fonts::FontFace, id: u16) -> Rc<str> {
+    OUTLINES.with(|outlines| {
+        outlines
+            .borrow_mut()
+            .entry((face, id))
+            .or_insert_with(|| {
+                let mut pen = PathPen(String::new());
+                shaper
+                    .face
+                    .outline_glyph(rustybuzz::ttf_parser::GlyphId(id), &mut pen);
+                pen.0.into()
+            })
+            .clone()
+    })
 }
 
 /// One page as a standalone SVG document, sized in millimetres.
@@ -70,11 +95,8 @@ pub fn page_svg(page: &Page) -> String {
             for g in &run.glyphs {
                 let id = glyph_ref(run.face, g.id);
                 if defined.insert(id.clone()) {
-                    let mut pen = PathPen(String::new());
-                    shaper
-                        .face
-                        .outline_glyph(rustybuzz::ttf_parser::GlyphId(g.id), &mut pen);
-                    let _ = write!(defs, r#"<path id="{id}" d="{}"/>"#, pen.0);
+                    let path = outline(shaper, run.face, g.id);
+                    let _ = write!(defs, r#"<path id="{id}" d="{path}"/>"#);
                 }
                 let _ = write!(
                     body,
