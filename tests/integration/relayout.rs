@@ -57,6 +57,9 @@ fn assert_same_pages(resumed: &Layout, fresh: &Layout, what: &str) {
     }
 }
 
+/// An edit to a block's wording.
+type Change = dyn Fn(&str) -> String;
+
 /// The pack's wording of `key` with `change` made to it.
 fn edit_pack(vault: &mut Vault, group: GroupId, key: &str, change: impl Fn(&str) -> String) {
     let texts = publications::texts(vault, group, Publication::InductionPack).unwrap();
@@ -92,7 +95,7 @@ fn the_pack_after_an_edit_anywhere_is_the_pack_laid_out_afresh() {
     };
     let glossary_line =
         |body: &str| format!("{body}\nWard panel: a meeting where residents set local priorities.");
-    let edits: [(&str, &str, &dyn Fn(&str) -> String); 7] = [
+    let edits: [(&str, &str, &Change); 7] = [
         ("start, a word", "prologue", &one_word),
         ("start, pages more", "prologue", &longer),
         ("middle, a word", "nolan", &one_word),
