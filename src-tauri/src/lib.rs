@@ -176,6 +176,7 @@ pub fn app(
             commands::publications::publications_texts,
             commands::publications::publications_text_save,
             commands::publications::publications_preview,
+            commands::publications::publications_preview_closed,
             commands::publications::publications_export,
             commands::publications::publications_export_feedback,
             commands::publications::publications_print,

@@ -66,12 +66,12 @@ impl Desk {
 
     pub fn open(&self, vault: Vault) {
         *self.slot() = Some(vault);
-        *self.preview_slot() = Relayout::default();
+        self.forget_preview();
     }
 
     pub fn lock(&self) {
         *self.slot() = None;
-        *self.preview_slot() = Relayout::default();
+        self.forget_preview();
         self.set_pending_import(None);
         if let Some(waiting) = self.waiting_slot().as_mut() {
             waiting.checked = None;
@@ -145,9 +145,14 @@ impl Desk {
             .clone()
     }
 
-    /// Runs `f` against the unlocked vault, or says the vault is locked.
     fn preview_slot(&self) -> MutexGuard<'_, Relayout> {
         self.preview.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Drops the documents preview's kept pages: they hold the vault's
+    /// words, and memory, only while the documents screen is open.
+    pub fn forget_preview(&self) {
+        *self.preview_slot() = Relayout::default();
     }
 
     /// Like [`Desk::with_vault`], with the documents preview's kept pages.
@@ -160,6 +165,7 @@ impl Desk {
         Ok(f(vault, &mut self.preview_slot())?)
     }
 
+    /// Runs `f` against the unlocked vault, or says the vault is locked.
     pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> Result<T>) -> CommandResult<T> {
         let mut slot = self.slot();
         let vault = slot.as_mut().ok_or(Error::Locked)?;

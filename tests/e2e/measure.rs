@@ -188,10 +188,11 @@ async fn measure_cold_start_and_memory() {
     row(
         "memory idle, demo loaded (PSS)",
         idle_pss,
-        Some(200.0),
+        // Issue 22's budget; 200 MiB stays the goal.
+        Some(250.0),
         "MiB",
         &format!(
-            "app + WebKit processes; RSS median {:.0} MiB",
+            "app + WebKit processes; goal 200; RSS median {:.0} MiB",
             idle_rss[idle_rss.len() / 2]
         ),
     );

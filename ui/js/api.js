@@ -144,6 +144,7 @@ export const publications = {
   saveText: (group, key, body) => call('publications_text_save', { group, key, body }),
   preview: (group, publication, member, largePrint) =>
     call('publications_preview', { group, publication, member, largePrint }),
+  previewClosed: () => call('publications_preview_closed'),
   export: (group, publication, member, largePrint, formatCode) =>
     call('publications_export', { group, publication, member, largePrint, formatCode }),
   exportFeedback: (quarter, group, formatCode) => call('publications_export_feedback', { quarter, group, formatCode }),

@@ -1,7 +1,7 @@
 // Boot and a tiny hash router. While the vault is locked only the gate
 // (create / unlock) exists; once unlocked the shell shows one view per area.
 
-import { desk, handover, vault } from './api.js';
+import { desk, handover, publications, vault } from './api.js';
 import { showGate, waitingNote } from './views/gate.js';
 import * as dashboard from './views/dashboard.js';
 import * as roster from './views/roster.js';
@@ -76,11 +76,15 @@ async function refreshDemoFlag() {
 }
 
 let renderCount = 0;
+let shown = null;
 async function route() {
   if (shell.hidden) return;
   const [name, ...rest] = location.hash.replace(/^#\//, '').split('/');
   const view = views[name] ?? views.dashboard;
   const active = views[name] ? name : 'dashboard';
+  // Leaving the documents screen: the pages kept for its quick previews go.
+  if (shown === 'documents' && active !== 'documents') publications.previewClosed().catch(() => {});
+  shown = active;
   for (const link of document.querySelectorAll('.sidebar a')) {
     if (link.dataset.route === active) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

@@ -27,6 +27,14 @@ pub fn publications_text_save(
     desk.with_vault(|v| publications::save_text(v, group, &key, &body, super::now()))
 }
 
+/// The documents screen closed: the pages kept for its next preview (the
+/// vault's words, laid out and drawn) are let go now, not when the vault
+/// locks.
+#[tauri::command]
+pub fn publications_preview_closed(desk: State<'_, Desk>) {
+    desk.forget_preview();
+}
+
 #[tauri::command(async)]
 pub fn publications_preview(
     desk: State<'_, Desk>,
