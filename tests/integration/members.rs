@@ -203,7 +203,7 @@ fn two_nominees_per_local_group_is_checked_and_warned_about() {
         "the demo follows the rule"
     );
     let strategic = group_id(&vault, "Fenwold Strategic IAG");
-    let zofia = find_id(&vault, "Zofia Wójcik");
+    let zofia = crate::support::person_named(&vault, "Zofia Wójcik");
     let nominee = members::person(&vault, zofia, today())
         .unwrap()
         .memberships
@@ -220,26 +220,10 @@ fn two_nominees_per_local_group_is_checked_and_warned_about() {
     );
 }
 
-fn find_id(vault: &Vault, name: &str) -> iag_desk_core::ids::PersonId {
-    members::search(
-        vault,
-        &MemberQuery {
-            text: name.into(),
-            ..Default::default()
-        },
-        today(),
-    )
-    .unwrap()
-    .into_iter()
-    .find(|p| p.full_name == name)
-    .unwrap_or_else(|| panic!("no member {name}"))
-    .id
-}
-
 #[test]
 fn vetting_and_agreement_warnings_per_member_and_per_group() {
     let (_t, mut vault) = demo_vault();
-    let desmond = find_id(&vault, "Desmond Clarke");
+    let desmond = crate::support::person_named(&vault, "Desmond Clarke");
     let d = members::person(&vault, desmond, today()).unwrap();
     assert_eq!(d.vetting_state, VettingState::Expired);
     assert!(
@@ -250,7 +234,7 @@ fn vetting_and_agreement_warnings_per_member_and_per_group() {
         d.warnings
     );
 
-    let chiamaka = find_id(&vault, "Chiamaka Eze");
+    let chiamaka = crate::support::person_named(&vault, "Chiamaka Eze");
     let d = members::person(&vault, chiamaka, today()).unwrap();
     assert_eq!(d.vetting_state, VettingState::Expiring);
     assert!(
@@ -259,7 +243,7 @@ fn vetting_and_agreement_warnings_per_member_and_per_group() {
         d.warnings
     );
 
-    let lukasz = find_id(&vault, "Łukasz Nowakowski");
+    let lukasz = crate::support::person_named(&vault, "Łukasz Nowakowski");
     let d = members::person(&vault, lukasz, today()).unwrap();
     assert_eq!(
         d.warnings[0].message,
@@ -313,7 +297,7 @@ fn vetting_and_agreement_warnings_per_member_and_per_group() {
 #[test]
 fn impossible_vetting_dates_are_refused() {
     let (_t, mut vault) = demo_vault();
-    let id = find_id(&vault, "Gwen Roberts");
+    let id = crate::support::person_named(&vault, "Gwen Roberts");
     let err = members::set_vetting(
         &mut vault,
         id,
@@ -332,7 +316,7 @@ fn impossible_vetting_dates_are_refused() {
 #[test]
 fn leaving_ends_roles_and_removal_needs_a_meeting() {
     let (_t, mut vault) = demo_vault();
-    let id = find_id(&vault, "Gwen Roberts");
+    let id = crate::support::person_named(&vault, "Gwen Roberts");
     let err = members::change_status(
         &mut vault,
         id,

@@ -14,22 +14,6 @@ use iag_desk_core::Vault;
 
 const GROUP: &str = "Marlow Fen Local IAG";
 
-fn person(vault: &Vault, name: &str) -> iag_desk_core::ids::PersonId {
-    iag_desk_core::roster::members::search(
-        vault,
-        &iag_desk_core::roster::members::MemberQuery {
-            text: name.into(),
-            ..Default::default()
-        },
-        today(),
-    )
-    .unwrap()
-    .into_iter()
-    .find(|p| p.full_name == name)
-    .unwrap()
-    .id
-}
-
 #[test]
 fn the_pack_has_every_section_where_its_contents_say() {
     let (_t, vault) = demo_vault();
@@ -98,7 +82,7 @@ fn a_personalised_cover_carries_the_members_name_in_any_script() {
     let g = group_named(&vault, GROUP);
     for name in ["فاطمة الزهراء حسن", "ਹਰਪ੍ਰੀਤ ਕੌਰ", "Zofia Wójcik"]
     {
-        let p = person(&vault, name);
+        let p = crate::support::person_named(&vault, name);
         let pdf = pack_pdf(&vault, g, Some(p), false);
         let pages = pdf_pages(&pdf);
         assert!(
@@ -124,7 +108,7 @@ fn the_pack_as_a_web_page_has_every_section_and_names_in_any_script() {
         ("ਹਰਪ੍ਰੀਤ ਕੌਰ", Some("und-Guru")),
         ("Zofia Wójcik", None),
     ] {
-        let p = person(&vault, name);
+        let p = crate::support::person_named(&vault, name);
         let html = page(export(
             &vault,
             Request::Publication {

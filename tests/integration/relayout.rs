@@ -8,29 +8,13 @@
 use crate::support::{demo_vault, group_named, now, today};
 use iag_desk_core::confidentiality::Audience;
 use iag_desk_core::documents::{layout, Layout, LineRole, Relayout};
-use iag_desk_core::ids::{GroupId, MeetingId, PersonId};
+use iag_desk_core::ids::{GroupId, MeetingId};
 use iag_desk_core::meetings::plan::{self, MeetingForm};
 use iag_desk_core::minutes::{self, document, EntryDraft};
 use iag_desk_core::publications::{self, pack, Publication};
 use iag_desk_core::Vault;
 
 const GROUP: &str = "Marlow Fen Local IAG";
-
-fn member(vault: &Vault, name: &str) -> PersonId {
-    iag_desk_core::roster::members::search(
-        vault,
-        &iag_desk_core::roster::members::MemberQuery {
-            text: name.into(),
-            ..Default::default()
-        },
-        today(),
-    )
-    .unwrap()
-    .into_iter()
-    .find(|p| p.full_name == name)
-    .unwrap()
-    .id
-}
 
 /// Checks `resumed` against `fresh` page for page, with the footers and
 /// (for the pack) the contents' numbers named when they differ.
@@ -71,7 +55,7 @@ fn edit_pack(vault: &mut Vault, group: GroupId, key: &str, change: impl Fn(&str)
 fn the_pack_after_an_edit_anywhere_is_the_pack_laid_out_afresh() {
     let (_t, mut vault) = demo_vault();
     let group = group_named(&vault, GROUP);
-    let fatima = member(&vault, "فاطمة الزهراء حسن");
+    let fatima = crate::support::person_named(&vault, "فاطمة الزهراء حسن");
     let mut kept = Relayout::default();
     let preview = |vault: &Vault, kept: &mut Relayout| {
         publications::preview_in(

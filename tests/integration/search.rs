@@ -167,16 +167,7 @@ fn the_index_follows_edits_renames_levels_erasure_and_demo_removal() {
     let conn = raw(&t);
 
     // A member's details edited: found by the new name, not the old.
-    let zofia = members::search(
-        &vault,
-        &MemberQuery {
-            text: "Zofia Wójcik".into(),
-            ..Default::default()
-        },
-        today(),
-    )
-    .unwrap()[0]
-        .id;
+    let zofia = crate::support::person_named(&vault, "Zofia Wójcik");
     let mut form = members::person(&vault, zofia, today()).unwrap().form;
     form.full_name = "Zofia Kowalczyk-Brzęczyszczykiewicz".into();
     members::update_person(&mut vault, zofia, &form, today()).unwrap();
@@ -240,16 +231,7 @@ fn the_index_follows_edits_renames_levels_erasure_and_demo_removal() {
 
     // A person erased: their name is in no index and found nowhere.
     let name = "Łukasz Nowakowski";
-    let person = members::search(
-        &vault,
-        &MemberQuery {
-            text: name.into(),
-            ..Default::default()
-        },
-        today(),
-    )
-    .unwrap()[0]
-        .id;
+    let person = crate::support::person_named(&vault, name);
     assert!(search::search(&vault, "Nowakowski", today()).unwrap().total > 0);
     data_protection::erase(&mut vault, person, name, now()).unwrap();
     assert_eq!(

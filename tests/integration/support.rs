@@ -145,6 +145,23 @@ pub fn demo_vault() -> (TempVault, Vault) {
     (t, vault)
 }
 
+/// The member (or police contact's) id whose name is exactly `name`.
+pub fn person_named(vault: &Vault, name: &str) -> iag_desk_core::ids::PersonId {
+    iag_desk_core::roster::members::search(
+        vault,
+        &iag_desk_core::roster::members::MemberQuery {
+            text: name.into(),
+            ..Default::default()
+        },
+        today(),
+    )
+    .unwrap()
+    .into_iter()
+    .find(|p| p.full_name == name)
+    .unwrap_or_else(|| panic!("no member {name}"))
+    .id
+}
+
 /// Names of the members a search for `text` finds, in order.
 pub fn member_names(vault: &Vault, text: &str) -> Vec<String> {
     iag_desk_core::roster::members::search(
