@@ -127,45 +127,17 @@ fn the_pack_after_an_edit_anywhere_is_the_pack_laid_out_afresh() {
 
     // Another member, normal print, then the terms of reference, in the
     // same kept pages: each as laid out afresh.
-    let other = publications::preview_in(
-        &vault,
-        group,
-        Publication::InductionPack,
-        None,
-        false,
-        today(),
-        &mut kept,
-    )
-    .unwrap();
-    let fresh = publications::preview(
-        &vault,
-        group,
-        Publication::InductionPack,
-        None,
-        false,
-        today(),
-    )
-    .unwrap();
+    let mut both = |publication: Publication| {
+        let resumed =
+            publications::preview_in(&vault, group, publication, None, false, today(), &mut kept)
+                .unwrap();
+        let fresh =
+            publications::preview(&vault, group, publication, None, false, today()).unwrap();
+        (resumed, fresh)
+    };
+    let (other, fresh) = both(Publication::InductionPack);
     assert_eq!(other, fresh, "normal print, not personalised");
-    let terms = publications::preview_in(
-        &vault,
-        group,
-        Publication::TermsOfReference,
-        None,
-        false,
-        today(),
-        &mut kept,
-    )
-    .unwrap();
-    let fresh = publications::preview(
-        &vault,
-        group,
-        Publication::TermsOfReference,
-        None,
-        false,
-        today(),
-    )
-    .unwrap();
+    let (terms, fresh) = both(Publication::TermsOfReference);
     assert_eq!(terms, fresh, "the terms of reference after the pack");
 }
 
