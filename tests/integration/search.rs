@@ -42,6 +42,12 @@ const QUERIES: &[&str] = &[
     "st",
     "e",
     "@",
+    // FTS5's own query syntax, typed: always plain text to match.
+    "NEAR(",
+    "a\"b",
+    "*",
+    "x OR",
+    "'",
     "nobody-at-all",
 ];
 
